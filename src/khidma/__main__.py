@@ -1,0 +1,3 @@
+from khidma.cli import main
+
+main()

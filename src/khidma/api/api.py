@@ -1,0 +1,23 @@
+"""API v1: the NinjaAPI instance, its routers and error handling. OpenAPI at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from khidma.api.errors import install_error_handlers
+from khidma.api.public import router as public_router
+from khidma.api.staff import router as staff_router
+
+api = NinjaAPI(
+    title="Khidma API",
+    version="1",
+    description=(
+        "Report problems to a municipality or association and follow them (public endpoints), and work cases "
+        "(staff endpoints, Bearer API tokens from `khidma create-token`). Errors are always "
+        '`{"errors": [{"field", "code", "message"}]}` with messages in the language of `Accept-Language`.'
+    ),
+    urls_namespace="api-v1",
+)
+install_error_handlers(api)
+api.add_router("/", public_router)
+api.add_router("/", staff_router)

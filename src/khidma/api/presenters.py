@@ -1,0 +1,110 @@
+"""Turning domain rows into API shapes, with personal data shown only to the roles allowed to see it."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from khidma.accounts.models import User
+from khidma.cases import access
+from khidma.cases.models import Attachment, Case, CaseEvent, EventKind, Status
+from khidma.core.phones import mask_phone
+
+
+def code_name(obj) -> dict | None:
+    if obj is None:
+        return None
+    return {"code": obj.code, "name": obj.name_in()}
+
+
+def timeline_item(event: CaseEvent) -> dict:
+    return {
+        "at": event.created_at,
+        "kind": event.kind,
+        "label": str(EventKind(event.kind).label),
+        "status": event.to_status or None,
+        "note": event.note if event.is_public else "",
+    }
+
+
+def public_report(case: Case, events: list[CaseEvent]) -> dict:
+    return {
+        "reference": case.reference,
+        "status": case.status,
+        "status_label": str(Status(case.status).label),
+        "kind": case.kind,
+        "category": code_name(case.category),
+        "department": code_name(case.department),
+        "area": code_name(case.area),
+        "received_at": case.received_at,
+        "updated_at": case.updated_at,
+        "timeline": [timeline_item(e) for e in events],
+    }
+
+
+def staff_case(case: Case, user: User) -> dict:
+    show_contact = access.can_see_contact(user)
+    phone = case.reporter_phone if show_contact else (mask_phone(case.reporter_phone) if case.reporter_phone else "")
+    return {
+        "reference": case.reference,
+        "status": case.status,
+        "kind": case.kind,
+        "priority": case.priority,
+        "category": code_name(case.category),
+        "department": code_name(case.department),
+        "area": code_name(case.area),
+        "service_point": code_name(case.service_point),
+        "channel": case.channel,
+        "language": case.language,
+        "description": case.description,
+        "address": case.address,
+        "lat": case.lat,
+        "lon": case.lon,
+        "assignee": case.assignee.username if case.assignee_id else None,
+        "reporter": {
+            "name": case.reporter_name,
+            "phone": phone,
+            "email": case.reporter_email if show_contact else ("•••" if case.reporter_email else ""),
+        },
+        "womens_section": case.womens_section,
+        "principal": (
+            {
+                "name": case.principal_name,
+                "relationship": case.principal_relationship,
+                "document": case.authorization_document,
+            }
+            if case.is_proxy
+            else None
+        ),
+        "duplicate_of": case.duplicate_of.reference if case.duplicate_of_id else None,
+        "referred_to": case.referred_to,
+        "received_at": case.received_at,
+        "created_at": case.created_at,
+        "updated_at": case.updated_at,
+        "resolved_at": case.resolved_at,
+        "closed_at": case.closed_at,
+    }
+
+
+def staff_event(event: CaseEvent) -> dict:
+    return {
+        "at": event.created_at,
+        "kind": event.kind,
+        "label": str(EventKind(event.kind).label),
+        "actor": event.actor.username if event.actor_id else (event.actor_label or _("system")),
+        "from_status": event.from_status,
+        "to_status": event.to_status,
+        "public": event.is_public,
+        "note": event.note,
+        "data": event.data,
+    }
+
+
+def attachment(item: Attachment, request: HttpRequest) -> dict:
+    return {
+        "id": item.pk,
+        "content_type": item.content_type,
+        "size": item.size,
+        "public": item.is_public,
+        "url": request.build_absolute_uri(f"/api/v1/cases/{item.case.reference}/attachments/{item.pk}"),
+    }

@@ -1,0 +1,131 @@
+"""Public endpoints: anyone may report and follow a report. No personal data ever leaves here."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from ninja import Header, Query, Router
+
+from khidma.api import presenters
+from khidma.api.auth import optional_token_user
+from khidma.api.schemas import AreaOut, CategoryOut, ErrorsOut, PublicReportOut, ReportCreatedOut, ReportIn
+from khidma.cases import selectors as case_selectors
+from khidma.cases.models import Channel
+from khidma.cases.references import parse_reference
+from khidma.cases.services import case_create
+from khidma.core.errors import DomainError, NotFound
+from khidma.organizations import selectors as org_selectors
+from khidma.organizations.models import Organization
+
+router = Router(tags=["public"])
+
+# Channels a public client may claim only when it identifies itself with a token.
+_PUBLIC_CHANNEL = Channel.WEB
+
+
+def resolve_organization(slug: str | None) -> Organization:
+    organization = org_selectors.organization_get_active(slug=slug or settings.KHIDMA_DEFAULT_ORGANIZATION)
+    if organization is None:
+        raise NotFound.single("organization", "unknown_organization", _("Unknown organization."))
+    return organization
+
+
+def tracking_url(request: HttpRequest, reference: str) -> str:
+    path = f"/track/{reference}"
+    base = settings.KHIDMA_PUBLIC_BASE_URL
+    return f"{base}{path}" if base else request.build_absolute_uri(path)
+
+
+@router.post(
+    "/reports",
+    response={201: ReportCreatedOut, 200: ReportCreatedOut, 400: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut,
+              409: ErrorsOut, 413: ErrorsOut},
+    summary="Report a problem",
+)
+def report_create(
+    request: HttpRequest,
+    payload: ReportIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
+):
+    """Create a report. Send an `Idempotency-Key` header so a retry returns the same report (200) instead of
+    creating a second one."""
+    organization = resolve_organization(payload.organization)
+    channel = _PUBLIC_CHANNEL
+    if payload.channel:
+        app_user = optional_token_user(request)
+        if app_user is None or app_user.organization_id != organization.pk:
+            raise DomainError.single(
+                "channel", "channel_not_allowed", _("Only a registered application may set the channel."), status=403
+            )
+        channel = payload.channel
+    reporter = payload.reporter
+    result = case_create(
+        organization=organization,
+        description=payload.description or "",
+        channel=channel,
+        kind=payload.kind,
+        category=payload.category,
+        language=payload.language,
+        fallback_language=get_language(),
+        lat=payload.lat,
+        lon=payload.lon,
+        address=payload.address or "",
+        reporter_name=(reporter.name if reporter else None) or "",
+        reporter_phone=(reporter.phone if reporter else None) or "",
+        reporter_email=(reporter.email if reporter else None) or "",
+        idempotency_key=idempotency_key,
+    )
+    case = result.case
+    body = {
+        "reference": case.reference,
+        "status": case.status,
+        "category": presenters.code_name(case.category),
+        "department": presenters.code_name(case.department),
+        "area": presenters.code_name(case.area),
+        "language": case.language,
+        "priority": case.priority,
+        "tracking_url": tracking_url(request, case.reference),
+    }
+    return (201 if result.created else 200), body
+
+
+@router.get("/reports/{reference}", response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut})
+def report_get(request: HttpRequest, reference: str, organization: str | None = None):
+    """Status and public timeline of a report. A mistyped number answers 400 (check the number), an unknown
+    one 404."""
+    org = resolve_organization(organization)
+    canonical = parse_reference(reference)
+    case = case_selectors.case_get_public(organization=org, reference=canonical)
+    if case is None:
+        raise NotFound.single("reference", "not_found", _("No report has this reference number."))
+    return presenters.public_report(case, list(case_selectors.case_public_timeline(case)))
+
+
+@router.get("/categories", response={200: list[CategoryOut], 404: ErrorsOut})
+def categories(request: HttpRequest, organization: str | None = None):
+    org = resolve_organization(organization)
+    return [
+        {
+            "code": c.code,
+            "name": c.name_in(),
+            "kind": c.kind,
+            "department": presenters.code_name(c.default_department),
+        }
+        for c in org_selectors.category_list_active(organization=org)
+    ]
+
+
+@router.get("/areas/lookup", response={200: AreaOut, 400: ErrorsOut, 404: ErrorsOut})
+def area_lookup(request: HttpRequest, lat: float = Query(...), lon: float = Query(...), organization: str | None = None):
+    """Which area (sub-municipality) serves this point."""
+    org = resolve_organization(organization)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DomainError.single("lat", "invalid_coordinates", _("These are not valid coordinates."))
+    area = org_selectors.area_for_point(organization=org, lat=lat, lon=lon)
+    if area is None:
+        raise NotFound.single("lat", "outside_area", _("No area of this organization covers this place."))
+    return {"code": area.code, "name": area.name_in()}
+
+

@@ -1,0 +1,185 @@
+"""Input and output shapes of API v1. Validation of meaning (a valid phone, a known category) happens in
+the domain services so that every channel gives the same answers; these schemas check only shapes."""
+
+from __future__ import annotations
+
+import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+
+class ErrorItem(Schema):
+    field: str
+    code: str
+    message: str
+
+
+class ErrorsOut(Schema):
+    errors: list[ErrorItem]
+
+
+class CodeName(Schema):
+    code: str
+    name: str
+
+
+class ReporterIn(Schema):
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class ReportIn(Schema):
+    description: str | None = None
+    category: str | None = None
+    kind: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    address: str | None = None
+    language: str | None = None
+    reporter: ReporterIn | None = None
+    organization: str | None = Field(None, description="Organization slug; the installation's default if omitted")
+    channel: str | None = Field(None, description="Only for trusted applications that send an API token")
+
+
+class ReportCreatedOut(Schema):
+    reference: str
+    status: str
+    category: CodeName | None
+    department: CodeName | None
+    area: CodeName | None
+    language: str
+    priority: str
+    tracking_url: str
+
+
+class TimelineItem(Schema):
+    at: datetime.datetime
+    kind: str
+    label: str
+    status: str | None
+    note: str
+
+
+class PublicReportOut(Schema):
+    reference: str
+    status: str
+    status_label: str
+    kind: str
+    category: CodeName | None
+    department: CodeName | None
+    area: CodeName | None
+    received_at: datetime.datetime
+    updated_at: datetime.datetime
+    timeline: list[TimelineItem]
+
+
+class CategoryOut(Schema):
+    code: str
+    name: str
+    kind: str
+    department: CodeName | None
+
+
+class AreaOut(Schema):
+    code: str
+    name: str
+
+
+class PrincipalIn(Schema):
+    name: str
+    relationship: str | None = None
+    document: str | None = None
+
+
+class StaffCaseIn(ReportIn):
+    channel: str | None = None  # defaults from the agent's post
+    service_point: str | None = None
+    priority: str | None = None
+    received_at: datetime.datetime | None = None
+    womens_section: bool = False
+    principal: PrincipalIn | None = None
+
+
+class ReporterOut(Schema):
+    name: str
+    phone: str
+    email: str
+
+
+class PrincipalOut(Schema):
+    name: str
+    relationship: str
+    document: str
+
+
+class CaseOut(Schema):
+    reference: str
+    status: str
+    kind: str
+    priority: str
+    category: CodeName | None
+    department: CodeName | None
+    area: CodeName | None
+    service_point: CodeName | None
+    channel: str
+    language: str
+    description: str
+    address: str
+    lat: float | None
+    lon: float | None
+    assignee: str | None
+    reporter: ReporterOut
+    womens_section: bool
+    principal: PrincipalOut | None
+    duplicate_of: str | None
+    referred_to: str
+    received_at: datetime.datetime
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    resolved_at: datetime.datetime | None
+    closed_at: datetime.datetime | None
+
+
+class EventOut(Schema):
+    at: datetime.datetime
+    kind: str
+    label: str
+    actor: str
+    from_status: str
+    to_status: str
+    public: bool
+    note: str
+    data: dict
+
+
+class AttachmentOut(Schema):
+    id: int
+    content_type: str
+    size: int
+    public: bool
+    url: str
+
+
+class CaseDetailOut(CaseOut):
+    events: list[EventOut]
+    attachments: list[AttachmentOut]
+
+
+class CasePageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[CaseOut]
+
+
+class ActionIn(Schema):
+    note: str | None = None
+    public: bool | None = None
+    department: str | None = None
+    assignee: str | None = None
+    priority: str | None = None
+    category: str | None = None
+    duplicate_of: str | None = None
+    partner: str | None = None

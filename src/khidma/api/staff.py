@@ -1,0 +1,229 @@
+"""Staff endpoints (Bearer API tokens). What each person sees and may do is decided in cases.access."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import FileResponse, HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from ninja import File, Form, Header, Query, Router
+from ninja.files import UploadedFile
+
+from khidma.accounts.models import Role, User
+from khidma.api import presenters
+from khidma.api.auth import StaffToken
+from khidma.api.schemas import ActionIn, AttachmentOut, CaseDetailOut, CasePageOut, ErrorsOut, StaffCaseIn
+from khidma.cases import access, services
+from khidma.cases import selectors as case_selectors
+from khidma.cases.attachments import attachment_add
+from khidma.cases.models import Case, Channel
+from khidma.organizations.models import ServicePoint
+from khidma.cases.references import parse_reference
+from khidma.core.errors import DomainError, NotFound
+from khidma.organizations.models import Department
+
+router = Router(tags=["staff"], auth=StaffToken())
+
+# The channel a case takes when the agent does not say: it follows from where the agent works.
+_POST_CHANNEL = {
+    ServicePoint.Kind.CALL_CENTRE: Channel.PHONE_940,
+    ServicePoint.Kind.MOBILE_CAR: Channel.MOBILE_UNIT,
+    ServicePoint.Kind.MOSQUE_COUNTER: Channel.MOSQUE_COUNTER,
+    ServicePoint.Kind.MALL_COUNTER: Channel.COUNTER,
+    ServicePoint.Kind.HEADQUARTERS: Channel.COUNTER,
+    ServicePoint.Kind.SUB_MUNICIPALITY: Channel.COUNTER,
+}
+_ERRORS = {400: ErrorsOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut}
+
+
+def _visible_case(user: User, reference: str) -> Case:
+    return access.case_get_visible(user, parse_reference(reference))
+
+
+def _detail(request: HttpRequest, case: Case, user: User) -> dict:
+    body = presenters.staff_case(case, user)
+    body["events"] = [presenters.staff_event(e) for e in case_selectors.case_events(case)]
+    body["attachments"] = [presenters.attachment(a, request) for a in case.attachments.select_related("case")]
+    return body
+
+
+@router.get("/cases", response={200: CasePageOut, **_ERRORS})
+def case_list(
+    request: HttpRequest,
+    status: list[str] | None = Query(None),
+    category: str | None = None,
+    department: str | None = None,
+    area: str | None = None,
+    channel: str | None = None,
+    language: str | None = None,
+    priority: str | None = None,
+    service_point: str | None = None,
+    received_from: datetime.datetime | None = None,
+    received_to: datetime.datetime | None = None,
+    q: str | None = None,
+    page: int = Query(1, ge=1),
+    page_size: int = Query(25, ge=1, le=100),
+):
+    user: User = request.auth
+    filters = case_selectors.CaseFilters(
+        status=status,
+        category=category,
+        department=department,
+        area=area,
+        channel=channel,
+        language=language,
+        priority=priority,
+        service_point=service_point,
+        received_from=received_from,
+        received_to=received_to,
+        q=q,
+    )
+    cases = case_selectors.case_filter(access.cases_visible_to(user), filters, search_contact=access.can_see_contact(user))
+    count = cases.count()
+    start = (page - 1) * page_size
+    items = case_selectors.case_list_related(cases).select_related("duplicate_of")[start : start + page_size]
+    return {
+        "count": count,
+        "page": page,
+        "page_size": page_size,
+        "items": [presenters.staff_case(c, user) for c in items],
+    }
+
+
+@router.post("/cases", response={201: CaseDetailOut, 200: CaseDetailOut, 413: ErrorsOut, **_ERRORS})
+def case_create(
+    request: HttpRequest,
+    payload: StaffCaseIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
+):
+    """Take a case in on someone's behalf: by phone, at a counter, from a letter or an import."""
+    user: User = request.auth
+    if not access.can_create_cases(user):
+        raise DomainError.single("", "forbidden", _("Your role does not allow creating cases."), status=403)
+    post = user.service_point
+    channel = payload.channel or (_POST_CHANNEL.get(post.kind) if post else None)
+    if channel is None:
+        raise DomainError.single("channel", "required", _("Say through which channel the case arrived."))
+    service_point = payload.service_point or (post.code if post else None)
+    reporter = payload.reporter
+    principal = None
+    if payload.principal is not None:
+        principal = services.Principal(
+            name=payload.principal.name,
+            relationship=payload.principal.relationship or "",
+            document=payload.principal.document or "",
+        )
+    result = services.case_create(
+        organization=user.organization,
+        description=payload.description or "",
+        channel=channel,
+        kind=payload.kind,
+        category=payload.category,
+        priority=payload.priority,
+        language=payload.language,
+        fallback_language=get_language(),
+        service_point=service_point,
+        lat=payload.lat,
+        lon=payload.lon,
+        address=payload.address or "",
+        reporter_name=(reporter.name if reporter else None) or "",
+        reporter_phone=(reporter.phone if reporter else None) or "",
+        reporter_email=(reporter.email if reporter else None) or "",
+        received_at=payload.received_at,
+        # The women's section's own intake belongs to it; others may flag a case for it.
+        womens_section=payload.womens_section or user.role == Role.WOMENS_SECTION,
+        principal=principal,
+        idempotency_key=idempotency_key,
+        created_by=user,
+    )
+    return (201 if result.created else 200), _detail(request, result.case, user)
+
+
+@router.get("/cases/{reference}", response={200: CaseDetailOut, **_ERRORS})
+def case_get(request: HttpRequest, reference: str):
+    user: User = request.auth
+    return _detail(request, _visible_case(user, reference), user)
+
+
+@router.post("/cases/{reference}/attachments", response={201: AttachmentOut, 413: ErrorsOut, 415: ErrorsOut, **_ERRORS})
+def case_attach(request: HttpRequest, reference: str, file: File[UploadedFile], public: Form[bool] = False):
+    """Attach a photo (JPEG, PNG, WebP) or a PDF. Public attachments (an after-photo) show on the timeline."""
+    user: User = request.auth
+    case = _visible_case(user, reference)
+    access.ensure_can_act(user, case, "note")
+    item = attachment_add(case=case, by=user, upload=file, public=public)
+    return 201, presenters.attachment(item, request)
+
+
+@router.get("/cases/{reference}/attachments/{attachment_id}", response={200: None, **_ERRORS})
+def case_attachment_file(request: HttpRequest, reference: str, attachment_id: int):
+    user: User = request.auth
+    case = _visible_case(user, reference)
+    item = case.attachments.filter(pk=attachment_id).first()
+    if item is None:
+        raise NotFound.single("attachment", "not_found", _("No such attachment."))
+    return FileResponse(item.file.open("rb"), content_type=item.content_type)
+
+
+def _department(user: User, code: str | None) -> Department | None:
+    if not code:
+        return None
+    department = Department.objects.filter(organization_id=user.organization_id, code=code, is_active=True).first()
+    if department is None:
+        raise DomainError.single("department", "unknown_department", _("Unknown department."))
+    return department
+
+
+def _assignee(user: User, username: str | None) -> User | None:
+    if not username:
+        return None
+    person = User.objects.filter(organization_id=user.organization_id, username=username, is_active=True).first()
+    if person is None:
+        raise DomainError.single("assignee", "unknown_user", _("Unknown user."))
+    return person
+
+
+@router.post("/cases/{reference}/{action}", response={200: CaseDetailOut, **_ERRORS})
+def case_action(request: HttpRequest, reference: str, action: str, payload: ActionIn):
+    """Run a lifecycle action: assign, start, hold, resume, resolve, close, reopen, reject, duplicate, refer,
+    priority, category or note. An action the case's status does not allow answers 409."""
+    user: User = request.auth
+    case = _visible_case(user, reference)
+    access.ensure_can_act(user, case, action)
+    note = payload.note or ""
+    match action:
+        case "assign":
+            services.case_assign(
+                case=case, by=user, department=_department(user, payload.department),
+                assignee=_assignee(user, payload.assignee), note=note,
+            )
+        case "start":
+            services.case_start(case=case, by=user, note=note)
+        case "hold":
+            services.case_hold(case=case, by=user, reason=note, public=payload.public is not False)
+        case "resume":
+            services.case_resume(case=case, by=user, note=note)
+        case "resolve":
+            services.case_resolve(case=case, by=user, note=note)
+        case "close":
+            services.case_close(case=case, by=user, note=note)
+        case "reopen":
+            services.case_reopen(case=case, by=user, reason=note)
+        case "reject":
+            services.case_reject(case=case, by=user, reason=note)
+        case "duplicate":
+            if not payload.duplicate_of:
+                raise DomainError.single("duplicate_of", "required", _("Give the reference of the original case."))
+            original = access.case_get_visible(user, parse_reference(payload.duplicate_of))
+            services.case_mark_duplicate(case=case, by=user, original=original, note=note)
+        case "refer":
+            services.case_refer(case=case, by=user, partner=payload.partner or "", note=note)
+        case "priority":
+            services.case_set_priority(case=case, by=user, priority=payload.priority or "", note=note)
+        case "category":
+            services.case_set_category(case=case, by=user, category=payload.category or "", note=note)
+        case "note":
+            services.case_add_note(case=case, by=user, text=note, public=bool(payload.public))
+    case.refresh_from_db()
+    return _detail(request, case, user)

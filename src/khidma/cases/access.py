@@ -1,0 +1,109 @@
+"""Who may see and do what with cases. Every interface asks here; nothing else decides.
+
+A case another organization owns, or one a person may not see, is "not found" — the same answer as a
+reference that does not exist, so nothing leaks across organizations or sections.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from khidma.accounts.models import Role, User
+from khidma.cases.models import Case
+from khidma.core.errors import DomainError, NotFound
+from khidma.organizations.selectors import department_subtree_ids
+
+ACTIONS = (
+    "assign",
+    "start",
+    "hold",
+    "resume",
+    "resolve",
+    "close",
+    "reopen",
+    "reject",
+    "duplicate",
+    "refer",
+    "priority",
+    "category",
+    "note",
+)
+
+_INTAKE = {"note", "category", "priority", "assign", "hold", "resume", "duplicate", "refer"}
+_FIELD = {"note", "start", "hold", "resume", "resolve"}
+_ALL = set(ACTIONS)
+
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    Role.AGENT_940: frozenset(_INTAKE),
+    Role.COUNTER_AGENT: frozenset(_INTAKE),
+    Role.FIELD_STAFF: frozenset(_FIELD),
+    Role.DEPARTMENT_HEAD: frozenset(_ALL - {"close"}),
+    Role.FOLLOWUP: frozenset({"note", "assign", "priority", "hold", "resume", "reopen", "close", "duplicate"}),
+    Role.SUPERVISOR: frozenset(_ALL),
+    Role.WOMENS_SECTION: frozenset(_ALL),
+    Role.RESEARCHER: frozenset({"note", "start", "hold", "resume", "resolve", "category"}),
+    Role.COMMITTEE: frozenset({"note", "resolve", "reject", "close"}),
+    Role.ORG_ADMIN: frozenset(_ALL),
+}
+
+# Roles that take cases in: they create them and may record when a letter or import was received.
+CREATOR_ROLES = frozenset(
+    {Role.AGENT_940, Role.COUNTER_AGENT, Role.WOMENS_SECTION, Role.SUPERVISOR, Role.ORG_ADMIN, Role.RESEARCHER}
+)
+# Roles that see a reporter's phone and email: those who talk to reporters or answer for the service.
+CONTACT_ROLES = frozenset(
+    {Role.AGENT_940, Role.COUNTER_AGENT, Role.FOLLOWUP, Role.SUPERVISOR, Role.WOMENS_SECTION, Role.ORG_ADMIN}
+)
+# Roles that see the women's section's cases.
+WOMENS_SECTION_ROLES = frozenset({Role.WOMENS_SECTION, Role.SUPERVISOR})
+# Roles that see only their own department's cases (and those assigned to them).
+DEPARTMENT_ROLES = frozenset({Role.FIELD_STAFF, Role.DEPARTMENT_HEAD})
+
+
+def cases_visible_to(user: User) -> QuerySet[Case]:
+    if not user.is_authenticated or not user.is_active or user.organization_id is None or not user.role:
+        return Case.objects.none()
+    cases = Case.objects.filter(organization_id=user.organization_id)
+    if user.role == Role.WOMENS_SECTION:
+        cases = cases.filter(womens_section=True)
+    elif user.role not in WOMENS_SECTION_ROLES:
+        cases = cases.filter(womens_section=False)
+    if user.role in DEPARTMENT_ROLES:
+        scope = Q(assignee=user)
+        if user.department_id is not None:
+            scope |= Q(department_id__in=department_subtree_ids(department=user.department))
+        cases = cases.filter(scope)
+    return cases
+
+
+def case_get_visible(user: User, reference: str) -> Case:
+    case = cases_visible_to(user).filter(reference=reference).first()
+    if case is None:
+        raise NotFound.single("reference", "not_found", _("No case has this reference number."))
+    return case
+
+
+def can_act(user: User, case: Case, action: str) -> bool:
+    return action in ROLE_ACTIONS.get(user.role, frozenset()) and cases_visible_to(user).filter(pk=case.pk).exists()
+
+
+def ensure_can_act(user: User, case: Case, action: str) -> None:
+    if action not in ACTIONS:
+        raise NotFound.single("action", "unknown_action", _("Unknown action."))
+    if not can_act(user, case, action):
+        raise DomainError.single(
+            "action", "forbidden", _("Your role does not allow this action on this case."), status=403
+        )
+
+
+def can_create_cases(user: User) -> bool:
+    return user.is_active and user.organization_id is not None and user.role in CREATOR_ROLES
+
+
+def can_see_contact(user: User) -> bool:
+    return user.role in CONTACT_ROLES
+
+
+def can_view_staff_api(user: User) -> bool:
+    return user.is_active and user.organization_id is not None and bool(user.role)

@@ -1,0 +1,33 @@
+from django.contrib import admin
+
+from khidma.cases.models import Case, CaseEvent
+from khidma.core.admin import OrgScopedAdmin
+
+
+class CaseEventInline(admin.TabularInline):
+    model = CaseEvent
+    fields = ("created_at", "kind", "from_status", "to_status", "actor", "actor_label", "is_public", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Case)
+class CaseAdmin(OrgScopedAdmin):
+    """Read-mostly: lifecycle changes go through the back office and the API so every one is an event."""
+
+    list_display = ("reference", "status", "priority", "category", "department", "channel", "language", "received_at")
+    list_filter = ("status", "priority", "channel", "language", "kind")
+    search_fields = ("reference", "description", "address")
+    list_select_related = ("category", "department")
+    readonly_fields = [f.name for f in Case._meta.fields]
+    inlines = [CaseEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,221 @@
+"""Cases (reports, complaints, inquiries, requests), their append-only event log and attachments."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from khidma.core import clock
+from khidma.organizations.models import Area, CaseKind, Category, Department, Organization, ServicePoint
+
+
+class Channel(models.TextChoices):
+    PHONE_940 = "phone_940", _("940 phone")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    SMS = "sms", _("SMS")
+    WEB = "web", _("Web")
+    MOBILE_APP = "mobile_app", _("Mobile app")
+    OPEN311 = "open311", _("Open311")
+    COUNTER = "counter", _("Counter")
+    MOBILE_UNIT = "mobile_unit", _("Mobile unit")
+    MOSQUE_COUNTER = "mosque_counter", _("Mosque counter")
+    EMAIL = "email", _("Email")
+    LETTER = "letter", _("Letter")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+
+
+# Channels where the reporter stands in front of staff, so the case records where.
+IN_PERSON_CHANNELS = frozenset({Channel.COUNTER, Channel.MOBILE_UNIT, Channel.MOSQUE_COUNTER})
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    TRIAGED = "triaged", _("Triaged")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ON_HOLD = "on_hold", _("On hold")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+    REOPENED = "reopened", _("Reopened")
+    REJECTED = "rejected", _("Rejected")
+    DUPLICATE = "duplicate", _("Duplicate")
+    REFERRED = "referred", _("Referred")
+
+
+class Priority(models.TextChoices):
+    LOW = "low", _("Low")
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
+
+
+class Case(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
+    reference = models.CharField(_("reference number"), max_length=12, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=CaseKind.choices, default=CaseKind.REPORT)
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("category")
+    )
+    description = models.TextField(_("description"))
+    language = models.CharField(_("language"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    service_point = models.ForeignKey(
+        ServicePoint, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("service point")
+    )
+    lat = models.FloatField(_("latitude"), null=True, blank=True)
+    lon = models.FloatField(_("longitude"), null=True, blank=True)
+    address = models.CharField(_("address or landmark"), max_length=500, blank=True)
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("area"))
+
+    reporter_name = models.CharField(_("reporter name"), max_length=200, blank=True)
+    reporter_phone = models.CharField(_("reporter phone"), max_length=20, blank=True, db_index=True)
+    reporter_email = models.EmailField(_("reporter email"), blank=True)
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    # Where an on_hold case returns when it resumes.
+    status_before_hold = models.CharField(max_length=20, choices=Status.choices, blank=True, editable=False)
+    priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("department")
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+        verbose_name=_("assignee"),
+    )
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
+    referred_to = models.CharField(_("referred to"), max_length=200, blank=True)
+
+    womens_section = models.BooleanField(_("women's section"), default=False)
+    is_proxy = models.BooleanField(_("on behalf of a principal"), default=False)
+    principal_name = models.CharField(_("principal"), max_length=200, blank=True)
+    principal_relationship = models.CharField(_("relationship to the principal"), max_length=100, blank=True)
+    authorization_document = models.CharField(_("authorization document"), max_length=200, blank=True)
+
+    received_at = models.DateTimeField(_("received at"))
+    created_at = models.DateTimeField(_("created at"), default=clock.now)
+    # Set by the services on every change (not auto_now, so a replayed history keeps its own times).
+    updated_at = models.DateTimeField(_("updated at"), default=clock.now)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    # Retries of the same submission (Idempotency-Key header or a channel's message id) find this case.
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True, editable=False)
+    request_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "reference"], name="case_reference_per_org"),
+            models.UniqueConstraint(
+                fields=["organization", "idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="case_idempotency_key_per_org",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "status", "received_at"], name="case_org_status_received"),
+            models.Index(fields=["organization", "received_at"], name="case_org_received"),
+            models.Index(fields=["organization", "department", "status"], name="case_org_dept_status"),
+        ]
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def has_location(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Received")
+    TRIAGED = "triaged", _("Classified and routed")
+    ASSIGNED = "assigned", _("Assigned")
+    STARTED = "started", _("Work started")
+    HELD = "held", _("Put on hold")
+    RESUMED = "resumed", _("Resumed")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+    REOPENED = "reopened", _("Reopened")
+    REJECTED = "rejected", _("Rejected")
+    MARKED_DUPLICATE = "marked_duplicate", _("Marked as a duplicate")
+    REFERRED = "referred", _("Referred to a partner entity")
+    PRIORITY_CHANGED = "priority_changed", _("Priority changed")
+    CATEGORY_CHANGED = "category_changed", _("Category changed")
+    NOTE = "note", _("Note")
+    ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+
+
+class CaseEvent(models.Model):
+    """One change to a case. Rows are only ever inserted: this is the audit trail and the public timeline."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # Who acted when there is no user: "system", or the channel a reporter used.
+    actor_label = models.CharField(max_length=50, blank=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    is_public = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["case", "created_at"], name="event_case_created")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind}"
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # The stored name never reuses the uploader's file name, which may carry personal data.
+    return f"cases/{instance.organization_id}/{instance.sha256[:2]}/{instance.sha256}{instance.extension}"
+
+
+class Attachment(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=50)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    is_public = models.BooleanField(default=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+
+
+class ReferenceCounter(models.Model):
+    """The last sequence number issued per organization and year; rows are locked while a case is created."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="reference_counter_per_year")]

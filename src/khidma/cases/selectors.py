@@ -1,0 +1,77 @@
+"""Reads of cases. Callers pass a queryset already narrowed by ``khidma.cases.access``."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from khidma.cases.models import Case, CaseEvent
+from khidma.core.phones import fold_digits
+from khidma.organizations.models import Organization
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    status: list[str] | None = None
+    category: str | None = None
+    department: str | None = None
+    area: str | None = None
+    channel: str | None = None
+    language: str | None = None
+    priority: str | None = None
+    service_point: str | None = None
+    received_from: datetime.datetime | None = None
+    received_to: datetime.datetime | None = None
+    q: str | None = None
+
+
+def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: bool) -> QuerySet[Case]:
+    if filters.status:
+        cases = cases.filter(status__in=filters.status)
+    for field, value in (
+        ("category__code", filters.category),
+        ("department__code", filters.department),
+        ("area__code", filters.area),
+        ("channel", filters.channel),
+        ("language", filters.language),
+        ("priority", filters.priority),
+        ("service_point__code", filters.service_point),
+    ):
+        if value:
+            cases = cases.filter(**{field: value})
+    if filters.received_from:
+        cases = cases.filter(received_at__gte=filters.received_from)
+    if filters.received_to:
+        cases = cases.filter(received_at__lt=filters.received_to)
+    if filters.q:
+        text = filters.q.strip()
+        digits = fold_digits(text).replace(" ", "")
+        match = Q(description__icontains=text) | Q(address__icontains=text)
+        if digits.isdigit():
+            match |= Q(reference=digits)
+            if search_contact and len(digits) >= 4:
+                match |= Q(reporter_phone__endswith=digits.lstrip("0"))
+        cases = cases.filter(match)
+    return cases
+
+
+def case_list_related(cases: QuerySet[Case]) -> QuerySet[Case]:
+    return cases.select_related("category", "department", "area", "service_point", "assignee")
+
+
+def case_get_public(*, organization: Organization, reference: str) -> Case | None:
+    return (
+        Case.objects.filter(organization=organization, reference=reference)
+        .select_related("category", "department", "area", "organization")
+        .first()
+    )
+
+
+def case_public_timeline(case: Case) -> QuerySet[CaseEvent]:
+    return case.events.filter(is_public=True).order_by("created_at", "id")
+
+
+def case_events(case: Case) -> QuerySet[CaseEvent]:
+    return case.events.select_related("actor").order_by("created_at", "id")

@@ -1,0 +1,544 @@
+"""Every write to a case. Each channel (API, portal, Open311, WhatsApp, SMS, agent console, commands) calls
+these functions; each appends its CaseEvent rows in the same transaction as the change.
+
+Authorization is not checked here: interfaces ask ``khidma.cases.access`` first, because what a person may
+do depends on who they are, while what a case may become depends only on the case.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from khidma.accounts.models import User
+from khidma.cases import lifecycle, references
+from khidma.cases.models import (
+    IN_PERSON_CHANNELS,
+    Case,
+    CaseEvent,
+    Channel,
+    EventKind,
+    Priority,
+    ReferenceCounter,
+    Status,
+)
+from khidma.core import clock
+from khidma.core.errors import DomainError, FieldError
+from khidma.core.languages import is_supported
+from khidma.core.phones import normalize_phone
+from khidma.organizations import selectors as org_selectors
+from khidma.organizations.models import CaseKind, Category, Department, Organization, ServicePoint
+
+DESCRIPTION_MAX = 4000
+ADDRESS_MAX = 500
+NAME_MAX = 200
+NOTE_MAX = 4000
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The person a proxy acts for (a soldier at the border, a prisoner's family, someone abroad)."""
+
+    name: str
+    relationship: str = ""
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    case: Case
+    created: bool
+
+
+# --- Intake -----------------------------------------------------------------------------------------------
+
+
+def case_create(
+    *,
+    organization: Organization,
+    description: str,
+    channel: str,
+    language: str | None = None,
+    fallback_language: str | None = None,
+    kind: str | None = None,
+    category: str | None = None,
+    priority: str | None = None,
+    service_point: str | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+    address: str = "",
+    reporter_name: str = "",
+    reporter_phone: str = "",
+    reporter_email: str = "",
+    received_at: datetime.datetime | None = None,
+    womens_section: bool = False,
+    principal: Principal | None = None,
+    idempotency_key: str | None = None,
+    created_by: User | None = None,
+) -> IntakeResult:
+    """The one intake path. Validates everything first and reports every problem at once; creates nothing
+    unless all is well. The same ``idempotency_key`` returns the case it first created, even when retries
+    race each other, and refuses a different submission under a key already used."""
+    errors: list[FieldError] = []
+    description = (description or "").strip()
+    if not description:
+        errors.append(FieldError("description", "required", _("Please describe the problem.")))
+    elif len(description) > DESCRIPTION_MAX:
+        errors.append(
+            FieldError(
+                "description",
+                "too_long",
+                _("The description is too long: at most %(max)d characters.") % {"max": DESCRIPTION_MAX},
+            )
+        )
+    if channel not in Channel.values:
+        errors.append(FieldError("channel", "unknown_channel", _("Unknown channel.")))
+    if kind is not None and kind not in CaseKind.values:
+        errors.append(FieldError("kind", "unknown_kind", _("Unknown kind of case.")))
+    if priority is not None and priority not in Priority.values:
+        errors.append(FieldError("priority", "unknown_priority", _("Unknown priority.")))
+    if language is not None and not is_supported(language):
+        errors.append(FieldError("language", "unsupported_language", _("This language is not supported.")))
+
+    category_obj: Category | None = None
+    if category:
+        category_obj = org_selectors.category_get_active(organization=organization, code=category)
+        if category_obj is None:
+            errors.append(FieldError("category", "unknown_category", _("Unknown category.")))
+
+    point_obj: ServicePoint | None = None
+    if service_point:
+        point_obj = org_selectors.service_point_get(organization=organization, code=service_point)
+        if point_obj is None:
+            errors.append(FieldError("service_point", "unknown_service_point", _("Unknown service point.")))
+    elif channel in IN_PERSON_CHANNELS:
+        errors.append(
+            FieldError("service_point", "required", _("Say at which service point the report was received."))
+        )
+
+    errors.extend(_location_errors(organization, lat, lon))
+    address = (address or "").strip()
+    if len(address) > ADDRESS_MAX:
+        errors.append(
+            FieldError("address", "too_long", _("The address is too long: at most %(max)d characters.") % {"max": ADDRESS_MAX})
+        )
+
+    phone = ""
+    if reporter_phone and reporter_phone.strip():
+        try:
+            phone = normalize_phone(reporter_phone)
+        except ValueError:
+            errors.append(
+                FieldError("reporter.phone", "invalid_phone", _("This phone number is not valid."))
+            )
+    reporter_email = (reporter_email or "").strip()
+    if reporter_email:
+        try:
+            validate_email(reporter_email)
+        except ValidationError:
+            errors.append(FieldError("reporter.email", "invalid_email", _("This email address is not valid.")))
+    reporter_name = (reporter_name or "").strip()
+    if len(reporter_name) > NAME_MAX:
+        errors.append(FieldError("reporter.name", "too_long", _("The name is too long.")))
+
+    now = clock.now()
+    if received_at is not None:
+        if received_at.tzinfo is None:
+            errors.append(
+                FieldError("received_at", "naive_datetime", _("Give the time with its UTC offset."))
+            )
+        elif received_at > now + datetime.timedelta(minutes=5):
+            errors.append(FieldError("received_at", "in_future", _("The received time is in the future.")))
+    if principal is not None and not principal.name.strip():
+        errors.append(FieldError("principal.name", "required", _("Name the person you act for.")))
+    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 200:
+        errors.append(FieldError("idempotency_key", "invalid", _("The idempotency key must be 1 to 200 characters.")))
+    if errors:
+        raise DomainError(*errors)
+
+    fingerprint = _fingerprint(
+        description, channel, category, lat, lon, address, phone, reporter_email, kind, service_point
+    )
+    if idempotency_key:
+        existing = _idempotent_replay(organization, idempotency_key, fingerprint)
+        if existing is not None:
+            return IntakeResult(existing, created=False)
+
+    area = None
+    if lat is not None and lon is not None:
+        area = org_selectors.area_for_point(organization=organization, lat=lat, lon=lon)
+    fields: dict[str, Any] = {
+        "organization": organization,
+        "kind": kind or (category_obj.kind if category_obj else CaseKind.REPORT),
+        "category": category_obj,
+        "description": description,
+        "language": language or _fallback(fallback_language, organization),
+        "channel": channel,
+        "service_point": point_obj,
+        "lat": lat,
+        "lon": lon,
+        "address": address,
+        "area": area,
+        "reporter_name": reporter_name,
+        "reporter_phone": phone,
+        "reporter_email": reporter_email,
+        "priority": priority or Priority.NORMAL,
+        "womens_section": womens_section,
+        "is_proxy": principal is not None,
+        "principal_name": principal.name.strip() if principal else "",
+        "principal_relationship": principal.relationship.strip() if principal else "",
+        "authorization_document": principal.document.strip() if principal else "",
+        "received_at": received_at or now,
+        "created_by": created_by,
+        "idempotency_key": idempotency_key or None,
+        "request_fingerprint": fingerprint,
+    }
+    try:
+        with transaction.atomic():
+            if idempotency_key:
+                # Under SQLite's IMMEDIATE transactions this re-check is serialized with every other writer;
+                # on PostgreSQL the unique index below settles a race that slips past it.
+                existing = _idempotent_replay(organization, idempotency_key, fingerprint)
+                if existing is not None:
+                    return IntakeResult(existing, created=False)
+            case = _insert_case(fields, now=now)
+    except IntegrityError:
+        if not idempotency_key:
+            raise
+        existing = _idempotent_replay(organization, idempotency_key, fingerprint)
+        if existing is None:
+            raise
+        return IntakeResult(existing, created=False)
+    return IntakeResult(case, created=True)
+
+
+def _location_errors(organization: Organization, lat: float | None, lon: float | None) -> list[FieldError]:
+    if lat is None and lon is None:
+        return []
+    if lat is None or lon is None:
+        return [FieldError("lat" if lat is None else "lon", "required", _("Give both latitude and longitude."))]
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return [FieldError("lat", "invalid_coordinates", _("These are not valid coordinates."))]
+    if not organization.contains_point(lat, lon):
+        return [
+            FieldError(
+                "lat",
+                "outside_area",
+                _("This place is outside the area that %(organization)s serves.")
+                % {"organization": organization.name_in()},
+            )
+        ]
+    return []
+
+
+def _fallback(language: str | None, organization: Organization) -> str:
+    if language and is_supported(language.split("-")[0]):
+        return language.split("-")[0]
+    return organization.default_language
+
+
+def _fingerprint(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _idempotent_replay(organization: Organization, key: str, fingerprint: str) -> Case | None:
+    existing = Case.objects.filter(organization=organization, idempotency_key=key).first()
+    if existing is not None and existing.request_fingerprint != fingerprint:
+        raise DomainError.single(
+            "idempotency_key",
+            "idempotency_key_reused",
+            _("This idempotency key was already used for a different report."),
+            status=409,
+        )
+    return existing
+
+
+def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
+    organization: Organization = fields["organization"]
+    year = references.current_year(now)
+    counter, _created = ReferenceCounter.objects.get_or_create(organization=organization, year=year)
+    # The UPDATE locks the counter row until commit, so concurrent intakes take consecutive numbers.
+    ReferenceCounter.objects.filter(pk=counter.pk).update(last_value=F("last_value") + 1)
+    counter.refresh_from_db(fields=["last_value"])
+    case = Case(
+        reference=references.format_reference(year=year, sequence=counter.last_value),
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
+    category: Category | None = fields["category"]
+    department = category.default_department if category else None
+    case.department = department
+    case.status = Status.TRIAGED if department is not None else Status.NEW
+    case.save()
+    by: User | None = fields["created_by"]
+    record_event(case, EventKind.CREATED, by=by, to_status=Status.NEW, public=True, label=fields["channel"])
+    if department is not None:
+        record_event(
+            case,
+            EventKind.TRIAGED,
+            by=None,
+            from_status=Status.NEW,
+            to_status=Status.TRIAGED,
+            public=True,
+            data={"category": category.code, "department": department.code},
+        )
+    return case
+
+
+# --- Lifecycle actions ------------------------------------------------------------------------------------
+
+
+def record_event(
+    case: Case,
+    kind: str,
+    *,
+    by: User | None,
+    from_status: str = "",
+    to_status: str = "",
+    public: bool = False,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    label: str = "",
+) -> CaseEvent:
+    return CaseEvent.objects.create(
+        organization_id=case.organization_id,
+        case=case,
+        kind=kind,
+        actor=by,
+        actor_label=label or ("" if by else "system"),
+        from_status=from_status,
+        to_status=to_status,
+        is_public=public,
+        note=note,
+        data=data or {},
+    )
+
+
+def lock_case(case: Case) -> Case:
+    """Re-read the case under a row lock so two people acting at once see each other's change."""
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def _move(
+    case: Case,
+    to_status: str,
+    kind: str,
+    *,
+    by: User | None,
+    note: str = "",
+    public: bool = True,
+    data: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> Case:
+    lifecycle.ensure_transition(case.status, to_status)
+    from_status = case.status
+    case.status = to_status
+    for field, value in (extra or {}).items():
+        setattr(case, field, value)
+    case.updated_at = clock.now()
+    case.save()
+    record_event(case, kind, by=by, from_status=from_status, to_status=to_status, public=public, note=note, data=data)
+    return case
+
+
+def _required_text(field: str, value: str, message: Any) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise DomainError.single(field, "required", message)
+    if len(text) > NOTE_MAX:
+        raise DomainError.single(field, "too_long", _("The text is too long: at most %(max)d characters.") % {"max": NOTE_MAX})
+    return text
+
+
+@transaction.atomic
+def case_assign(
+    *, case: Case, by: User | None, department: Department | None = None, assignee: User | None = None, note: str = ""
+) -> Case:
+    case = lock_case(case)
+    if department is None and assignee is None:
+        raise DomainError.single("department", "required", _("Choose a department or a person."))
+    if department is not None and department.organization_id != case.organization_id:
+        raise DomainError.single("department", "unknown_department", _("Unknown department."))
+    if assignee is not None and (assignee.organization_id != case.organization_id or not assignee.is_active):
+        raise DomainError.single("assignee", "unknown_user", _("Unknown user."))
+    new_department = department or (assignee.department if assignee and assignee.department_id else case.department)
+    data = {
+        "department": [_code(case.department), _code(new_department)],
+        "assignee": [case.assignee.username if case.assignee else None, assignee.username if assignee else None],
+    }
+    return _move(
+        case,
+        Status.ASSIGNED,
+        EventKind.ASSIGNED,
+        by=by,
+        note=note.strip(),
+        public=False,
+        data=data,
+        extra={"department": new_department, "assignee": assignee},
+    )
+
+
+def _code(department: Department | None) -> str | None:
+    return department.code if department else None
+
+
+@transaction.atomic
+def case_start(*, case: Case, by: User, note: str = "") -> Case:
+    case = lock_case(case)
+    return _move(
+        case, Status.IN_PROGRESS, EventKind.STARTED, by=by, note=note.strip(), extra={"assignee": case.assignee or by}
+    )
+
+
+@transaction.atomic
+def case_hold(*, case: Case, by: User | None, reason: str, public: bool = True) -> Case:
+    case = lock_case(case)
+    text = _required_text("note", reason, _("Say why the case is on hold, or what you ask the reporter."))
+    return _move(
+        case,
+        Status.ON_HOLD,
+        EventKind.HELD,
+        by=by,
+        note=text,
+        public=public,
+        extra={"status_before_hold": case.status},
+    )
+
+
+@transaction.atomic
+def case_resume(*, case: Case, by: User | None, note: str = "") -> Case:
+    case = lock_case(case)
+    if case.status != Status.ON_HOLD:
+        raise DomainError.single("status", "invalid_transition", _("Only a case on hold can resume."), status=409)
+    target = case.status_before_hold or (Status.TRIAGED if case.department_id else Status.NEW)
+    return _move(case, target, EventKind.RESUMED, by=by, note=note.strip(), extra={"status_before_hold": ""})
+
+
+@transaction.atomic
+def case_resolve(*, case: Case, by: User, note: str) -> Case:
+    case = lock_case(case)
+    text = _required_text("note", note, _("Describe what was done."))
+    return _move(case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": clock.now()})
+
+
+@transaction.atomic
+def case_close(*, case: Case, by: User | None, note: str = "") -> Case:
+    case = lock_case(case)
+    return _move(case, Status.CLOSED, EventKind.CLOSED, by=by, note=note.strip(), extra={"closed_at": clock.now()})
+
+
+@transaction.atomic
+def case_reopen(*, case: Case, by: User | None, reason: str) -> Case:
+    case = lock_case(case)
+    text = _required_text("note", reason, _("Say why the case is reopened."))
+    return _move(
+        case,
+        Status.REOPENED,
+        EventKind.REOPENED,
+        by=by,
+        note=text,
+        extra={"resolved_at": None, "closed_at": None},
+    )
+
+
+@transaction.atomic
+def case_reject(*, case: Case, by: User, reason: str) -> Case:
+    case = lock_case(case)
+    text = _required_text("note", reason, _("Say why the report is rejected."))
+    return _move(case, Status.REJECTED, EventKind.REJECTED, by=by, note=text, extra={"closed_at": clock.now()})
+
+
+@transaction.atomic
+def case_mark_duplicate(*, case: Case, by: User | None, original: Case, note: str = "") -> Case:
+    case = lock_case(case)
+    if original.organization_id != case.organization_id:
+        raise DomainError.single("duplicate_of", "not_found", _("No case has this reference number."))
+    # Point at the root so chains of duplicates never form.
+    while original.duplicate_of_id is not None:
+        original = original.duplicate_of
+    if original.pk == case.pk:
+        raise DomainError.single("duplicate_of", "self", _("A case cannot be a duplicate of itself."))
+    return _move(
+        case,
+        Status.DUPLICATE,
+        EventKind.MARKED_DUPLICATE,
+        by=by,
+        note=note.strip(),
+        data={"duplicate_of": original.reference},
+        extra={"duplicate_of": original, "closed_at": clock.now()},
+    )
+
+
+@transaction.atomic
+def case_refer(*, case: Case, by: User | None, partner: str, note: str = "") -> Case:
+    case = lock_case(case)
+    partner = _required_text("partner", partner, _("Name the entity the case is referred to."))
+    return _move(
+        case,
+        Status.REFERRED,
+        EventKind.REFERRED,
+        by=by,
+        note=note.strip(),
+        data={"partner": partner},
+        extra={"referred_to": partner},
+    )
+
+
+@transaction.atomic
+def case_set_priority(*, case: Case, by: User | None, priority: str, note: str = "") -> Case:
+    case = lock_case(case)
+    if priority not in Priority.values:
+        raise DomainError.single("priority", "unknown_priority", _("Unknown priority."))
+    lifecycle.ensure_workable(case.status)
+    if priority == case.priority:
+        return case
+    old = case.priority
+    case.priority = priority
+    case.updated_at = clock.now()
+    case.save(update_fields=["priority", "updated_at"])
+    record_event(case, EventKind.PRIORITY_CHANGED, by=by, note=note.strip(), data={"priority": [old, priority]})
+    return case
+
+
+@transaction.atomic
+def case_set_category(*, case: Case, by: User | None, category: str, note: str = "") -> Case:
+    """Change the category. A person's change is kept as a correction, which triage learns from; a case not
+    yet assigned is routed again to the new category's department."""
+    case = lock_case(case)
+    lifecycle.ensure_workable(case.status)
+    new = org_selectors.category_get_active(organization=case.organization, code=category)
+    if new is None:
+        raise DomainError.single("category", "unknown_category", _("Unknown category."))
+    if new.pk == case.category_id:
+        return case
+    old_code = case.category.code if case.category_id else None
+    case.category = new
+    data: dict[str, Any] = {"category": [old_code, new.code], "corrected": by is not None}
+    if case.status in {Status.NEW, Status.TRIAGED} and new.default_department_id:
+        data["department"] = [_code(case.department), new.default_department.code]
+        case.department = new.default_department
+    case.updated_at = clock.now()
+    case.save()
+    record_event(case, EventKind.CATEGORY_CHANGED, by=by, note=note.strip(), data=data)
+    if case.status == Status.NEW and case.department_id:
+        _move(case, Status.TRIAGED, EventKind.TRIAGED, by=by, data={"category": new.code})
+    return case
+
+
+@transaction.atomic
+def case_add_note(*, case: Case, by: User | None, text: str, public: bool = False) -> CaseEvent:
+    case = lock_case(case)
+    body = _required_text("note", text, _("Write the note."))
+    case.updated_at = clock.now()
+    case.save(update_fields=["updated_at"])
+    return record_event(case, EventKind.NOTE, by=by, note=body, public=public)

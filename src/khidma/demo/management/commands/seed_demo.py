@@ -1,0 +1,237 @@
+"""``khidma seed-demo``: the demo organizations, staff and a few hundred cases, all through the services."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from khidma.accounts.services import user_create
+from khidma.cases import services
+from khidma.cases.models import Case, Channel, Priority
+from khidma.core import clock, geo
+from khidma.demo import data
+from khidma.organizations.models import Category, Department, Organization, ServicePoint
+from khidma.organizations.services import area_upsert
+
+User = get_user_model()
+
+
+def _phone(rng: random.Random) -> str:
+    """A Saudi mobile number in the national form people type (05x xxx xxxx)."""
+    return f"05{rng.choice('03456')}{rng.randint(1000000, 9999999)}"
+
+
+class Command(BaseCommand):
+    help = "Load demo organizations, staff and sample cases (only into a database without cases)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true", help="do nothing (but list logins) if cases exist")
+        parser.add_argument("--cases", type=int, default=300, help="sample cases for the municipality")
+        parser.add_argument("--seed", type=int, default=1447)
+
+    def handle(self, *args, if_empty: bool, cases: int, seed: int, **options):
+        if Case.objects.exists() or Organization.objects.filter(slug=data.MAKKAH["slug"]).exists():
+            if not if_empty:
+                self.stderr.write("The database already has data; seed-demo only fills an empty one.")
+                raise SystemExit(1)
+            self.stdout.write("Demo data is already loaded.")
+        else:
+            rng = random.Random(seed)
+            # All or nothing: a failed seed leaves an empty database that the next run fills.
+            with transaction.atomic():
+                makkah = self._municipality()
+                for spec in data.ASSOCIATIONS:
+                    self._association(spec, rng)
+                self._makkah_cases(makkah, cases, rng)
+            self.stdout.write(f"Loaded the demo: {Case.objects.count()} cases in {Organization.objects.count()} organizations.")
+        self._print_logins()
+
+    # --- organizations ---------------------------------------------------------------------------------
+
+    def _municipality(self) -> Organization:
+        west, south, east, north = data.MAKKAH_BOUNDS
+        boundary = {
+            "type": "Polygon",
+            "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+        }
+        org = Organization.objects.create(**data.MAKKAH, boundary=boundary, type=Organization.Type.MUNICIPALITY)
+        departments = self._departments(org, data.MAKKAH_DEPARTMENTS)
+        bounds = geo.BBox(west, south, east, north)
+        cells = geo.voronoi_cells([(lon, lat) for _c, _a, _e, lat, lon in data.MAKKAH_AREAS], bounds)
+        areas = {}
+        for (code, ar, en, lat, lon), ring in zip(data.MAKKAH_AREAS, cells, strict=True):
+            areas[code] = area_upsert(
+                organization=org,
+                code=code,
+                names={"ar": ar, "en": en},
+                boundary={"type": "Polygon", "coordinates": [ring]},
+                centre=(lat, lon),
+            )
+        for code, kind, area, ar, en, lat, lon, hours in data.MAKKAH_SERVICE_POINTS:
+            ServicePoint.objects.create(
+                organization=org, code=code, kind=kind, area=areas.get(area), names={"ar": ar, "en": en},
+                lat=lat, lon=lon, opening_hours=hours,
+            )
+        # One per area: the customer-service centre of each sub-municipality.
+        for code, ar, en, lat, lon in data.MAKKAH_AREAS:
+            ServicePoint.objects.create(
+                organization=org, code=f"centre_{code}", kind=ServicePoint.Kind.SUB_MUNICIPALITY, area=areas[code],
+                names={"ar": f"مركز خدمة العملاء ببلدية {ar}", "en": f"{en} sub-municipality customer service"},
+                lat=lat, lon=lon, opening_hours=data.MORNING,
+            )
+        for order, (code, dept, ar, en) in enumerate(data.MAKKAH_CATEGORIES):
+            Category.objects.create(
+                organization=org, code=code, names={"ar": ar, "en": en}, default_department=departments[dept],
+                sort_order=order,
+            )
+        self._staff(org, data.MAKKAH_STAFF, departments)
+        if not User.objects.filter(username="platform").exists():
+            User.objects.create_superuser("platform", "", data.DEMO_PASSWORD)
+        return org
+
+    def _departments(self, org: Organization, rows) -> dict[str, Department]:
+        departments: dict[str, Department] = {}
+        for code, level, parent, ar, en in rows:
+            departments[code] = Department.objects.create(
+                organization=org, code=code, level=level, parent=departments.get(parent), names={"ar": ar, "en": en}
+            )
+        return departments
+
+    def _staff(self, org: Organization, rows, departments: dict[str, Department]) -> None:
+        for username, role, dept, point, first, last in rows:
+            user_create(
+                organization=org,
+                role=role,
+                username=username,
+                password=data.DEMO_PASSWORD,
+                department=departments.get(dept),
+                service_point=ServicePoint.objects.get(organization=org, code=point) if point else None,
+                first_name=first,
+                last_name=last,
+            )
+
+    def _association(self, spec: dict, rng: random.Random) -> None:
+        org = Organization.objects.create(
+            slug=spec["slug"], names=spec["names"], type=Organization.Type.ASSOCIATION, time_zone="Asia/Riyadh",
+            default_language="ar",
+        )
+        departments = self._departments(org, spec["departments"])
+        for order, (code, kind, dept, ar, en) in enumerate(data.ASSOCIATION_CATEGORIES):
+            Category.objects.create(
+                organization=org, code=code, kind=kind, names={"ar": ar, "en": en},
+                default_department=departments.get(dept) or departments[next(iter(departments))], sort_order=order,
+            )
+        self._staff(org, spec["staff"], departments)
+        now = timezone.now()
+        for index in range(12):
+            code = rng.choice(list(data.ASSOCIATION_SAMPLES))
+            received = now - datetime.timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 10))
+            with clock.at(received):
+                services.case_create(
+                    organization=org,
+                    description=rng.choice(data.ASSOCIATION_SAMPLES[code]),
+                    channel=rng.choice([Channel.WEB, Channel.PHONE_940, Channel.LETTER]) if index % 3 else Channel.WEB,
+                    category=code,
+                    language="ar",
+                    reporter_name=f"مستفيد {index + 1}",
+                    reporter_phone=_phone(rng),
+                )
+
+    # --- cases -------------------------------------------------------------------------------------------
+
+    def _makkah_cases(self, org: Organization, count: int, rng: random.Random) -> None:
+        staff = {u.username: u for u in User.objects.filter(organization=org)}
+        agent, field, head, followup = staff["agent940"], staff["field_clean"], staff["head_clean"], staff["followup"]
+        areas = list(org.area_set.all())
+        now = timezone.now()
+        channels = [Channel.PHONE_940] * 5 + [Channel.WHATSAPP] * 4 + [Channel.WEB] * 2 + [Channel.MOBILE_APP, Channel.SMS]
+        created: list[Case] = []
+        for index in range(count):
+            category = rng.choice(list(data.SAMPLES))
+            language, text = rng.choice(data.SAMPLES[category])
+            area = rng.choice(areas)
+            received = now - datetime.timedelta(minutes=rng.randint(10, 60 * 24 * 45))
+            channel = rng.choice(channels)
+            # A tenth arrive unclassified, to fill the triage queue.
+            unclassified = rng.random() < 0.1
+            with clock.at(received):
+                case = services.case_create(
+                    organization=org,
+                    description=text,
+                    channel=channel,
+                    category=None if unclassified else category,
+                    language=language,
+                    priority=Priority.URGENT if rng.random() < 0.05 else None,
+                    lat=area.centre_lat + rng.uniform(-0.004, 0.004),
+                    lon=area.centre_lon + rng.uniform(-0.004, 0.004),
+                    reporter_name="" if rng.random() < 0.3 else f"مراجع {index + 1}",
+                    reporter_phone=_phone(rng) if rng.random() < 0.8 else "",
+                    created_by=agent if channel == Channel.PHONE_940 else None,
+                    idempotency_key=f"demo-{index}",
+                ).case
+            created.append(case)
+            self._advance(case, received, now, rng, agent=agent, field=field, head=head, followup=followup)
+        # A few duplicates of recent open reports.
+        for case in created[:8]:
+            if case.status in {"triaged", "assigned"} and created[-1].pk != case.pk:
+                original = created[-1] if created[-1].category_id == case.category_id else None
+                if original is not None and original.status not in {"duplicate"}:
+                    with clock.at(min(now, case.received_at + datetime.timedelta(hours=2))):
+                        services.case_mark_duplicate(case=case, by=agent, original=original)
+
+    def _advance(self, case: Case, received, now, rng: random.Random, *, agent, field, head, followup) -> None:
+        """Walk a case part of the way through its life, each step a few hours after the last."""
+        moment = received
+
+        def later(hours: float) -> datetime.datetime:
+            nonlocal moment
+            moment = min(now, moment + datetime.timedelta(hours=hours))
+            return moment
+
+        if case.category_id is None:
+            return
+        code = case.category.code
+        if code == "partner_entities" and rng.random() < 0.7:
+            with clock.at(later(1)):
+                partner = "شركة المياه الوطنية" if "مياه" in case.description or "water" in case.description.lower() else "الشركة السعودية للكهرباء"
+                services.case_refer(case=case, by=agent, partner=partner, note="خارج اختصاص الأمانة")
+            return
+        age_days = (now - received).days
+        stage = rng.random()
+        if age_days < 1 and stage < 0.6:
+            return
+        with clock.at(later(rng.uniform(0.2, 3))):
+            case = services.case_assign(case=case, by=head, department=case.department, assignee=field if code == "cleanliness" else None)
+        if stage < 0.2:
+            return
+        with clock.at(later(rng.uniform(1, 20))):
+            case = services.case_start(case=case, by=field)
+        if stage < 0.3:
+            with clock.at(later(2)):
+                services.case_hold(case=case, by=field, reason="نحتاج تحديد الموقع بدقة، هل يمكن إرسال صورة؟")
+            return
+        if stage < 0.4:
+            return
+        with clock.at(later(rng.uniform(2, 60))):
+            case = services.case_resolve(case=case, by=field, note="تمت المعالجة في الموقع")
+        if stage < 0.55:
+            return
+        with clock.at(later(rng.uniform(2, 48))):
+            if stage < 0.6:
+                services.case_reopen(case=case, by=followup, reason="أفاد المبلغ أن المشكلة ما زالت قائمة")
+            else:
+                services.case_close(case=case, by=followup, note="أكد المبلغ المعالجة")
+
+    def _print_logins(self) -> None:
+        rows = [("platform", "superuser (all organizations)")]
+        rows += [(u, r) for u, r, *_rest in data.MAKKAH_STAFF]
+        for spec in data.ASSOCIATIONS:
+            rows += [(u, r) for u, r, *_rest in spec["staff"]]
+        self.stdout.write(f"\nDemo logins (password for all: {data.DEMO_PASSWORD}):")
+        for username, role in rows:
+            self.stdout.write(f"  {username:<18} {role}")

@@ -1,0 +1,159 @@
+"""Organizations and the things each one owns: departments, areas, service points and categories.
+
+Every row outside this module belongs to exactly one Organization; selectors always filter by it.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from khidma.core import geo
+from khidma.core.languages import pick_name
+
+
+class CaseKind(models.TextChoices):
+    REPORT = "report", _("Report")
+    COMPLAINT = "complaint", _("Complaint")
+    INQUIRY = "inquiry", _("Inquiry")
+    SUGGESTION = "suggestion", _("Suggestion")
+    PRAISE = "praise", _("Praise")
+    SERVICE_REQUEST = "service_request", _("Service request")
+
+
+class NamedMixin(models.Model):
+    """Names per language as a JSON object {"ar": ..., "en": ...}."""
+
+    names = models.JSONField(_("names"), default=dict, help_text=_('Per language, e.g. {"ar": "…", "en": "…"}'))
+
+    class Meta:
+        abstract = True
+
+    def name_in(self, language: str | None = None) -> str:
+        return pick_name(self.names, language)
+
+    def __str__(self) -> str:
+        return self.name_in()
+
+
+class Organization(NamedMixin):
+    class Type(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        ASSOCIATION = "association", _("Community association")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.MUNICIPALITY)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Riyadh")
+    default_language = models.CharField(_("default language"), max_length=8, default="ar")
+    # The area served, as a GeoJSON Polygon/MultiPolygon; empty means reports may come from anywhere.
+    boundary = models.JSONField(_("boundary"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["slug"]
+
+    def contains_point(self, lat: float, lon: float) -> bool:
+        if not self.boundary:
+            return True
+        return geo.geometry_contains(self.boundary, lon, lat)
+
+
+class OrgOwned(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, verbose_name=_("organization"))
+
+    class Meta:
+        abstract = True
+
+
+class Department(NamedMixin, OrgOwned):
+    """A node of the organization chart: directorate → department → unit."""
+
+    class Level(models.TextChoices):
+        DIRECTORATE = "directorate", _("Directorate")
+        DEPARTMENT = "department", _("Department")
+        UNIT = "unit", _("Unit")
+
+    code = models.SlugField(_("code"), max_length=64)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices, default=Level.DEPARTMENT)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="department_code_per_org")]
+        ordering = ["organization", "code"]
+
+
+class Area(NamedMixin, OrgOwned):
+    """A sub-municipality or neighbourhood: the unit of geography that routing and reports use."""
+
+    code = models.SlugField(_("code"), max_length=64)
+    boundary = models.JSONField(_("boundary"), help_text=_("GeoJSON Polygon or MultiPolygon, lon/lat"))
+    # The bounding box is kept in indexed columns so a point lookup reads only the few candidate areas.
+    min_lat = models.FloatField(editable=False, default=0)
+    max_lat = models.FloatField(editable=False, default=0)
+    min_lon = models.FloatField(editable=False, default=0)
+    max_lon = models.FloatField(editable=False, default=0)
+    centre_lat = models.FloatField(_("centre latitude"), null=True, blank=True)
+    centre_lon = models.FloatField(_("centre longitude"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="area_code_per_org")]
+        indexes = [
+            models.Index(fields=["organization", "min_lat", "max_lat", "min_lon", "max_lon"], name="area_bbox")
+        ]
+        ordering = ["organization", "code"]
+
+    def contains_point(self, lat: float, lon: float) -> bool:
+        return geo.geometry_contains(self.boundary, lon, lat)
+
+
+class ServicePoint(NamedMixin, OrgOwned):
+    class Kind(models.TextChoices):
+        HEADQUARTERS = "headquarters", _("Headquarters")
+        SUB_MUNICIPALITY = "sub_municipality", _("Sub-municipality centre")
+        MALL_COUNTER = "mall_counter", _("Mall counter")
+        MOBILE_CAR = "mobile_car", _("Mobile service car")
+        MOSQUE_COUNTER = "mosque_counter", _("Mosque counter")
+        CALL_CENTRE = "call_centre", _("Call centre")
+
+    code = models.SlugField(_("code"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("area"))
+    lat = models.FloatField(_("latitude"), null=True, blank=True)
+    lon = models.FloatField(_("longitude"), null=True, blank=True)
+    # {"sun": [["08:00", "14:00"], ["16:00", "21:00"]], ...}; mosque counters are computed from prayer times.
+    opening_hours = models.JSONField(_("weekly opening hours"), default=dict, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="service_point_code_per_org")]
+        ordering = ["organization", "code"]
+
+
+class Category(NamedMixin, OrgOwned):
+    code = models.SlugField(_("code"), max_length=64)
+    kind = models.CharField(_("kind of case"), max_length=20, choices=CaseKind.choices, default=CaseKind.REPORT)
+    default_department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("default department")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="category_code_per_org")]
+        ordering = ["organization", "sort_order", "code"]
+

@@ -1,0 +1,52 @@
+"""Reads of organization data. Every function takes the organization it reads within."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from khidma.organizations.models import Area, Category, Department, Organization, ServicePoint
+
+
+def organization_get_active(*, slug: str) -> Organization | None:
+    return Organization.objects.filter(slug=slug, is_active=True).first()
+
+
+def category_list_active(*, organization: Organization) -> QuerySet[Category]:
+    return Category.objects.filter(organization=organization, is_active=True).select_related("default_department")
+
+
+def category_get_active(*, organization: Organization, code: str) -> Category | None:
+    return category_list_active(organization=organization).filter(code=code).first()
+
+
+def department_get(*, organization: Organization, code: str) -> Department | None:
+    return Department.objects.filter(organization=organization, code=code, is_active=True).first()
+
+
+def department_subtree_ids(*, department: Department) -> set[int]:
+    """The department and every unit under it (the tree is shallow: directorate → department → unit)."""
+    ids = {department.pk}
+    frontier = [department.pk]
+    while frontier:
+        frontier = list(
+            Department.objects.filter(organization_id=department.organization_id, parent_id__in=frontier)
+            .exclude(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        ids.update(frontier)
+    return ids
+
+
+def service_point_get(*, organization: Organization, code: str) -> ServicePoint | None:
+    return ServicePoint.objects.filter(organization=organization, code=code, is_active=True).first()
+
+
+def area_for_point(*, organization: Organization, lat: float, lon: float) -> Area | None:
+    """The area containing the point: the indexed bounding boxes narrow it down, the polygon decides."""
+    candidates = Area.objects.filter(
+        organization=organization, min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon
+    ).order_by("code")
+    for area in candidates:
+        if area.contains_point(lat, lon):
+            return area
+    return None

@@ -1,0 +1,194 @@
+"""Django settings for Khidma, read from environment variables only.
+
+Every variable is documented in docs/configuration.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from khidma.env import env_bool, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("KHIDMA_DATA_DIR", "var")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("KHIDMA_DEBUG", False)
+
+
+def _secret_key() -> str:
+    """Use KHIDMA_SECRET_KEY when set; otherwise keep a generated key in the data directory.
+
+    A generated key keeps the demo working with nothing configured while never committing a secret.
+    """
+    configured = env_str("KHIDMA_SECRET_KEY")
+    if configured:
+        return configured
+    key_file = DATA_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        key_file.chmod(0o600)
+    return key_file.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("KHIDMA_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("KHIDMA_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "ninja",
+    # Domain apps.
+    "khidma.core",
+    "khidma.organizations",
+    "khidma.accounts",
+    "khidma.cases",
+    # Interface apps: they import domain apps, never the reverse.
+    "khidma.api",
+    "khidma.portal",
+    "khidma.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "khidma.urls"
+WSGI_APPLICATION = "khidma.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------------------
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'khidma.sqlite3'}")
+_db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("KHIDMA_DB_CONN_MAX_AGE", 60))
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers run beside the single writer; IMMEDIATE takes the write lock at BEGIN so concurrent
+    # writers queue on the busy timeout instead of failing with "database is locked" half-way through.
+    _db["CONN_MAX_AGE"] = 0
+    _db["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+    }
+    # A file (not :memory:) so tests that drive a live server from several threads share one database.
+    _db["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+else:
+    _db["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# --- Languages and time -----------------------------------------------------------------------------------
+# Arabic first. These ten are the languages Khidma speaks to the public (ISO 639-1 codes everywhere).
+LANGUAGE_CODE = env_str("KHIDMA_LANGUAGE_CODE", "ar")
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("en", _("English")),
+    ("ur", _("Urdu")),
+    ("id", _("Indonesian")),
+    ("hi", _("Hindi")),
+    ("ms", _("Malay")),
+    ("fa", _("Persian")),
+    ("bn", _("Bengali")),
+    ("tr", _("Turkish")),
+    ("fr", _("French")),
+]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env_str("KHIDMA_TIME_ZONE", "Asia/Riyadh")
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and uploaded files ----------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("KHIDMA_MEDIA_ROOT", str(DATA_DIR / "media"))).resolve()
+# Hashed, compressed static files need `khidma collectstatic` (make demo runs it); set
+# KHIDMA_STATIC_MANIFEST=0 to serve files straight from the apps (tests do).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env_bool("KHIDMA_STATIC_MANIFEST", True)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+# Requests larger than this are refused with 413 before they are parsed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("KHIDMA_MAX_BODY_BYTES", 256 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+KHIDMA_MAX_ATTACHMENT_BYTES = env_int("KHIDMA_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
+
+# --- Background work --------------------------------------------------------------------------------------
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("KHIDMA_TASKS_BACKEND", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ValueError(f"KHIDMA_TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {_task_backend!r}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+
+# --- Khidma -----------------------------------------------------------------------------------------------
+# The organization that public endpoints serve when a request does not name one.
+KHIDMA_DEFAULT_ORGANIZATION = env_str("KHIDMA_DEFAULT_ORGANIZATION", "makkah")
+# Absolute base for links sent to people (tracking links in SMS); empty means "the host of the request".
+KHIDMA_PUBLIC_BASE_URL = env_str("KHIDMA_PUBLIC_BASE_URL", "").rstrip("/")
+
+# --- Security ---------------------------------------------------------------------------------------------
+SESSION_COOKIE_SECURE = env_bool("KHIDMA_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if env_bool("KHIDMA_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("KHIDMA_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
