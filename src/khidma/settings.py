@@ -142,6 +142,7 @@ USE_TZ = True
 # --- Static and uploaded files ----------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start when it is missing
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("KHIDMA_MEDIA_ROOT", str(DATA_DIR / "media"))).resolve()
 # Hashed, compressed static files need `khidma collectstatic` (make demo runs it); set

@@ -21,7 +21,11 @@ urlpatterns = [
 def handler404(request: HttpRequest, exception: Exception):
     if request.path.startswith("/api/"):
         return JsonResponse(
-            {"errors": [{"field": "", "code": "not_found", "message": _("There is nothing at this address.")}]},
+            {
+                "errors": [
+                    {"field": "", "code": "not_found", "message": _("There is nothing at this address.")}
+                ]
+            },
             status=404,
         )
     return defaults.page_not_found(request, exception)

@@ -15,7 +15,7 @@ from khidma.accounts.models import ApiToken, Role, User
 from khidma.core.errors import DomainError
 from khidma.organizations.models import Department, Organization, ServicePoint
 
-TOKEN_PREFIX = "kh_"
+TOKEN_PREFIX = "kh_"  # noqa: S105 - a prefix that makes leaked tokens recognisable, not a secret
 ORG_ADMIN_GROUP = "Organization administrators"
 # Models an organization administrator may manage in the admin, always scoped to their organization.
 _ORG_ADMIN_MODELS = {

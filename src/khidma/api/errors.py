@@ -26,7 +26,9 @@ def _response(api: NinjaAPI, request: HttpRequest, status: int, *errors: FieldEr
 
 def _field_path(location: list) -> str:
     # ninja reports ("body", "payload", "reporter", "phone"); clients know the field as "reporter.phone".
-    parts = [str(p) for p in location if p not in ("body", "query", "path", "form", "file", "payload", "header")]
+    parts = [
+        str(p) for p in location if p not in ("body", "query", "path", "form", "file", "payload", "header")
+    ]
     return ".".join(parts)
 
 
@@ -74,14 +76,21 @@ def install_error_handlers(api: NinjaAPI) -> None:
                 api, request, 400, FieldError("", "malformed_json", _("The request body is not valid JSON."))
             )
         if exc.status_code == 405:
-            return _response(api, request, 405, FieldError("", "method_not_allowed", _("Method not allowed.")))
+            return _response(
+                api, request, 405, FieldError("", "method_not_allowed", _("Method not allowed."))
+            )
         return _response(api, request, exc.status_code, FieldError("", "error", str(exc)))
 
     @api.exception_handler(Exception)
     def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
         if isinstance(exc, RequestDataTooBig):
-            return _response(api, request, 413, FieldError("", "body_too_large", _("The request is too large.")))
+            return _response(
+                api, request, 413, FieldError("", "body_too_large", _("The request is too large."))
+            )
         logger.exception("unhandled error in %s %s", request.method, request.path)
         return _response(
-            api, request, 500, FieldError("", "server_error", _("Something went wrong on our side. Nothing was saved."))
+            api,
+            request,
+            500,
+            FieldError("", "server_error", _("Something went wrong on our side. Nothing was saved.")),
         )

@@ -44,7 +44,11 @@ def public_report(case: Case, events: list[CaseEvent]) -> dict:
 
 def staff_case(case: Case, user: User) -> dict:
     show_contact = access.can_see_contact(user)
-    phone = case.reporter_phone if show_contact else (mask_phone(case.reporter_phone) if case.reporter_phone else "")
+    phone = (
+        case.reporter_phone
+        if show_contact
+        else (mask_phone(case.reporter_phone) if case.reporter_phone else "")
+    )
     return {
         "reference": case.reference,
         "status": case.status,

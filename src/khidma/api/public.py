@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from ninja import Header, Query, Router
+from ninja import Header, Query, Router, Status
 
 from khidma.api import presenters
 from khidma.api.auth import optional_token_user
@@ -40,8 +40,15 @@ def tracking_url(request: HttpRequest, reference: str) -> str:
 
 @router.post(
     "/reports",
-    response={201: ReportCreatedOut, 200: ReportCreatedOut, 400: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut,
-              409: ErrorsOut, 413: ErrorsOut},
+    response={
+        201: ReportCreatedOut,
+        200: ReportCreatedOut,
+        400: ErrorsOut,
+        403: ErrorsOut,
+        404: ErrorsOut,
+        409: ErrorsOut,
+        413: ErrorsOut,
+    },
     summary="Report a problem",
 )
 def report_create(
@@ -57,7 +64,10 @@ def report_create(
         app_user = optional_token_user(request)
         if app_user is None or app_user.organization_id != organization.pk:
             raise DomainError.single(
-                "channel", "channel_not_allowed", _("Only a registered application may set the channel."), status=403
+                "channel",
+                "channel_not_allowed",
+                _("Only a registered application may set the channel."),
+                status=403,
             )
         channel = payload.channel
     reporter = payload.reporter
@@ -88,7 +98,7 @@ def report_create(
         "priority": case.priority,
         "tracking_url": tracking_url(request, case.reference),
     }
-    return (201 if result.created else 200), body
+    return Status(201 if result.created else 200, body)
 
 
 @router.get("/reports/{reference}", response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut})
@@ -118,7 +128,9 @@ def categories(request: HttpRequest, organization: str | None = None):
 
 
 @router.get("/areas/lookup", response={200: AreaOut, 400: ErrorsOut, 404: ErrorsOut})
-def area_lookup(request: HttpRequest, lat: float = Query(...), lon: float = Query(...), organization: str | None = None):
+def area_lookup(
+    request: HttpRequest, lat: float = Query(...), lon: float = Query(...), organization: str | None = None
+):
     """Which area (sub-municipality) serves this point."""
     org = resolve_organization(organization)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -127,5 +139,3 @@ def area_lookup(request: HttpRequest, lat: float = Query(...), lon: float = Quer
     if area is None:
         raise NotFound.single("lat", "outside_area", _("No area of this organization covers this place."))
     return {"code": area.code, "name": area.name_in()}
-
-

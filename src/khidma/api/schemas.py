@@ -39,7 +39,9 @@ class ReportIn(Schema):
     address: str | None = None
     language: str | None = None
     reporter: ReporterIn | None = None
-    organization: str | None = Field(None, description="Organization slug; the installation's default if omitted")
+    organization: str | None = Field(
+        None, description="Organization slug; the installation's default if omitted"
+    )
     channel: str | None = Field(None, description="Only for trusted applications that send an API token")
 
 

@@ -7,7 +7,7 @@ import datetime
 from django.http import FileResponse, HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from ninja import File, Form, Header, Query, Router
+from ninja import File, Form, Header, Query, Router, Status
 from ninja.files import UploadedFile
 
 from khidma.accounts.models import Role, User
@@ -18,10 +18,9 @@ from khidma.cases import access, services
 from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case, Channel
-from khidma.organizations.models import ServicePoint
 from khidma.cases.references import parse_reference
 from khidma.core.errors import DomainError, NotFound
-from khidma.organizations.models import Department
+from khidma.organizations.models import Department, ServicePoint
 
 router = Router(tags=["staff"], auth=StaffToken())
 
@@ -79,7 +78,9 @@ def case_list(
         received_to=received_to,
         q=q,
     )
-    cases = case_selectors.case_filter(access.cases_visible_to(user), filters, search_contact=access.can_see_contact(user))
+    cases = case_selectors.case_filter(
+        access.cases_visible_to(user), filters, search_contact=access.can_see_contact(user)
+    )
     count = cases.count()
     start = (page - 1) * page_size
     items = case_selectors.case_list_related(cases).select_related("duplicate_of")[start : start + page_size]
@@ -105,7 +106,9 @@ def case_create(
     channel = payload.channel or (_POST_CHANNEL.get(post.kind) if post else None)
     if channel is None:
         raise DomainError.single("channel", "required", _("Say through which channel the case arrived."))
-    service_point = payload.service_point or (post.code if post else None)
+    # The post is where the case was taken in only when the case came in through the post's own channel.
+    at_post = post is not None and channel == _POST_CHANNEL.get(post.kind)
+    service_point = payload.service_point or (post.code if at_post else None)
     reporter = payload.reporter
     principal = None
     if payload.principal is not None:
@@ -137,7 +140,7 @@ def case_create(
         idempotency_key=idempotency_key,
         created_by=user,
     )
-    return (201 if result.created else 200), _detail(request, result.case, user)
+    return Status(201 if result.created else 200, _detail(request, result.case, user))
 
 
 @router.get("/cases/{reference}", response={200: CaseDetailOut, **_ERRORS})
@@ -146,14 +149,16 @@ def case_get(request: HttpRequest, reference: str):
     return _detail(request, _visible_case(user, reference), user)
 
 
-@router.post("/cases/{reference}/attachments", response={201: AttachmentOut, 413: ErrorsOut, 415: ErrorsOut, **_ERRORS})
+@router.post(
+    "/cases/{reference}/attachments", response={201: AttachmentOut, 413: ErrorsOut, 415: ErrorsOut, **_ERRORS}
+)
 def case_attach(request: HttpRequest, reference: str, file: File[UploadedFile], public: Form[bool] = False):
     """Attach a photo (JPEG, PNG, WebP) or a PDF. Public attachments (an after-photo) show on the timeline."""
     user: User = request.auth
     case = _visible_case(user, reference)
     access.ensure_can_act(user, case, "note")
     item = attachment_add(case=case, by=user, upload=file, public=public)
-    return 201, presenters.attachment(item, request)
+    return Status(201, presenters.attachment(item, request))
 
 
 @router.get("/cases/{reference}/attachments/{attachment_id}", response={200: None, **_ERRORS})
@@ -169,7 +174,9 @@ def case_attachment_file(request: HttpRequest, reference: str, attachment_id: in
 def _department(user: User, code: str | None) -> Department | None:
     if not code:
         return None
-    department = Department.objects.filter(organization_id=user.organization_id, code=code, is_active=True).first()
+    department = Department.objects.filter(
+        organization_id=user.organization_id, code=code, is_active=True
+    ).first()
     if department is None:
         raise DomainError.single("department", "unknown_department", _("Unknown department."))
     return department
@@ -178,7 +185,9 @@ def _department(user: User, code: str | None) -> Department | None:
 def _assignee(user: User, username: str | None) -> User | None:
     if not username:
         return None
-    person = User.objects.filter(organization_id=user.organization_id, username=username, is_active=True).first()
+    person = User.objects.filter(
+        organization_id=user.organization_id, username=username, is_active=True
+    ).first()
     if person is None:
         raise DomainError.single("assignee", "unknown_user", _("Unknown user."))
     return person
@@ -195,8 +204,11 @@ def case_action(request: HttpRequest, reference: str, action: str, payload: Acti
     match action:
         case "assign":
             services.case_assign(
-                case=case, by=user, department=_department(user, payload.department),
-                assignee=_assignee(user, payload.assignee), note=note,
+                case=case,
+                by=user,
+                department=_department(user, payload.department),
+                assignee=_assignee(user, payload.assignee),
+                note=note,
             )
         case "start":
             services.case_start(case=case, by=user, note=note)
@@ -214,7 +226,9 @@ def case_action(request: HttpRequest, reference: str, action: str, payload: Acti
             services.case_reject(case=case, by=user, reason=note)
         case "duplicate":
             if not payload.duplicate_of:
-                raise DomainError.single("duplicate_of", "required", _("Give the reference of the original case."))
+                raise DomainError.single(
+                    "duplicate_of", "required", _("Give the reference of the original case.")
+                )
             original = access.case_get_visible(user, parse_reference(payload.duplicate_of))
             services.case_mark_duplicate(case=case, by=user, original=original, note=note)
         case "refer":

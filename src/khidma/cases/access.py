@@ -39,7 +39,9 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.COUNTER_AGENT: frozenset(_INTAKE),
     Role.FIELD_STAFF: frozenset(_FIELD),
     Role.DEPARTMENT_HEAD: frozenset(_ALL - {"close"}),
-    Role.FOLLOWUP: frozenset({"note", "assign", "priority", "hold", "resume", "reopen", "close", "duplicate"}),
+    Role.FOLLOWUP: frozenset(
+        {"note", "assign", "priority", "hold", "resume", "reopen", "close", "duplicate"}
+    ),
     Role.SUPERVISOR: frozenset(_ALL),
     Role.WOMENS_SECTION: frozenset(_ALL),
     Role.RESEARCHER: frozenset({"note", "start", "hold", "resume", "resolve", "category"}),
@@ -49,7 +51,14 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
 
 # Roles that take cases in: they create them and may record when a letter or import was received.
 CREATOR_ROLES = frozenset(
-    {Role.AGENT_940, Role.COUNTER_AGENT, Role.WOMENS_SECTION, Role.SUPERVISOR, Role.ORG_ADMIN, Role.RESEARCHER}
+    {
+        Role.AGENT_940,
+        Role.COUNTER_AGENT,
+        Role.WOMENS_SECTION,
+        Role.SUPERVISOR,
+        Role.ORG_ADMIN,
+        Role.RESEARCHER,
+    }
 )
 # Roles that see a reporter's phone and email: those who talk to reporters or answer for the service.
 CONTACT_ROLES = frozenset(
@@ -85,7 +94,10 @@ def case_get_visible(user: User, reference: str) -> Case:
 
 
 def can_act(user: User, case: Case, action: str) -> bool:
-    return action in ROLE_ACTIONS.get(user.role, frozenset()) and cases_visible_to(user).filter(pk=case.pk).exists()
+    return (
+        action in ROLE_ACTIONS.get(user.role, frozenset())
+        and cases_visible_to(user).filter(pk=case.pk).exists()
+    )
 
 
 def ensure_can_act(user: User, case: Case, action: str) -> None:

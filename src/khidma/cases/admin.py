@@ -19,7 +19,16 @@ class CaseEventInline(admin.TabularInline):
 class CaseAdmin(OrgScopedAdmin):
     """Read-mostly: lifecycle changes go through the back office and the API so every one is an event."""
 
-    list_display = ("reference", "status", "priority", "category", "department", "channel", "language", "received_at")
+    list_display = (
+        "reference",
+        "status",
+        "priority",
+        "category",
+        "department",
+        "channel",
+        "language",
+        "received_at",
+    )
     list_filter = ("status", "priority", "channel", "language", "kind")
     search_fields = ("reference", "description", "address")
     list_select_related = ("category", "department")

@@ -89,6 +89,7 @@ def ensure_workable(status: str) -> None:
         raise DomainError.single(
             "status",
             "case_not_open",
-            _("This case is “%(current)s”; reopen it before changing it.") % {"current": Status(status).label},
+            _("This case is “%(current)s”; reopen it before changing it.")
+            % {"current": Status(status).label},
             status=409,
         )

@@ -76,7 +76,9 @@ class Case(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     # Where an on_hold case returns when it resumes.
     status_before_hold = models.CharField(max_length=20, choices=Status.choices, blank=True, editable=False)
-    priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("department")
     )
@@ -89,7 +91,11 @@ class Case(models.Model):
         verbose_name=_("assignee"),
     )
     duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
         verbose_name=_("duplicate of"),
     )
     referred_to = models.CharField(_("referred to"), max_length=200, blank=True)
@@ -107,12 +113,17 @@ class Case(models.Model):
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("created by"),
     )
 
     # Retries of the same submission (Idempotency-Key header or a channel's message id) find this case.
-    idempotency_key = models.CharField(max_length=200, null=True, blank=True, editable=False)
+    # NULL, not "", for "no key": the partial unique index then ignores keyless cases.
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True, editable=False)  # noqa: DJ001
     request_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
@@ -201,13 +212,18 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     is_public = models.BooleanField(default=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}/{self.pk} {self.content_type}"
 
 
 class ReferenceCounter(models.Model):
@@ -218,4 +234,9 @@ class ReferenceCounter(models.Model):
     last_value = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="reference_counter_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="reference_counter_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id}/{self.year}: {self.last_value}"

@@ -129,7 +129,11 @@ def case_create(
     address = (address or "").strip()
     if len(address) > ADDRESS_MAX:
         errors.append(
-            FieldError("address", "too_long", _("The address is too long: at most %(max)d characters.") % {"max": ADDRESS_MAX})
+            FieldError(
+                "address",
+                "too_long",
+                _("The address is too long: at most %(max)d characters.") % {"max": ADDRESS_MAX},
+            )
         )
 
     phone = ""
@@ -137,15 +141,15 @@ def case_create(
         try:
             phone = normalize_phone(reporter_phone)
         except ValueError:
-            errors.append(
-                FieldError("reporter.phone", "invalid_phone", _("This phone number is not valid."))
-            )
+            errors.append(FieldError("reporter.phone", "invalid_phone", _("This phone number is not valid.")))
     reporter_email = (reporter_email or "").strip()
     if reporter_email:
         try:
             validate_email(reporter_email)
         except ValidationError:
-            errors.append(FieldError("reporter.email", "invalid_email", _("This email address is not valid.")))
+            errors.append(
+                FieldError("reporter.email", "invalid_email", _("This email address is not valid."))
+            )
     reporter_name = (reporter_name or "").strip()
     if len(reporter_name) > NAME_MAX:
         errors.append(FieldError("reporter.name", "too_long", _("The name is too long.")))
@@ -161,7 +165,9 @@ def case_create(
     if principal is not None and not principal.name.strip():
         errors.append(FieldError("principal.name", "required", _("Name the person you act for.")))
     if idempotency_key is not None and not 1 <= len(idempotency_key) <= 200:
-        errors.append(FieldError("idempotency_key", "invalid", _("The idempotency key must be 1 to 200 characters.")))
+        errors.append(
+            FieldError("idempotency_key", "invalid", _("The idempotency key must be 1 to 200 characters."))
+        )
     if errors:
         raise DomainError(*errors)
 
@@ -225,7 +231,9 @@ def _location_errors(organization: Organization, lat: float | None, lon: float |
     if lat is None and lon is None:
         return []
     if lat is None or lon is None:
-        return [FieldError("lat" if lat is None else "lon", "required", _("Give both latitude and longitude."))]
+        return [
+            FieldError("lat" if lat is None else "lon", "required", _("Give both latitude and longitude."))
+        ]
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return [FieldError("lat", "invalid_coordinates", _("These are not valid coordinates."))]
     if not organization.contains_point(lat, lon):
@@ -347,7 +355,9 @@ def _move(
         setattr(case, field, value)
     case.updated_at = clock.now()
     case.save()
-    record_event(case, kind, by=by, from_status=from_status, to_status=to_status, public=public, note=note, data=data)
+    record_event(
+        case, kind, by=by, from_status=from_status, to_status=to_status, public=public, note=note, data=data
+    )
     return case
 
 
@@ -356,13 +366,20 @@ def _required_text(field: str, value: str, message: Any) -> str:
     if not text:
         raise DomainError.single(field, "required", message)
     if len(text) > NOTE_MAX:
-        raise DomainError.single(field, "too_long", _("The text is too long: at most %(max)d characters.") % {"max": NOTE_MAX})
+        raise DomainError.single(
+            field, "too_long", _("The text is too long: at most %(max)d characters.") % {"max": NOTE_MAX}
+        )
     return text
 
 
 @transaction.atomic
 def case_assign(
-    *, case: Case, by: User | None, department: Department | None = None, assignee: User | None = None, note: str = ""
+    *,
+    case: Case,
+    by: User | None,
+    department: Department | None = None,
+    assignee: User | None = None,
+    note: str = "",
 ) -> Case:
     case = lock_case(case)
     if department is None and assignee is None:
@@ -371,10 +388,15 @@ def case_assign(
         raise DomainError.single("department", "unknown_department", _("Unknown department."))
     if assignee is not None and (assignee.organization_id != case.organization_id or not assignee.is_active):
         raise DomainError.single("assignee", "unknown_user", _("Unknown user."))
-    new_department = department or (assignee.department if assignee and assignee.department_id else case.department)
+    new_department = department or (
+        assignee.department if assignee and assignee.department_id else case.department
+    )
     data = {
         "department": [_code(case.department), _code(new_department)],
-        "assignee": [case.assignee.username if case.assignee else None, assignee.username if assignee else None],
+        "assignee": [
+            case.assignee.username if case.assignee else None,
+            assignee.username if assignee else None,
+        ],
     }
     return _move(
         case,
@@ -396,7 +418,12 @@ def _code(department: Department | None) -> str | None:
 def case_start(*, case: Case, by: User, note: str = "") -> Case:
     case = lock_case(case)
     return _move(
-        case, Status.IN_PROGRESS, EventKind.STARTED, by=by, note=note.strip(), extra={"assignee": case.assignee or by}
+        case,
+        Status.IN_PROGRESS,
+        EventKind.STARTED,
+        by=by,
+        note=note.strip(),
+        extra={"assignee": case.assignee or by},
     )
 
 
@@ -419,7 +446,9 @@ def case_hold(*, case: Case, by: User | None, reason: str, public: bool = True) 
 def case_resume(*, case: Case, by: User | None, note: str = "") -> Case:
     case = lock_case(case)
     if case.status != Status.ON_HOLD:
-        raise DomainError.single("status", "invalid_transition", _("Only a case on hold can resume."), status=409)
+        raise DomainError.single(
+            "status", "invalid_transition", _("Only a case on hold can resume."), status=409
+        )
     target = case.status_before_hold or (Status.TRIAGED if case.department_id else Status.NEW)
     return _move(case, target, EventKind.RESUMED, by=by, note=note.strip(), extra={"status_before_hold": ""})
 
@@ -428,13 +457,17 @@ def case_resume(*, case: Case, by: User | None, note: str = "") -> Case:
 def case_resolve(*, case: Case, by: User, note: str) -> Case:
     case = lock_case(case)
     text = _required_text("note", note, _("Describe what was done."))
-    return _move(case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": clock.now()})
+    return _move(
+        case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": clock.now()}
+    )
 
 
 @transaction.atomic
 def case_close(*, case: Case, by: User | None, note: str = "") -> Case:
     case = lock_case(case)
-    return _move(case, Status.CLOSED, EventKind.CLOSED, by=by, note=note.strip(), extra={"closed_at": clock.now()})
+    return _move(
+        case, Status.CLOSED, EventKind.CLOSED, by=by, note=note.strip(), extra={"closed_at": clock.now()}
+    )
 
 
 @transaction.atomic
@@ -455,7 +488,9 @@ def case_reopen(*, case: Case, by: User | None, reason: str) -> Case:
 def case_reject(*, case: Case, by: User, reason: str) -> Case:
     case = lock_case(case)
     text = _required_text("note", reason, _("Say why the report is rejected."))
-    return _move(case, Status.REJECTED, EventKind.REJECTED, by=by, note=text, extra={"closed_at": clock.now()})
+    return _move(
+        case, Status.REJECTED, EventKind.REJECTED, by=by, note=text, extra={"closed_at": clock.now()}
+    )
 
 
 @transaction.atomic
@@ -506,7 +541,9 @@ def case_set_priority(*, case: Case, by: User | None, priority: str, note: str =
     case.priority = priority
     case.updated_at = clock.now()
     case.save(update_fields=["priority", "updated_at"])
-    record_event(case, EventKind.PRIORITY_CHANGED, by=by, note=note.strip(), data={"priority": [old, priority]})
+    record_event(
+        case, EventKind.PRIORITY_CHANGED, by=by, note=note.strip(), data={"priority": [old, priority]}
+    )
     return case
 
 

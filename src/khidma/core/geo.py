@@ -97,9 +97,7 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
-def voronoi_cells(
-    sites: Sequence[tuple[float, float]], bounds: BBox
-) -> list[list[list[float]]]:
+def voronoi_cells(sites: Sequence[tuple[float, float]], bounds: BBox) -> list[list[list[float]]]:
     """Approximate areas from their centres: each site's Voronoi cell clipped to ``bounds``.
 
     Returns one closed ring of [lon, lat] per site. Used to draw demo sub-municipality boundaries when only

@@ -6,7 +6,8 @@ of those centres inside a box around the city (official boundaries load with `kh
 
 from __future__ import annotations
 
-DEMO_PASSWORD = "khidma-demo"  # demo accounts only; `seed-demo` refuses to run on a database with cases
+# Demo accounts only: `seed-demo` refuses to run on a database that already has data.
+DEMO_PASSWORD = "khidma-demo"  # noqa: S105
 
 MAKKAH = {
     "slug": "makkah",
@@ -19,17 +20,41 @@ MAKKAH_BOUNDS = (39.40, 21.17, 40.01, 21.61)
 
 # (code, level, parent, ar, en)
 MAKKAH_DEPARTMENTS = [
-    ("customer_service", "directorate", None, "الإدارة العامة لخدمة العملاء", "General Directorate for Customer Service"),
+    (
+        "customer_service",
+        "directorate",
+        None,
+        "الإدارة العامة لخدمة العملاء",
+        "General Directorate for Customer Service",
+    ),
     ("reports_940", "department", "customer_service", "إدارة بلاغات 940", "940 Reports Department"),
     ("reports_receiving", "unit", "reports_940", "وحدة استقبال البلاغات", "Reports Receiving Unit"),
     ("followup_unit", "unit", "reports_940", "وحدة المتابعة", "Follow-up Unit"),
-    ("womens_section", "department", "customer_service", "القسم النسائي لخدمة العملاء", "Women's Customer Service Section"),
+    (
+        "womens_section",
+        "department",
+        "customer_service",
+        "القسم النسائي لخدمة العملاء",
+        "Women's Customer Service Section",
+    ),
     ("external_services", "department", "customer_service", "إدارة الخدمات الخارجية", "External Services"),
-    ("technical_relations", "department", "customer_service", "علاقات العملاء الفنية", "Technical Customer Relations"),
+    (
+        "technical_relations",
+        "department",
+        "customer_service",
+        "علاقات العملاء الفنية",
+        "Technical Customer Relations",
+    ),
     ("services_agency", "directorate", None, "وكالة الخدمات", "Services Agency"),
     ("environmental_health", "department", "services_agency", "إدارة صحة البيئة", "Environmental Health"),
     ("pest_control", "unit", "environmental_health", "وحدة مكافحة الحشرات والقوارض", "Pest Control Unit"),
-    ("food_inspection", "unit", "environmental_health", "وحدة الرقابة على المنشآت الغذائية", "Food Establishment Inspection"),
+    (
+        "food_inspection",
+        "unit",
+        "environmental_health",
+        "وحدة الرقابة على المنشآت الغذائية",
+        "Food Establishment Inspection",
+    ),
     ("cleanliness_dept", "department", "services_agency", "إدارة النظافة", "Cleanliness Department"),
     ("lighting_dept", "department", "services_agency", "إدارة الإنارة", "Lighting Department"),
     ("roads_dept", "department", "services_agency", "إدارة الطرق", "Roads Department"),
@@ -53,7 +78,12 @@ MAKKAH_CATEGORIES = [
     ("floods", "stormwater_dept", "السيول وتصريف الأمطار", "Floods and stormwater"),
     ("parks_facilities", "parks_dept", "الحدائق والمرافق العامة", "Parks and public facilities"),
     ("visual_distortion", "urban_landscape", "التشوه البصري", "Visual distortion"),
-    ("abandoned_vehicles", "municipal_control", "السيارات التالفة والمهملة", "Abandoned and damaged vehicles"),
+    (
+        "abandoned_vehicles",
+        "municipal_control",
+        "السيارات التالفة والمهملة",
+        "Abandoned and damaged vehicles",
+    ),
     ("burial", "burial_dept", "إكرام الموتى", "Burial services"),
     ("partner_entities", "partner_liaison", "جهات شريكة", "Partner entities (water, electricity)"),
     ("other", "reports_receiving", "أخرى", "Other"),
@@ -82,18 +112,88 @@ ALWAYS = {day: [["00:00", "24:00"]] for day in _ALL_DAYS}
 
 # (code, kind, area, ar, en, lat, lon, hours)
 MAKKAH_SERVICE_POINTS = [
-    ("hq", "headquarters", "al_aziziyah", "المبنى الرئيسي للأمانة", "Municipality headquarters", 21.4120, 39.8690, TWO_SHIFTS),
+    (
+        "hq",
+        "headquarters",
+        "al_aziziyah",
+        "المبنى الرئيسي للأمانة",
+        "Municipality headquarters",
+        21.4120,
+        39.8690,
+        TWO_SHIFTS,
+    ),
     ("call_centre_940", "call_centre", None, "مركز بلاغات 940", "940 reports centre", None, None, ALWAYS),
-    ("mall_makkah", "mall_counter", "al_utaybiyah", "كاونتر مكة مول", "Makkah Mall counter", 21.4545, 39.8150, EVENINGS),
-    ("mall_diyafa", "mall_counter", "al_sharaye", "كاونتر الضيافة مول", "Al Diyafa Mall counter", 21.5050, 39.9000, EVENINGS),
-    ("car_1", "mobile_car", None, "سيارة الخدمة المتنقلة 1", "Mobile service car 1", None, None,
-     {"thu": [["16:00", "22:00"]], "fri": [["16:00", "22:00"]]}),
-    ("car_2", "mobile_car", None, "سيارة الخدمة المتنقلة 2", "Mobile service car 2", None, None,
-     {"fri": [["16:00", "22:00"]], "sat": [["16:00", "22:00"]]}),
+    (
+        "mall_makkah",
+        "mall_counter",
+        "al_utaybiyah",
+        "كاونتر مكة مول",
+        "Makkah Mall counter",
+        21.4545,
+        39.8150,
+        EVENINGS,
+    ),
+    (
+        "mall_diyafa",
+        "mall_counter",
+        "al_sharaye",
+        "كاونتر الضيافة مول",
+        "Al Diyafa Mall counter",
+        21.5050,
+        39.9000,
+        EVENINGS,
+    ),
+    (
+        "car_1",
+        "mobile_car",
+        None,
+        "سيارة الخدمة المتنقلة 1",
+        "Mobile service car 1",
+        None,
+        None,
+        {"thu": [["16:00", "22:00"]], "fri": [["16:00", "22:00"]]},
+    ),
+    (
+        "car_2",
+        "mobile_car",
+        None,
+        "سيارة الخدمة المتنقلة 2",
+        "Mobile service car 2",
+        None,
+        None,
+        {"fri": [["16:00", "22:00"]], "sat": [["16:00", "22:00"]]},
+    ),
     # Mosque counters open from an hour before Maghrib to an hour after Isha: computed from prayer times.
-    ("mosque_rajhi", "mosque_counter", "al_sharaye", "كاونتر جامع الراجحي", "Al-Rajhi Mosque counter", 21.4990, 39.9100, {}),
-    ("mosque_aziziyah", "mosque_counter", "al_aziziyah", "كاونتر جامع العزيزية", "Al-Aziziyah Grand Mosque counter", 21.4170, 39.8600, {}),
-    ("mosque_umrah", "mosque_counter", "al_umrah", "كاونتر جامع العمرة", "Al-Umrah Grand Mosque counter", 21.5580, 39.8150, {}),
+    (
+        "mosque_rajhi",
+        "mosque_counter",
+        "al_sharaye",
+        "كاونتر جامع الراجحي",
+        "Al-Rajhi Mosque counter",
+        21.4990,
+        39.9100,
+        {},
+    ),
+    (
+        "mosque_aziziyah",
+        "mosque_counter",
+        "al_aziziyah",
+        "كاونتر جامع العزيزية",
+        "Al-Aziziyah Grand Mosque counter",
+        21.4170,
+        39.8600,
+        {},
+    ),
+    (
+        "mosque_umrah",
+        "mosque_counter",
+        "al_umrah",
+        "كاونتر جامع العمرة",
+        "Al-Umrah Grand Mosque counter",
+        21.5580,
+        39.8150,
+        {},
+    ),
 ]
 
 # (username, role, department, service point, first name, last name)
@@ -126,7 +226,10 @@ ASSOCIATIONS = [
     },
     {
         "slug": "iskan",
-        "names": {"ar": "الجمعية التعاونية للإسكان بمكة المكرمة", "en": "Makkah Housing Cooperative Association"},
+        "names": {
+            "ar": "الجمعية التعاونية للإسكان بمكة المكرمة",
+            "en": "Makkah Housing Cooperative Association",
+        },
         "departments": [
             ("members", "department", None, "شؤون الأعضاء", "Member Affairs"),
             ("social_research", "department", None, "البحث الاجتماعي", "Social Research"),

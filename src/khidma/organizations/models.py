@@ -24,16 +24,18 @@ class CaseKind(models.TextChoices):
 class NamedMixin(models.Model):
     """Names per language as a JSON object {"ar": ..., "en": ...}."""
 
-    names = models.JSONField(_("names"), default=dict, help_text=_('Per language, e.g. {"ar": "…", "en": "…"}'))
+    names = models.JSONField(
+        _("names"), default=dict, help_text=_('Per language, e.g. {"ar": "…", "en": "…"}')
+    )
 
     class Meta:
         abstract = True
 
-    def name_in(self, language: str | None = None) -> str:
-        return pick_name(self.names, language)
-
     def __str__(self) -> str:
         return self.name_in()
+
+    def name_in(self, language: str | None = None) -> str:
+        return pick_name(self.names, language)
 
 
 class Organization(NamedMixin):
@@ -79,7 +81,12 @@ class Department(NamedMixin, OrgOwned):
     code = models.SlugField(_("code"), max_length=64)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices, default=Level.DEPARTMENT)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent"),
     )
     email = models.EmailField(_("email"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -87,7 +94,9 @@ class Department(NamedMixin, OrgOwned):
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("departments")
-        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="department_code_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="department_code_per_org")
+        ]
         ordering = ["organization", "code"]
 
 
@@ -109,7 +118,9 @@ class Area(NamedMixin, OrgOwned):
         verbose_name_plural = _("areas")
         constraints = [models.UniqueConstraint(fields=["organization", "code"], name="area_code_per_org")]
         indexes = [
-            models.Index(fields=["organization", "min_lat", "max_lat", "min_lon", "max_lon"], name="area_bbox")
+            models.Index(
+                fields=["organization", "min_lat", "max_lat", "min_lon", "max_lon"], name="area_bbox"
+            )
         ]
         ordering = ["organization", "code"]
 
@@ -138,13 +149,17 @@ class ServicePoint(NamedMixin, OrgOwned):
     class Meta:
         verbose_name = _("service point")
         verbose_name_plural = _("service points")
-        constraints = [models.UniqueConstraint(fields=["organization", "code"], name="service_point_code_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="service_point_code_per_org")
+        ]
         ordering = ["organization", "code"]
 
 
 class Category(NamedMixin, OrgOwned):
     code = models.SlugField(_("code"), max_length=64)
-    kind = models.CharField(_("kind of case"), max_length=20, choices=CaseKind.choices, default=CaseKind.REPORT)
+    kind = models.CharField(
+        _("kind of case"), max_length=20, choices=CaseKind.choices, default=CaseKind.REPORT
+    )
     default_department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("default department")
     )
@@ -156,4 +171,3 @@ class Category(NamedMixin, OrgOwned):
         verbose_name_plural = _("categories")
         constraints = [models.UniqueConstraint(fields=["organization", "code"], name="category_code_per_org")]
         ordering = ["organization", "sort_order", "code"]
-

@@ -12,7 +12,9 @@ def organization_get_active(*, slug: str) -> Organization | None:
 
 
 def category_list_active(*, organization: Organization) -> QuerySet[Category]:
-    return Category.objects.filter(organization=organization, is_active=True).select_related("default_department")
+    return Category.objects.filter(organization=organization, is_active=True).select_related(
+        "default_department"
+    )
 
 
 def category_get_active(*, organization: Organization, code: str) -> Category | None:

@@ -43,9 +43,9 @@ def area_upsert(
 def areas_import_geojson(*, organization: Organization, path: Path) -> list[Area]:
     """Load official boundaries from a GeoJSON FeatureCollection.
 
-    Each feature needs a Polygon or MultiPolygon geometry and properties ``code`` (or ``name_en``) and names as
-    ``name_<lang>`` (``name_ar``, ``name_en``, …). Existing areas with the same code are replaced; nothing is
-    written unless every feature is valid.
+    Each feature needs a Polygon or MultiPolygon geometry, a ``code`` property (or ``name_en``) and names
+    as ``name_<lang>`` (``name_ar``, ``name_en``, …). Existing areas with the same code are replaced;
+    nothing is written unless every feature is valid.
     """
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
@@ -63,7 +63,9 @@ def areas_import_geojson(*, organization: Organization, path: Path) -> list[Area
             raise ValueError(f"feature {number} needs a 'code' and at least one 'name_<lang>' property")
         try:
             areas.append(
-                area_upsert(organization=organization, code=code, names=names, boundary=feature.get("geometry") or {})
+                area_upsert(
+                    organization=organization, code=code, names=names, boundary=feature.get("geometry") or {}
+                )
             )
         except ValueError as exc:
             raise ValueError(f"feature {number} ({code}): {exc}") from exc

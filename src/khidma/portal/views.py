@@ -35,7 +35,11 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
     except DomainError as exc:
         context["error"] = exc.errors[0].message
         return render(request, "portal/track.html", context, status=400)
-    case = case_selectors.case_get_public(organization=organization, reference=canonical) if organization else None
+    case = (
+        case_selectors.case_get_public(organization=organization, reference=canonical)
+        if organization
+        else None
+    )
     if case is None:
         context["not_found"] = True
         return render(request, "portal/track.html", context, status=404)

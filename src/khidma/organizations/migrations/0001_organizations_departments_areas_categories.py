@@ -5,127 +5,310 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('names', models.JSONField(default=dict, help_text='Per language, e.g. {"ar": "…", "en": "…"}', verbose_name='names')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('type', models.CharField(choices=[('municipality', 'Municipality'), ('association', 'Community association')], default='municipality', max_length=20, verbose_name='type')),
-                ('time_zone', models.CharField(default='Asia/Riyadh', max_length=64, verbose_name='time zone')),
-                ('default_language', models.CharField(default='ar', max_length=8, verbose_name='default language')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='boundary')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='Per language, e.g. {"ar": "…", "en": "…"}',
+                        verbose_name="names",
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[("municipality", "Municipality"), ("association", "Community association")],
+                        default="municipality",
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(default="Asia/Riyadh", max_length=64, verbose_name="time zone"),
+                ),
+                (
+                    "default_language",
+                    models.CharField(default="ar", max_length=8, verbose_name="default language"),
+                ),
+                ("boundary", models.JSONField(blank=True, null=True, verbose_name="boundary")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'organization',
-                'verbose_name_plural': 'organizations',
-                'ordering': ['slug'],
+                "verbose_name": "organization",
+                "verbose_name_plural": "organizations",
+                "ordering": ["slug"],
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('names', models.JSONField(default=dict, help_text='Per language, e.g. {"ar": "…", "en": "…"}', verbose_name='names')),
-                ('code', models.SlugField(max_length=64, verbose_name='code')),
-                ('level', models.CharField(choices=[('directorate', 'Directorate'), ('department', 'Department'), ('unit', 'Unit')], default='department', max_length=16, verbose_name='level')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organizations.department', verbose_name='parent')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='organizations.organization', verbose_name='organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='Per language, e.g. {"ar": "…", "en": "…"}',
+                        verbose_name="names",
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, verbose_name="code")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("directorate", "Directorate"),
+                            ("department", "Department"),
+                            ("unit", "Unit"),
+                        ],
+                        default="department",
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="organizations.department",
+                        verbose_name="parent",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="organizations.organization",
+                        verbose_name="organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'department',
-                'verbose_name_plural': 'departments',
-                'ordering': ['organization', 'code'],
+                "verbose_name": "department",
+                "verbose_name_plural": "departments",
+                "ordering": ["organization", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('names', models.JSONField(default=dict, help_text='Per language, e.g. {"ar": "…", "en": "…"}', verbose_name='names')),
-                ('code', models.SlugField(max_length=64, verbose_name='code')),
-                ('kind', models.CharField(choices=[('report', 'Report'), ('complaint', 'Complaint'), ('inquiry', 'Inquiry'), ('suggestion', 'Suggestion'), ('praise', 'Praise'), ('service_request', 'Service request')], default='report', max_length=20, verbose_name='kind of case')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('default_department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='organizations.department', verbose_name='default department')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='organizations.organization', verbose_name='organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='Per language, e.g. {"ar": "…", "en": "…"}',
+                        verbose_name="names",
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, verbose_name="code")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("report", "Report"),
+                            ("complaint", "Complaint"),
+                            ("inquiry", "Inquiry"),
+                            ("suggestion", "Suggestion"),
+                            ("praise", "Praise"),
+                            ("service_request", "Service request"),
+                        ],
+                        default="report",
+                        max_length=20,
+                        verbose_name="kind of case",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "default_department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="organizations.department",
+                        verbose_name="default department",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="organizations.organization",
+                        verbose_name="organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['organization', 'sort_order', 'code'],
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["organization", "sort_order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Area',
+            name="Area",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('names', models.JSONField(default=dict, help_text='Per language, e.g. {"ar": "…", "en": "…"}', verbose_name='names')),
-                ('code', models.SlugField(max_length=64, verbose_name='code')),
-                ('boundary', models.JSONField(help_text='GeoJSON Polygon or MultiPolygon, lon/lat', verbose_name='boundary')),
-                ('min_lat', models.FloatField(default=0, editable=False)),
-                ('max_lat', models.FloatField(default=0, editable=False)),
-                ('min_lon', models.FloatField(default=0, editable=False)),
-                ('max_lon', models.FloatField(default=0, editable=False)),
-                ('centre_lat', models.FloatField(blank=True, null=True, verbose_name='centre latitude')),
-                ('centre_lon', models.FloatField(blank=True, null=True, verbose_name='centre longitude')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='organizations.organization', verbose_name='organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='Per language, e.g. {"ar": "…", "en": "…"}',
+                        verbose_name="names",
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, verbose_name="code")),
+                (
+                    "boundary",
+                    models.JSONField(
+                        help_text="GeoJSON Polygon or MultiPolygon, lon/lat", verbose_name="boundary"
+                    ),
+                ),
+                ("min_lat", models.FloatField(default=0, editable=False)),
+                ("max_lat", models.FloatField(default=0, editable=False)),
+                ("min_lon", models.FloatField(default=0, editable=False)),
+                ("max_lon", models.FloatField(default=0, editable=False)),
+                ("centre_lat", models.FloatField(blank=True, null=True, verbose_name="centre latitude")),
+                ("centre_lon", models.FloatField(blank=True, null=True, verbose_name="centre longitude")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="organizations.organization",
+                        verbose_name="organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'area',
-                'verbose_name_plural': 'areas',
-                'ordering': ['organization', 'code'],
+                "verbose_name": "area",
+                "verbose_name_plural": "areas",
+                "ordering": ["organization", "code"],
             },
         ),
         migrations.CreateModel(
-            name='ServicePoint',
+            name="ServicePoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('names', models.JSONField(default=dict, help_text='Per language, e.g. {"ar": "…", "en": "…"}', verbose_name='names')),
-                ('code', models.SlugField(max_length=64, verbose_name='code')),
-                ('kind', models.CharField(choices=[('headquarters', 'Headquarters'), ('sub_municipality', 'Sub-municipality centre'), ('mall_counter', 'Mall counter'), ('mobile_car', 'Mobile service car'), ('mosque_counter', 'Mosque counter'), ('call_centre', 'Call centre')], max_length=20, verbose_name='kind')),
-                ('lat', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('lon', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('opening_hours', models.JSONField(blank=True, default=dict, verbose_name='weekly opening hours')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='organizations.area', verbose_name='area')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='organizations.organization', verbose_name='organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='Per language, e.g. {"ar": "…", "en": "…"}',
+                        verbose_name="names",
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, verbose_name="code")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("headquarters", "Headquarters"),
+                            ("sub_municipality", "Sub-municipality centre"),
+                            ("mall_counter", "Mall counter"),
+                            ("mobile_car", "Mobile service car"),
+                            ("mosque_counter", "Mosque counter"),
+                            ("call_centre", "Call centre"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("lat", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("lon", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "opening_hours",
+                    models.JSONField(blank=True, default=dict, verbose_name="weekly opening hours"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="organizations.area",
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="organizations.organization",
+                        verbose_name="organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service point',
-                'verbose_name_plural': 'service points',
-                'ordering': ['organization', 'code'],
+                "verbose_name": "service point",
+                "verbose_name_plural": "service points",
+                "ordering": ["organization", "code"],
             },
         ),
         migrations.AddConstraint(
-            model_name='department',
-            constraint=models.UniqueConstraint(fields=('organization', 'code'), name='department_code_per_org'),
+            model_name="department",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "code"), name="department_code_per_org"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='category',
-            constraint=models.UniqueConstraint(fields=('organization', 'code'), name='category_code_per_org'),
+            model_name="category",
+            constraint=models.UniqueConstraint(fields=("organization", "code"), name="category_code_per_org"),
         ),
         migrations.AddIndex(
-            model_name='area',
-            index=models.Index(fields=['organization', 'min_lat', 'max_lat', 'min_lon', 'max_lon'], name='area_bbox'),
+            model_name="area",
+            index=models.Index(
+                fields=["organization", "min_lat", "max_lat", "min_lon", "max_lon"], name="area_bbox"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='area',
-            constraint=models.UniqueConstraint(fields=('organization', 'code'), name='area_code_per_org'),
+            model_name="area",
+            constraint=models.UniqueConstraint(fields=("organization", "code"), name="area_code_per_org"),
         ),
         migrations.AddConstraint(
-            model_name='servicepoint',
-            constraint=models.UniqueConstraint(fields=('organization', 'code'), name='service_point_code_per_org'),
+            model_name="servicepoint",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "code"), name="service_point_code_per_org"
+            ),
         ),
     ]

@@ -30,7 +30,9 @@ class Command(BaseCommand):
     help = "Load demo organizations, staff and sample cases (only into a database without cases)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true", help="do nothing (but list logins) if cases exist")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="do nothing (but list logins) if cases exist"
+        )
         parser.add_argument("--cases", type=int, default=300, help="sample cases for the municipality")
         parser.add_argument("--seed", type=int, default=1447)
 
@@ -48,7 +50,10 @@ class Command(BaseCommand):
                 for spec in data.ASSOCIATIONS:
                     self._association(spec, rng)
                 self._makkah_cases(makkah, cases, rng)
-            self.stdout.write(f"Loaded the demo: {Case.objects.count()} cases in {Organization.objects.count()} organizations.")
+            total = Case.objects.count()
+            self.stdout.write(
+                f"Loaded the demo: {total} cases in {Organization.objects.count()} organizations."
+            )
         self._print_logins()
 
     # --- organizations ---------------------------------------------------------------------------------
@@ -59,7 +64,9 @@ class Command(BaseCommand):
             "type": "Polygon",
             "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
         }
-        org = Organization.objects.create(**data.MAKKAH, boundary=boundary, type=Organization.Type.MUNICIPALITY)
+        org = Organization.objects.create(
+            **data.MAKKAH, boundary=boundary, type=Organization.Type.MUNICIPALITY
+        )
         departments = self._departments(org, data.MAKKAH_DEPARTMENTS)
         bounds = geo.BBox(west, south, east, north)
         cells = geo.voronoi_cells([(lon, lat) for _c, _a, _e, lat, lon in data.MAKKAH_AREAS], bounds)
@@ -74,19 +81,36 @@ class Command(BaseCommand):
             )
         for code, kind, area, ar, en, lat, lon, hours in data.MAKKAH_SERVICE_POINTS:
             ServicePoint.objects.create(
-                organization=org, code=code, kind=kind, area=areas.get(area), names={"ar": ar, "en": en},
-                lat=lat, lon=lon, opening_hours=hours,
+                organization=org,
+                code=code,
+                kind=kind,
+                area=areas.get(area),
+                names={"ar": ar, "en": en},
+                lat=lat,
+                lon=lon,
+                opening_hours=hours,
             )
         # One per area: the customer-service centre of each sub-municipality.
         for code, ar, en, lat, lon in data.MAKKAH_AREAS:
             ServicePoint.objects.create(
-                organization=org, code=f"centre_{code}", kind=ServicePoint.Kind.SUB_MUNICIPALITY, area=areas[code],
-                names={"ar": f"مركز خدمة العملاء ببلدية {ar}", "en": f"{en} sub-municipality customer service"},
-                lat=lat, lon=lon, opening_hours=data.MORNING,
+                organization=org,
+                code=f"centre_{code}",
+                kind=ServicePoint.Kind.SUB_MUNICIPALITY,
+                area=areas[code],
+                names={
+                    "ar": f"مركز خدمة العملاء ببلدية {ar}",
+                    "en": f"{en} sub-municipality customer service",
+                },
+                lat=lat,
+                lon=lon,
+                opening_hours=data.MORNING,
             )
         for order, (code, dept, ar, en) in enumerate(data.MAKKAH_CATEGORIES):
             Category.objects.create(
-                organization=org, code=code, names={"ar": ar, "en": en}, default_department=departments[dept],
+                organization=org,
+                code=code,
+                names={"ar": ar, "en": en},
+                default_department=departments[dept],
                 sort_order=order,
             )
         self._staff(org, data.MAKKAH_STAFF, departments)
@@ -98,7 +122,11 @@ class Command(BaseCommand):
         departments: dict[str, Department] = {}
         for code, level, parent, ar, en in rows:
             departments[code] = Department.objects.create(
-                organization=org, code=code, level=level, parent=departments.get(parent), names={"ar": ar, "en": en}
+                organization=org,
+                code=code,
+                level=level,
+                parent=departments.get(parent),
+                names={"ar": ar, "en": en},
             )
         return departments
 
@@ -117,14 +145,21 @@ class Command(BaseCommand):
 
     def _association(self, spec: dict, rng: random.Random) -> None:
         org = Organization.objects.create(
-            slug=spec["slug"], names=spec["names"], type=Organization.Type.ASSOCIATION, time_zone="Asia/Riyadh",
+            slug=spec["slug"],
+            names=spec["names"],
+            type=Organization.Type.ASSOCIATION,
+            time_zone="Asia/Riyadh",
             default_language="ar",
         )
         departments = self._departments(org, spec["departments"])
         for order, (code, kind, dept, ar, en) in enumerate(data.ASSOCIATION_CATEGORIES):
             Category.objects.create(
-                organization=org, code=code, kind=kind, names={"ar": ar, "en": en},
-                default_department=departments.get(dept) or departments[next(iter(departments))], sort_order=order,
+                organization=org,
+                code=code,
+                kind=kind,
+                names={"ar": ar, "en": en},
+                default_department=departments.get(dept) or departments[next(iter(departments))],
+                sort_order=order,
             )
         self._staff(org, spec["staff"], departments)
         now = timezone.now()
@@ -135,7 +170,9 @@ class Command(BaseCommand):
                 services.case_create(
                     organization=org,
                     description=rng.choice(data.ASSOCIATION_SAMPLES[code]),
-                    channel=rng.choice([Channel.WEB, Channel.PHONE_940, Channel.LETTER]) if index % 3 else Channel.WEB,
+                    channel=rng.choice([Channel.WEB, Channel.PHONE_940, Channel.LETTER])
+                    if index % 3
+                    else Channel.WEB,
                     category=code,
                     language="ar",
                     reporter_name=f"مستفيد {index + 1}",
@@ -146,10 +183,20 @@ class Command(BaseCommand):
 
     def _makkah_cases(self, org: Organization, count: int, rng: random.Random) -> None:
         staff = {u.username: u for u in User.objects.filter(organization=org)}
-        agent, field, head, followup = staff["agent940"], staff["field_clean"], staff["head_clean"], staff["followup"]
+        agent, field, head, followup = (
+            staff["agent940"],
+            staff["field_clean"],
+            staff["head_clean"],
+            staff["followup"],
+        )
         areas = list(org.area_set.all())
         now = timezone.now()
-        channels = [Channel.PHONE_940] * 5 + [Channel.WHATSAPP] * 4 + [Channel.WEB] * 2 + [Channel.MOBILE_APP, Channel.SMS]
+        channels = (
+            [Channel.PHONE_940] * 5
+            + [Channel.WHATSAPP] * 4
+            + [Channel.WEB] * 2
+            + [Channel.MOBILE_APP, Channel.SMS]
+        )
         created: list[Case] = []
         for index in range(count):
             category = rng.choice(list(data.SAMPLES))
@@ -184,7 +231,9 @@ class Command(BaseCommand):
                     with clock.at(min(now, case.received_at + datetime.timedelta(hours=2))):
                         services.case_mark_duplicate(case=case, by=agent, original=original)
 
-    def _advance(self, case: Case, received, now, rng: random.Random, *, agent, field, head, followup) -> None:
+    def _advance(
+        self, case: Case, received, now, rng: random.Random, *, agent, field, head, followup
+    ) -> None:
         """Walk a case part of the way through its life, each step a few hours after the last."""
         moment = received
 
@@ -198,7 +247,11 @@ class Command(BaseCommand):
         code = case.category.code
         if code == "partner_entities" and rng.random() < 0.7:
             with clock.at(later(1)):
-                partner = "شركة المياه الوطنية" if "مياه" in case.description or "water" in case.description.lower() else "الشركة السعودية للكهرباء"
+                partner = (
+                    "شركة المياه الوطنية"
+                    if "مياه" in case.description or "water" in case.description.lower()
+                    else "الشركة السعودية للكهرباء"
+                )
                 services.case_refer(case=case, by=agent, partner=partner, note="خارج اختصاص الأمانة")
             return
         age_days = (now - received).days
@@ -206,7 +259,12 @@ class Command(BaseCommand):
         if age_days < 1 and stage < 0.6:
             return
         with clock.at(later(rng.uniform(0.2, 3))):
-            case = services.case_assign(case=case, by=head, department=case.department, assignee=field if code == "cleanliness" else None)
+            case = services.case_assign(
+                case=case,
+                by=head,
+                department=case.department,
+                assignee=field if code == "cleanliness" else None,
+            )
         if stage < 0.2:
             return
         with clock.at(later(rng.uniform(1, 20))):

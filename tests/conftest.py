@@ -1,0 +1,187 @@
+"""Shared fixtures: two organizations and a cast of staff (personas), and HTTP clients on a live server.
+
+Personas: in Makkah, Sara the 940 agent (agent), Khalid at the headquarters counter (counter), Fahd of the
+cleanliness department (field_clean), Majid of lighting (field_light), Abdullah who heads cleanliness
+(head_clean), Noura of the follow-up unit (followup), Mohammed the supervisor (supervisor), Huda of the
+women's section (women) and Reem the organization admin (admin). In Taif: taif_agent and taif_supervisor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+from django.conf import settings
+
+from khidma.accounts.models import User
+from khidma.accounts.services import api_token_create, user_create
+from khidma.organizations.models import Category, Department, Organization, ServicePoint
+from khidma.organizations.services import area_upsert
+
+PASSWORD = "test-pass-4821"
+# Makkah in these tests: a box around the city, split into a western and an eastern area at 39.85 E.
+WEST, SOUTH, EAST, NORTH = 39.60, 21.20, 40.00, 21.60
+HARAM = (21.4225, 39.8262)  # in the western area
+AZIZIYAH = (21.4152, 39.8700)  # in the eastern area
+
+
+def _box(west: float, south: float, east: float, north: float) -> dict:
+    return {
+        "type": "Polygon",
+        "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+    }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Side effects run at once in tests instead of waiting for a worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.KHIDMA_DEFAULT_ORGANIZATION = "makkah"
+    # Slow, strong hashing protects real passwords; the personas' passwords protect nothing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Serve static files straight from the apps: tests do not run collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def _org(slug: str, ar: str, en: str) -> Organization:
+    org = Organization.objects.create(
+        slug=slug, names={"ar": ar, "en": en}, time_zone="Asia/Riyadh", default_language="ar"
+    )
+    return org
+
+
+@pytest.fixture
+def makkah() -> Organization:
+    org = _org("makkah", "أمانة العاصمة المقدسة", "Holy Makkah Municipality")
+    org.boundary = _box(WEST, SOUTH, EAST, NORTH)
+    org.save()
+    area_upsert(
+        organization=org,
+        code="west",
+        names={"ar": "الغرب", "en": "West"},
+        boundary=_box(WEST, SOUTH, 39.85, NORTH),
+    )
+    area_upsert(
+        organization=org,
+        code="east",
+        names={"ar": "الشرق", "en": "East"},
+        boundary=_box(39.85, SOUTH, EAST, NORTH),
+    )
+    services = Department.objects.create(
+        organization=org, code="services", level="directorate", names={"en": "Services"}
+    )
+    departments = {
+        code: Department.objects.create(
+            organization=org, code=code, parent=services, names={"ar": ar, "en": en}
+        )
+        for code, ar, en in [
+            ("cleanliness", "إدارة النظافة", "Cleanliness Department"),
+            ("lighting", "إدارة الإنارة", "Lighting Department"),
+            ("followup_unit", "وحدة المتابعة", "Follow-up Unit"),
+            ("womens_section", "القسم النسائي", "Women's Section"),
+        ]
+    }
+    Department.objects.create(
+        organization=org,
+        code="street_cleaning",
+        level="unit",
+        parent=departments["cleanliness"],
+        names={"en": "Street cleaning"},
+    )
+    for code, dept, ar, en in [
+        ("cleanliness", "cleanliness", "النظافة", "Cleanliness"),
+        ("lighting_signs", "lighting", "الإنارة واللوحات الإرشادية", "Lighting and signs"),
+        ("roads_sidewalks", None, "الطرق والأرصفة", "Roads and sidewalks"),
+    ]:
+        Category.objects.create(
+            organization=org, code=code, names={"ar": ar, "en": en}, default_department=departments.get(dept)
+        )
+    Category.objects.create(organization=org, code="retired", names={"en": "Retired"}, is_active=False)
+    ServicePoint.objects.create(organization=org, code="call_centre", kind="call_centre", names={"en": "940"})
+    ServicePoint.objects.create(
+        organization=org, code="hq", kind="headquarters", names={"en": "Headquarters"}
+    )
+    ServicePoint.objects.create(
+        organization=org, code="mosque_1", kind="mosque_counter", names={"en": "Mosque"}
+    )
+    return org
+
+
+@pytest.fixture
+def taif() -> Organization:
+    org = _org("taif", "أمانة الطائف", "Taif Municipality")
+    dept = Department.objects.create(organization=org, code="cleanliness", names={"en": "Cleanliness"})
+    Category.objects.create(
+        organization=org, code="cleanliness", names={"en": "Cleanliness"}, default_department=dept
+    )
+    return org
+
+
+def _person(
+    org: Organization, username: str, role: str, department: str | None = None, point: str | None = None
+) -> User:
+    return user_create(
+        organization=org,
+        role=role,
+        username=username,
+        password=PASSWORD,
+        department=Department.objects.get(organization=org, code=department) if department else None,
+        service_point=ServicePoint.objects.get(organization=org, code=point) if point else None,
+    )
+
+
+@pytest.fixture
+def staff(makkah: Organization, taif: Organization) -> dict[str, User]:
+    people = {
+        "agent": _person(makkah, "sara", "agent_940", point="call_centre"),
+        "counter": _person(makkah, "khalid", "counter_agent", point="hq"),
+        "field_clean": _person(makkah, "fahd", "field_staff", "cleanliness"),
+        "field_light": _person(makkah, "majid", "field_staff", "lighting"),
+        "head_clean": _person(makkah, "abdullah", "department_head", "cleanliness"),
+        "followup": _person(makkah, "noura", "followup", "followup_unit"),
+        "supervisor": _person(makkah, "mohammed", "supervisor"),
+        "women": _person(makkah, "huda", "womens_section", "womens_section", point="hq"),
+        "admin": _person(makkah, "reem", "org_admin"),
+        "taif_agent": _person(taif, "taif_agent", "agent_940"),
+        "taif_supervisor": _person(taif, "taif_supervisor", "supervisor"),
+    }
+    return people
+
+
+@pytest.fixture
+def api(live_server) -> Iterator[httpx.Client]:
+    """An anonymous HTTP client talking to the app over a real socket."""
+    with httpx.Client(base_url=f"{live_server.url}/api/v1", timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def client_for(live_server, staff) -> Iterator[Callable[[str], httpx.Client]]:
+    """``client_for("agent")``: an HTTP client carrying that persona's API token."""
+    clients: list[httpx.Client] = []
+
+    def make(persona: str, language: str = "en") -> httpx.Client:
+        _token, secret = api_token_create(user=staff[persona], name="tests")
+        headers = {"Authorization": f"Bearer {secret}", "Accept-Language": language}
+        if staff[persona].service_point_id is None:
+            # Tests' create helpers then name a channel, which staff without a post must give.
+            headers["X-Persona-Post"] = "none"
+        client = httpx.Client(base_url=f"{live_server.url}/api/v1", headers=headers, timeout=30)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+def on_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
