@@ -18,8 +18,10 @@ from khidma.accounts.models import User
 from khidma.accounts.services import api_token_create, user_create
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
+from khidma.sla.models import Calendar, Holiday, SlaPolicy
 
 PASSWORD = "test-pass-4821"
+DAY = 7 * 60  # minutes in a working day
 # Makkah in these tests: a box around the city, split into a western and an eastern area at 39.85 E.
 WEST, SOUTH, EAST, NORTH = 39.60, 21.20, 40.00, 21.60
 HARAM = (21.4225, 39.8262)  # in the western area
@@ -185,3 +187,35 @@ def on_postgres() -> bool:
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def policies(makkah):
+    """Makkah's service levels: urgent on the 24/7 clock; reports, inquiries and the rest on working days."""
+    business = Calendar.objects.create(
+        organization=makkah,
+        code="business",
+        time_zone="Asia/Riyadh",
+        windows={day: [["07:30", "14:30"]] for day in ("sun", "mon", "tue", "wed", "thu")},
+    )
+    Holiday.objects.create(calendar=business, name="National Day", kind="gregorian", month=9, day=23)
+    Holiday.objects.create(calendar=business, name="Eid al-Fitr", kind="hijri", month=10, day=1, days=4)
+    always = Calendar.objects.create(organization=makkah, code="always", always_open=True)
+
+    def policy(code, calendar, resolution, first=None, **conditions):
+        return SlaPolicy.objects.create(
+            organization=makkah,
+            code=code,
+            calendar=calendar,
+            resolution_minutes=resolution,
+            first_response_minutes=first,
+            second_escalation_minutes=24 * 60,
+            **conditions,
+        )
+
+    return {
+        "urgent": policy("urgent", always, 24 * 60, 60, priority="urgent"),
+        "report": policy("report", business, 3 * DAY, 4 * 60, kind="report"),
+        "inquiry": policy("inquiry", business, DAY, kind="inquiry"),
+        "default": policy("default", business, 5 * DAY),
+    }

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "khidma.core",
     "khidma.organizations",
     "khidma.accounts",
+    "khidma.sla",
     "khidma.cases",
     # Interface apps: they import domain apps, never the reverse.
     "khidma.api",

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from khidma.accounts.models import User
-from khidma.cases import access
+from khidma.cases import access, deadlines
 from khidma.cases.models import Attachment, Case, CaseEvent, EventKind, Status
 from khidma.core.phones import mask_phone
 
@@ -38,6 +38,7 @@ def public_report(case: Case, events: list[CaseEvent]) -> dict:
         "area": code_name(case.area),
         "received_at": case.received_at,
         "updated_at": case.updated_at,
+        "expected_at": case.resolution_due_at if case.status not in deadlines.STOPPED else None,
         "timeline": [timeline_item(e) for e in events],
     }
 
@@ -87,6 +88,22 @@ def staff_case(case: Case, user: User) -> dict:
         "updated_at": case.updated_at,
         "resolved_at": case.resolved_at,
         "closed_at": case.closed_at,
+        "sla": sla(case),
+    }
+
+
+def sla(case: Case) -> dict:
+    status = deadlines.sla_status(case)
+
+    def target(t: deadlines.Target) -> dict:
+        return {"due_at": t.due_at, "done_at": t.done_at, "remaining_seconds": t.remaining_seconds}
+
+    return {
+        "policy": status.policy,
+        "state": status.state,
+        "first_response": target(status.first_response),
+        "resolution": target(status.resolution),
+        "escalation_level": status.escalation_level,
     }
 
 

@@ -74,6 +74,7 @@ class PublicReportOut(Schema):
     area: CodeName | None
     received_at: datetime.datetime
     updated_at: datetime.datetime
+    expected_at: datetime.datetime | None = Field(description="When the service level promises a resolution")
     timeline: list[TimelineItem]
 
 
@@ -116,6 +117,20 @@ class PrincipalOut(Schema):
     document: str
 
 
+class SlaTargetOut(Schema):
+    due_at: datetime.datetime | None
+    done_at: datetime.datetime | None
+    remaining_seconds: int | None = Field(description="Working seconds left; negative when overdue")
+
+
+class SlaOut(Schema):
+    policy: str | None
+    state: str = Field(description="on_track, at_risk, breached, met, missed, paused or none")
+    first_response: SlaTargetOut
+    resolution: SlaTargetOut
+    escalation_level: int
+
+
 class CaseOut(Schema):
     reference: str
     status: str
@@ -142,6 +157,7 @@ class CaseOut(Schema):
     updated_at: datetime.datetime
     resolved_at: datetime.datetime | None
     closed_at: datetime.datetime | None
+    sla: SlaOut
 
 
 class EventOut(Schema):
@@ -185,3 +201,18 @@ class ActionIn(Schema):
     category: str | None = None
     duplicate_of: str | None = None
     partner: str | None = None
+
+
+class ComplianceRow(Schema):
+    key: str | None
+    name: str
+    met: int
+    missed: int
+    compliance: float | None = Field(description="met / (met + missed)")
+
+
+class ComplianceOut(Schema):
+    group_by: str
+    resolved_from: datetime.datetime | None
+    resolved_to: datetime.datetime | None
+    rows: list[ComplianceRow]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 from django.http import FileResponse, HttpRequest
 from django.utils.translation import get_language
@@ -13,14 +14,22 @@ from ninja.files import UploadedFile
 from khidma.accounts.models import Role, User
 from khidma.api import presenters
 from khidma.api.auth import StaffToken
-from khidma.api.schemas import ActionIn, AttachmentOut, CaseDetailOut, CasePageOut, ErrorsOut, StaffCaseIn
+from khidma.api.schemas import (
+    ActionIn,
+    AttachmentOut,
+    CaseDetailOut,
+    CasePageOut,
+    ComplianceOut,
+    ErrorsOut,
+    StaffCaseIn,
+)
 from khidma.cases import access, services
 from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case, Channel
 from khidma.cases.references import parse_reference
 from khidma.core.errors import DomainError, NotFound
-from khidma.organizations.models import Department, ServicePoint
+from khidma.organizations.models import Area, Category, Department, ServicePoint
 
 router = Router(tags=["staff"], auth=StaffToken())
 
@@ -83,7 +92,7 @@ def case_list(
     )
     count = cases.count()
     start = (page - 1) * page_size
-    items = case_selectors.case_list_related(cases).select_related("duplicate_of")[start : start + page_size]
+    items = case_selectors.case_list_related(cases)[start : start + page_size]
     return {
         "count": count,
         "page": page,
@@ -169,6 +178,63 @@ def case_attachment_file(request: HttpRequest, reference: str, attachment_id: in
     if item is None:
         raise NotFound.single("attachment", "not_found", _("No such attachment."))
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
+
+
+@router.get("/stats/sla-compliance", response={200: ComplianceOut, **_ERRORS})
+def sla_compliance(
+    request: HttpRequest,
+    group_by: str = Query("category", description="category, department, area or month"),
+    resolved_from: datetime.datetime | None = None,
+    resolved_to: datetime.datetime | None = None,
+):
+    """Resolution targets met and missed, over the cases the caller may see, by when they were resolved."""
+    user: User = request.auth
+    if group_by not in case_selectors.COMPLIANCE_GROUPS:
+        raise DomainError.single(
+            "group_by", "invalid_choice", _("This value is not one of the allowed choices.")
+        )
+    tz = zoneinfo.ZoneInfo(user.organization.time_zone)
+    rows = case_selectors.sla_compliance(
+        access.cases_visible_to(user),
+        group_by=group_by,
+        resolved_from=resolved_from,
+        resolved_to=resolved_to,
+        tz=tz,
+    )
+    names = _group_names(user, group_by, [row["key"] for row in rows])
+    return {
+        "group_by": group_by,
+        "resolved_from": resolved_from,
+        "resolved_to": resolved_to,
+        "rows": [
+            {
+                "key": _key_text(row["key"]),
+                "name": names.get(row["key"], _key_text(row["key"]) or ""),
+                "met": row["met"],
+                "missed": row["missed"],
+                "compliance": round(row["met"] / (row["met"] + row["missed"]), 4)
+                if row["met"] + row["missed"]
+                else None,
+            }
+            for row in rows
+        ],
+    }
+
+
+def _key_text(key) -> str | None:
+    if isinstance(key, datetime.datetime):
+        return key.strftime("%Y-%m")
+    return key
+
+
+def _group_names(user: User, group_by: str, keys: list) -> dict:
+    model = {"category": Category, "department": Department, "area": Area}.get(group_by)
+    if model is None:
+        return {}
+    return {
+        row.code: row.name_in()
+        for row in model.objects.filter(organization_id=user.organization_id, code__in=keys)
+    }
 
 
 def _department(user: User, code: str | None) -> Department | None:

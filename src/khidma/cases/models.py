@@ -121,6 +121,30 @@ class Case(models.Model):
         verbose_name=_("created by"),
     )
 
+    # --- Service level (see cases/deadlines.py and docs/sla.md) ------------------------------------------
+    sla_policy = models.ForeignKey(
+        "sla.SlaPolicy",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("service-level policy"),
+    )
+    # When the resolution clock started: received_at, or the last reopening.
+    sla_clock_start = models.DateTimeField(null=True, blank=True, editable=False)
+    sla_paused_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Working time spent on hold since the clock started; due dates move by exactly this much.
+    sla_paused_seconds = models.PositiveIntegerField(default=0, editable=False)
+    first_response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
+    first_responded_at = models.DateTimeField(_("first responded at"), null=True, blank=True)
+    resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    resolution_at_risk_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sla_first_response_breached = models.BooleanField(default=False, editable=False)
+    sla_at_risk = models.BooleanField(_("at risk"), default=False, editable=False)
+    # 0: within target; 1: breached and escalated to the follow-up unit; 2: escalated a second time.
+    sla_escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0, editable=False)
+    # The timer: the next moment the sweep must look at this case (NULL: nothing pending).
+    sla_next_check_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     # Retries of the same submission (Idempotency-Key header or a channel's message id) find this case.
     # NULL, not "", for "no key": the partial unique index then ignores keyless cases.
     idempotency_key = models.CharField(max_length=200, null=True, blank=True, editable=False)  # noqa: DJ001
@@ -141,6 +165,12 @@ class Case(models.Model):
             models.Index(fields=["organization", "status", "received_at"], name="case_org_status_received"),
             models.Index(fields=["organization", "received_at"], name="case_org_received"),
             models.Index(fields=["organization", "department", "status"], name="case_org_dept_status"),
+            models.Index(
+                fields=["sla_next_check_at"],
+                name="case_sla_next_check",
+                condition=Q(sla_next_check_at__isnull=False),
+            ),
+            models.Index(fields=["organization", "resolution_due_at"], name="case_org_resolution_due"),
         ]
         ordering = ["-received_at", "-id"]
 
@@ -169,6 +199,11 @@ class EventKind(models.TextChoices):
     CATEGORY_CHANGED = "category_changed", _("Category changed")
     NOTE = "note", _("Note")
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+    SLA_CHANGED = "sla_changed", _("Service level recomputed")
+    SLA_FIRST_RESPONSE_BREACHED = "sla_first_response_breached", _("First response overdue")
+    SLA_AT_RISK = "sla_at_risk", _("At risk of missing the target")
+    SLA_BREACHED = "sla_breached", _("Target missed: escalated to the follow-up unit")
+    SLA_ESCALATED = "sla_escalated", _("Escalated a second time")
 
 
 class CaseEvent(models.Model):

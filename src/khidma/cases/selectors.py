@@ -58,7 +58,9 @@ def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: 
 
 
 def case_list_related(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.select_related("category", "department", "area", "service_point", "assignee")
+    return cases.select_related(
+        "category", "department", "area", "service_point", "assignee", "duplicate_of", "sla_policy__calendar"
+    )
 
 
 def case_get_public(*, organization: Organization, reference: str) -> Case | None:
@@ -75,3 +77,35 @@ def case_public_timeline(case: Case) -> QuerySet[CaseEvent]:
 
 def case_events(case: Case) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor").order_by("created_at", "id")
+
+
+COMPLIANCE_GROUPS = ("category", "department", "area", "month")
+
+
+def sla_compliance(
+    cases: QuerySet[Case],
+    *,
+    group_by: str,
+    resolved_from: datetime.datetime | None = None,
+    resolved_to: datetime.datetime | None = None,
+    tz: datetime.tzinfo | None = None,
+) -> list[dict]:
+    """Met and missed resolution targets of resolved cases, grouped. A case counts once, by when it was
+    (last) resolved; cases without a target (no policy) are left out."""
+    from django.db.models import Count, F
+    from django.db.models.functions import TruncMonth
+
+    resolved = cases.filter(resolved_at__isnull=False, resolution_due_at__isnull=False)
+    if resolved_from:
+        resolved = resolved.filter(resolved_at__gte=resolved_from)
+    if resolved_to:
+        resolved = resolved.filter(resolved_at__lt=resolved_to)
+    if group_by == "month":
+        grouped = resolved.annotate(key=TruncMonth("resolved_at", tzinfo=tz)).values("key")
+    else:
+        grouped = resolved.values(key=F(f"{group_by}__code"))
+    rows = grouped.annotate(
+        met=Count("pk", filter=Q(resolved_at__lte=F("resolution_due_at"))),
+        missed=Count("pk", filter=Q(resolved_at__gt=F("resolution_due_at"))),
+    ).order_by("key")
+    return list(rows)

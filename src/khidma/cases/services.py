@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
-from khidma.cases import lifecycle, references
+from khidma.cases import deadlines, lifecycle, references
 from khidma.cases.models import (
     IN_PERSON_CHANNELS,
     Case,
@@ -287,6 +287,7 @@ def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
     department = category.default_department if category else None
     case.department = department
     case.status = Status.TRIAGED if department is not None else Status.NEW
+    deadlines.apply_policy(case, now=now)
     case.save()
     by: User | None = fields["created_by"]
     record_event(case, EventKind.CREATED, by=by, to_status=Status.NEW, public=True, label=fields["channel"])
@@ -354,6 +355,7 @@ def _move(
     for field, value in (extra or {}).items():
         setattr(case, field, value)
     case.updated_at = clock.now()
+    deadlines.on_status_change(case, from_status=from_status, now=case.updated_at)
     case.save()
     record_event(
         case, kind, by=by, from_status=from_status, to_status=to_status, public=public, note=note, data=data
@@ -540,11 +542,19 @@ def case_set_priority(*, case: Case, by: User | None, priority: str, note: str =
     old = case.priority
     case.priority = priority
     case.updated_at = clock.now()
-    case.save(update_fields=["priority", "updated_at"])
+    sla_change = deadlines.apply_policy(case, now=case.updated_at)
+    case.save()
     record_event(
         case, EventKind.PRIORITY_CHANGED, by=by, note=note.strip(), data={"priority": [old, priority]}
     )
+    _record_sla_change(case, sla_change, by=by)
     return case
+
+
+def _record_sla_change(case: Case, change: dict[str, Any] | None, *, by: User | None) -> None:
+    """Every recomputation of targets is an event, so the timeline explains why a due date moved."""
+    if change is not None:
+        record_event(case, EventKind.SLA_CHANGED, by=by, data=change)
 
 
 @transaction.atomic
@@ -565,8 +575,10 @@ def case_set_category(*, case: Case, by: User | None, category: str, note: str =
         data["department"] = [_code(case.department), new.default_department.code]
         case.department = new.default_department
     case.updated_at = clock.now()
+    sla_change = deadlines.apply_policy(case, now=case.updated_at)
     case.save()
     record_event(case, EventKind.CATEGORY_CHANGED, by=by, note=note.strip(), data=data)
+    _record_sla_change(case, sla_change, by=by)
     if case.status == Status.NEW and case.department_id:
         _move(case, Status.TRIAGED, EventKind.TRIAGED, by=by, data={"category": new.code})
     return case

@@ -334,3 +334,48 @@ ASSOCIATION_SAMPLES: dict[str, list[str]] = {
     "inquiry": ["متى يبدأ التسجيل في البرامج الصيفية للأطفال؟", "ما المستندات المطلوبة لطلب المساعدة؟"],
     "complaint": ["تأخر الرد على طلبي أكثر من شهر", "لم يتم التواصل معي بعد الزيارة"],
 }
+
+# Service levels. Business calendar: the government week, Sunday to Thursday 07:30–14:30, Asia/Riyadh.
+BUSINESS_WINDOWS = {day: [["07:30", "14:30"]] for day in _WORKDAYS}
+# (name, kind, month, day, days). The Eid holidays' exact length is set each year by the authorities;
+# administrators adjust these rows (or add one-off ranges) in the admin.
+OFFICIAL_HOLIDAYS = [
+    ("Founding Day", "gregorian", 2, 22, 1),
+    ("National Day", "gregorian", 9, 23, 1),
+    ("Eid al-Fitr", "hijri", 10, 1, 4),
+    ("Eid al-Adha", "hijri", 12, 9, 5),
+]
+WORKING_DAY = 7 * 60  # minutes in a working day on the business calendar
+# (code, en, ar, kind, priority, calendar, first response minutes, resolution minutes)
+MAKKAH_POLICIES = [
+    ("urgent", "Urgent reports", "البلاغات العاجلة", "", "urgent", "always", 60, 24 * 60),
+    ("report", "Standard reports", "البلاغات الاعتيادية", "report", "", "business", 4 * 60, 3 * WORKING_DAY),
+    ("inquiry", "Inquiries", "الاستفسارات", "inquiry", "", "business", 4 * 60, 1 * WORKING_DAY),
+    (
+        "complaint",
+        "Complaints about service",
+        "الشكاوى",
+        "complaint",
+        "",
+        "business",
+        4 * 60,
+        5 * WORKING_DAY,
+    ),
+    ("default", "Everything else", "بقية الطلبات", "", "", "business", 4 * 60, 3 * WORKING_DAY),
+]
+ASSOCIATION_POLICIES = [
+    (
+        "request",
+        "Requests (decision)",
+        "الطلبات (القرار)",
+        "service_request",
+        "",
+        "business",
+        2 * WORKING_DAY,
+        20 * WORKING_DAY,
+    ),
+    ("inquiry", "Inquiries", "الاستفسارات", "inquiry", "", "business", WORKING_DAY, 2 * WORKING_DAY),
+    ("complaint", "Complaints", "الشكاوى", "complaint", "", "business", WORKING_DAY, 5 * WORKING_DAY),
+    ("default", "Everything else", "بقية الطلبات", "", "", "business", 2 * WORKING_DAY, 10 * WORKING_DAY),
+]
+SECOND_ESCALATION_MINUTES = 24 * 60

@@ -38,9 +38,13 @@ class Command(BaseCommand):
         children = (server, worker)
 
         def stop(signum, frame):
+            # Ctrl-C in a terminal already reached both children (one process group); anything else
+            # (SIGTERM from a supervisor, or one child dying) is passed on as a graceful stop.
+            if signum == signal.SIGINT:
+                return
             for child in children:
                 if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
+                    child.send_signal(signal.SIGINT if child is worker else signal.SIGTERM)
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
@@ -50,6 +54,6 @@ class Command(BaseCommand):
                 server.wait(timeout=1)
             except subprocess.TimeoutExpired:
                 continue
-        stop(None, None)
+        stop(signal.SIGTERM, None)
         for child in children:
             child.wait(timeout=15)

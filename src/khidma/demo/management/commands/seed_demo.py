@@ -12,11 +12,13 @@ from django.utils import timezone
 
 from khidma.accounts.services import user_create
 from khidma.cases import services
+from khidma.cases.deadlines import case_sla_sweep
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
 from khidma.demo import data
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
+from khidma.sla.models import Calendar, Holiday, SlaPolicy
 
 User = get_user_model()
 
@@ -50,6 +52,8 @@ class Command(BaseCommand):
                 for spec in data.ASSOCIATIONS:
                     self._association(spec, rng)
                 self._makkah_cases(makkah, cases, rng)
+                # Warnings and escalations that fell due while the demo history was replayed.
+                case_sla_sweep()
             total = Case.objects.count()
             self.stdout.write(
                 f"Loaded the demo: {total} cases in {Organization.objects.count()} organizations."
@@ -114,9 +118,44 @@ class Command(BaseCommand):
                 sort_order=order,
             )
         self._staff(org, data.MAKKAH_STAFF, departments)
+        self._service_levels(org, data.MAKKAH_POLICIES)
         if not User.objects.filter(username="platform").exists():
             User.objects.create_superuser("platform", "", data.DEMO_PASSWORD)
         return org
+
+    def _service_levels(self, org: Organization, policies) -> None:
+        calendars = {
+            "business": Calendar.objects.create(
+                organization=org,
+                code="business",
+                time_zone="Asia/Riyadh",
+                windows=data.BUSINESS_WINDOWS,
+                names={"ar": "أيام العمل الرسمية", "en": "Official working days"},
+            ),
+            "always": Calendar.objects.create(
+                organization=org,
+                code="always",
+                time_zone="Asia/Riyadh",
+                always_open=True,
+                names={"ar": "على مدار الساعة", "en": "24/7"},
+            ),
+        }
+        for name, kind, month, day, days in data.OFFICIAL_HOLIDAYS:
+            Holiday.objects.create(
+                calendar=calendars["business"], name=name, kind=kind, month=month, day=day, days=days
+            )
+        for code, en, ar, kind, priority, calendar, first, resolution in policies:
+            SlaPolicy.objects.create(
+                organization=org,
+                code=code,
+                names={"ar": ar, "en": en},
+                kind=kind,
+                priority=priority,
+                calendar=calendars[calendar],
+                first_response_minutes=first,
+                resolution_minutes=resolution,
+                second_escalation_minutes=data.SECOND_ESCALATION_MINUTES,
+            )
 
     def _departments(self, org: Organization, rows) -> dict[str, Department]:
         departments: dict[str, Department] = {}
@@ -162,6 +201,7 @@ class Command(BaseCommand):
                 sort_order=order,
             )
         self._staff(org, spec["staff"], departments)
+        self._service_levels(org, data.ASSOCIATION_POLICIES)
         now = timezone.now()
         for index in range(12):
             code = rng.choice(list(data.ASSOCIATION_SAMPLES))
