@@ -123,24 +123,23 @@ def run_one(database_url: str, *, requests: int, clients: int, workers: int) -> 
     }
 
 
-def _postgres_url() -> str | None:
+def postgres_database(name: str) -> str | None:
+    """A fresh, empty database on the throwaway PostgreSQL server of .ci/pg-start, or None without one."""
     try:
         done = subprocess.run([str(ROOT / ".ci" / "pg-start")], capture_output=True, text=True, check=True)  # noqa: S603
     except (OSError, subprocess.CalledProcessError):
         return None
     base = done.stdout.strip().rsplit("/", 1)[0]
-    subprocess.run(  # noqa: S603
-        [sys.executable, "-c", _RECREATE, base], check=True, capture_output=True, env={**os.environ}
-    )
-    return f"{base}/khidma_bench"
+    subprocess.run([sys.executable, "-c", _RECREATE, base, name], check=True, capture_output=True)  # noqa: S603
+    return f"{base}/{name}"
 
 
 # Drop and create the benchmark database so every run starts empty.
 _RECREATE = """
 import sys, psycopg
 with psycopg.connect(sys.argv[1] + "/postgres", autocommit=True) as conn:
-    conn.execute("DROP DATABASE IF EXISTS khidma_bench")
-    conn.execute("CREATE DATABASE khidma_bench")
+    conn.execute(f'DROP DATABASE IF EXISTS "{sys.argv[2]}"')
+    conn.execute(f'CREATE DATABASE "{sys.argv[2]}"')
 """
 
 
@@ -148,7 +147,7 @@ def run(*, requests: int = 2000, clients: int = 8, workers: int = 2) -> str:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         targets = [("SQLite (WAL)", f"sqlite:///{tmp}/bench.sqlite3")]
-        postgres = _postgres_url()
+        postgres = postgres_database("khidma_bench")
         if postgres:
             targets.append(("PostgreSQL", postgres))
         for name, url in targets:

@@ -14,7 +14,7 @@ from hijridate import Hijri
 
 from khidma.cases import services
 from khidma.cases.deadlines import case_sla_sweep, sla_status
-from khidma.cases.models import Case, CaseEvent, EventKind
+from khidma.cases.models import Case, CaseEvent, EventKind, SlaTimer
 from khidma.core import clock
 
 RIYADH = ZoneInfo("Asia/Riyadh")
@@ -104,11 +104,11 @@ def test_hold_pauses_the_clock_and_resume_moves_the_due_date_by_the_working_time
     with clock.at(at(2026, 11, 22, 10, 0)):
         case = services.case_hold(case=case, by=boss, reason="Which building exactly?")
     assert sla_status(case, now=at(2026, 11, 23, 9, 0)).state == "paused"
-    assert case.sla_next_check_at is None
+    assert SlaTimer.objects.get(case=case).next_check_at is None
     with clock.at(at(2026, 11, 23, 10, 0)):  # on hold 4.5 h Sunday + 2.5 h Monday = 7 working hours
         case = services.case_resume(case=case, by=boss)
     assert case.resolution_due_at == at(2026, 11, 26, 8, 0)
-    assert case.sla_next_check_at is not None
+    assert SlaTimer.objects.get(case=case).next_check_at is not None
 
 
 def test_reopening_starts_a_new_resolution_target(makkah, policies, staff):
@@ -152,12 +152,12 @@ def test_the_sweep_warns_then_escalates_then_escalates_again_each_exactly_once(m
     result = case_sla_sweep(now=at(2026, 11, 25, 8, 0))
     assert result.breached == 1
     case.refresh_from_db()
-    assert case.sla_escalation_level == 1
+    assert SlaTimer.objects.get(case=case).escalation_level == 1
     assert case_sla_sweep(now=at(2026, 11, 25, 9, 0)).examined == 0
     assert case_sla_sweep(now=at(2026, 11, 26, 8, 0)).escalated == 1  # 24 wall-clock hours later
     assert _kinds(case) == ["sla_first_response_breached", "sla_at_risk", "sla_breached", "sla_escalated"]
     case.refresh_from_db()
-    assert case.sla_next_check_at is None
+    assert SlaTimer.objects.get(case=case).next_check_at is None
 
 
 def test_assigning_in_time_meets_the_first_response_target(makkah, policies, staff):
@@ -176,7 +176,7 @@ def test_a_resolved_case_is_never_escalated(makkah, policies, staff):
     with clock.at(at(2026, 11, 22, 9, 0)):
         services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
         case = services.case_resolve(case=case, by=staff["supervisor"], note="fixed")
-    assert case.sla_next_check_at is None
+    assert SlaTimer.objects.get(case=case).next_check_at is None
     assert case_sla_sweep(now=at(2026, 12, 30)).examined == 0
 
 

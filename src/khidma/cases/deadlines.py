@@ -7,12 +7,13 @@ Services call these helpers inside their own transactions; nothing here runs on 
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
-from khidma.cases.models import Case, CaseEvent, EventKind, Status
+from khidma.cases.models import Case, CaseEvent, EventKind, SlaTimer, Status
 from khidma.core import clock
 from khidma.sla.engine import policy_select, work_calendar
 from khidma.sla.models import SlaPolicy
@@ -43,11 +44,24 @@ SLA_FIELDS = [
     "first_responded_at",
     "resolution_due_at",
     "resolution_at_risk_at",
-    "sla_first_response_breached",
-    "sla_at_risk",
-    "sla_escalation_level",
-    "sla_next_check_at",
 ]
+
+
+def timer_of(case: Case) -> SlaTimer:
+    """The case's timer, created in memory when it has none yet (``save_timer`` writes it)."""
+    try:
+        return case.sla_timer
+    except SlaTimer.DoesNotExist:
+        timer = SlaTimer(case=case)
+        case.sla_timer = timer
+        return timer
+
+
+def save_timer(case: Case) -> None:
+    """Write the timer after the case itself has been saved (services call this in the same transaction)."""
+    timer = timer_of(case)
+    timer.case = case
+    timer.save()
 
 
 def _iso(value: datetime.datetime | None) -> str | None:
@@ -94,7 +108,7 @@ def _compute(case: Case, *, now: datetime.datetime) -> None:
     policy: SlaPolicy | None = case.sla_policy
     if policy is None:
         case.first_response_due_at = case.resolution_due_at = case.resolution_at_risk_at = None
-        case.sla_next_check_at = None
+        timer_of(case).next_check_at = None
         return
     calendar = work_calendar(policy.calendar)
     paused = datetime.timedelta(seconds=case.sla_paused_seconds)
@@ -109,34 +123,64 @@ def _compute(case: Case, *, now: datetime.datetime) -> None:
     case.resolution_due_at = calendar.add(start, target + paused)
     case.resolution_at_risk_at = calendar.add(start, target * policy.at_risk_ratio + paused)
     # A recomputation may move a target back into the future: warnings then apply afresh.
+    timer = timer_of(case)
     if case.resolution_due_at > now:
-        case.sla_escalation_level = 0
+        timer.escalation_level = 0
     if case.resolution_at_risk_at > now:
-        case.sla_at_risk = False
+        timer.at_risk = False
     if case.first_response_due_at is None or case.first_response_due_at > now:
-        case.sla_first_response_breached = False
+        timer.first_response_breached = False
     schedule(case)
 
 
-def schedule(case: Case) -> None:
-    """Set the timer to the next moment the sweep has something to do for this case."""
-    policy: SlaPolicy | None = case.sla_policy
-    if policy is None or case.sla_paused_at is not None:
-        case.sla_next_check_at = None
-        return
+def next_check(
+    *,
+    paused: bool,
+    stopped: bool,
+    first_response_due_at: datetime.datetime | None,
+    first_responded_at: datetime.datetime | None,
+    first_response_breached: bool,
+    resolution_due_at: datetime.datetime | None,
+    resolution_at_risk_at: datetime.datetime | None,
+    at_risk: bool,
+    escalation_level: int,
+    second_escalation_minutes: int | None,
+) -> datetime.datetime | None:
+    """The next moment the sweep has something to do for a case, or None."""
+    if paused:
+        return None
     moments = []
-    if case.first_response_due_at and not case.first_responded_at and not case.sla_first_response_breached:
-        moments.append(case.first_response_due_at)
-    if case.status not in STOPPED and case.resolution_due_at:
-        if not case.sla_at_risk and case.sla_escalation_level == 0:
-            moments.append(case.resolution_at_risk_at)
-        if case.sla_escalation_level == 0:
-            moments.append(case.resolution_due_at)
-        elif case.sla_escalation_level == 1 and policy.second_escalation_minutes:
-            moments.append(
-                case.resolution_due_at + datetime.timedelta(minutes=policy.second_escalation_minutes)
-            )
-    case.sla_next_check_at = min(moments) if moments else None
+    if first_response_due_at and not first_responded_at and not first_response_breached:
+        moments.append(first_response_due_at)
+    if not stopped and resolution_due_at and resolution_at_risk_at:
+        if not at_risk and escalation_level == 0:
+            moments.append(resolution_at_risk_at)
+        if escalation_level == 0:
+            moments.append(resolution_due_at)
+        elif escalation_level == 1 and second_escalation_minutes:
+            moments.append(resolution_due_at + datetime.timedelta(minutes=second_escalation_minutes))
+    return min(moments) if moments else None
+
+
+def schedule(case: Case) -> None:
+    """Set the case's timer to the next moment the sweep has something to do for it."""
+    timer = timer_of(case)
+    policy: SlaPolicy | None = case.sla_policy
+    if policy is None:
+        timer.next_check_at = None
+        return
+    timer.next_check_at = next_check(
+        paused=case.sla_paused_at is not None,
+        stopped=case.status in STOPPED,
+        first_response_due_at=case.first_response_due_at,
+        first_responded_at=case.first_responded_at,
+        first_response_breached=timer.first_response_breached,
+        resolution_due_at=case.resolution_due_at,
+        resolution_at_risk_at=case.resolution_at_risk_at,
+        at_risk=timer.at_risk,
+        escalation_level=timer.escalation_level,
+        second_escalation_minutes=policy.second_escalation_minutes,
+    )
 
 
 def on_status_change(case: Case, *, from_status: str, now: datetime.datetime) -> None:
@@ -159,8 +203,9 @@ def on_status_change(case: Case, *, from_status: str, now: datetime.datetime) ->
         case.sla_clock_start = now
         case.sla_paused_seconds = 0
         case.sla_paused_at = None
-        case.sla_at_risk = False
-        case.sla_escalation_level = 0
+        timer = timer_of(case)
+        timer.at_risk = False
+        timer.escalation_level = 0
         if case.sla_policy_id:
             _compute(case, now=now)
     schedule(case)
@@ -231,7 +276,7 @@ def sla_status(case: Case, *, now: datetime.datetime | None = None) -> SlaStatus
         state=state,
         first_response=first,
         resolution=resolution,
-        escalation_level=case.sla_escalation_level,
+        escalation_level=timer_of(case).escalation_level,
     )
 
 
@@ -251,91 +296,187 @@ class SweepResult:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def _event(case: Case, kind: str, now: datetime.datetime, data: dict[str, Any]) -> CaseEvent:
-    return CaseEvent(
-        organization_id=case.organization_id,
-        case=case,
-        kind=kind,
-        actor_label="system",
-        created_at=now,
-        is_public=False,
-        data=data,
+@dataclass
+class _Due:
+    """The columns the sweep needs, read as plain tuples: a batch is thousands of cases."""
+
+    pk: int
+    next_check_at: datetime.datetime | None
+    first_response_breached: bool
+    at_risk: bool
+    escalation_level: int
+    organization_id: int
+    status: str
+    first_response_due_at: datetime.datetime | None
+    first_responded_at: datetime.datetime | None
+    sla_paused_at: datetime.datetime | None
+    resolution_due_at: datetime.datetime | None
+    resolution_at_risk_at: datetime.datetime | None
+    second_escalation_minutes: int | None
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+_DUE_COLUMNS = [
+    "pk",
+    "next_check_at",
+    "first_response_breached",
+    "at_risk",
+    "escalation_level",
+    "case__organization_id",
+    "case__status",
+    "case__first_response_due_at",
+    "case__first_responded_at",
+    "case__sla_paused_at",
+    "case__resolution_due_at",
+    "case__resolution_at_risk_at",
+    "case__sla_policy__second_escalation_minutes",
+]
+
+
+def _advance(due: _Due, now: datetime.datetime, result: SweepResult) -> None:
+    """Everything that has come due for this case, oldest first; then the timer moves to the next moment."""
+    stopped = due.status in STOPPED
+    if (
+        due.first_response_due_at
+        and not due.first_responded_at
+        and not due.first_response_breached
+        and due.first_response_due_at <= now
+    ):
+        due.first_response_breached = True
+        result.first_response_breached += 1
+        due.events.append(
+            (EventKind.SLA_FIRST_RESPONSE_BREACHED, {"due_at": _iso(due.first_response_due_at)})
+        )
+    if not stopped and due.sla_paused_at is None and due.resolution_due_at and due.resolution_at_risk_at:
+        if not due.at_risk and due.escalation_level == 0 and due.resolution_at_risk_at <= now:
+            due.at_risk = True
+            result.at_risk += 1
+            due.events.append((EventKind.SLA_AT_RISK, {"due_at": _iso(due.resolution_due_at)}))
+        if due.escalation_level == 0 and due.resolution_due_at <= now:
+            due.escalation_level = 1
+            due.at_risk = True
+            result.breached += 1
+            due.events.append((EventKind.SLA_BREACHED, {"due_at": _iso(due.resolution_due_at), "level": 1}))
+        second = due.second_escalation_minutes
+        if (
+            due.escalation_level == 1
+            and second
+            and due.resolution_due_at + datetime.timedelta(minutes=second) <= now
+        ):
+            due.escalation_level = 2
+            result.escalated += 1
+            due.events.append((EventKind.SLA_ESCALATED, {"due_at": _iso(due.resolution_due_at), "level": 2}))
+    due.next_check_at = next_check(
+        paused=due.sla_paused_at is not None,
+        stopped=stopped,
+        first_response_due_at=due.first_response_due_at,
+        first_responded_at=due.first_responded_at,
+        first_response_breached=due.first_response_breached,
+        resolution_due_at=due.resolution_due_at,
+        resolution_at_risk_at=due.resolution_at_risk_at,
+        at_risk=due.at_risk,
+        escalation_level=due.escalation_level,
+        second_escalation_minutes=due.second_escalation_minutes,
     )
 
 
-def _advance(case: Case, now: datetime.datetime, result: SweepResult) -> list[CaseEvent]:
-    """Everything that has come due for this case, oldest first; leaves the timer on the next moment."""
-    events: list[CaseEvent] = []
-    policy = case.sla_policy
-    if (
-        case.first_response_due_at
-        and not case.first_responded_at
-        and not case.sla_first_response_breached
-        and case.first_response_due_at <= now
-    ):
-        case.sla_first_response_breached = True
-        result.first_response_breached += 1
-        events.append(
-            _event(
-                case, EventKind.SLA_FIRST_RESPONSE_BREACHED, now, {"due_at": _iso(case.first_response_due_at)}
+_EVENT_COLUMNS = [
+    "organization_id",
+    "case_id",
+    "kind",
+    "actor_label",
+    "created_at",
+    "from_status",
+    "to_status",
+    "is_public",
+    "note",
+    "data",
+]
+
+
+def _save(batch: list[_Due], now: datetime.datetime) -> None:
+    """Write a batch's events and moved timers in two statements on PostgreSQL (arrays unnested), or as
+    prepared statements on SQLite, which runs in-process. Building model objects, or Django's bulk_update
+    with a CASE expression per field and row, would cost more than the sweep's own work."""
+    ops = connection.ops
+    events = [(due, kind, json.dumps(data)) for due in batch for kind, data in due.events]
+    event_table = ops.quote_name(CaseEvent._meta.db_table)
+    timer_table = ops.quote_name(SlaTimer._meta.db_table)
+    columns = ", ".join(ops.quote_name(c) for c in _EVENT_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if events:
+                cursor.execute(
+                    f"INSERT INTO {event_table} ({columns}) "  # noqa: S608 - names from the models
+                    "SELECT o, c, k, 'system', %s, '', '', false, '', d::jsonb "
+                    "FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[]) AS u(o, c, k, d)",
+                    [
+                        now,
+                        [e[0].organization_id for e in events],
+                        [e[0].pk for e in events],
+                        [e[1] for e in events],
+                        [e[2] for e in events],
+                    ],
+                )
+            cursor.execute(
+                f"UPDATE {timer_table} AS t SET next_check_at = v.n, first_response_breached = v.f, "  # noqa: S608
+                "at_risk = v.r, escalation_level = v.l "
+                "FROM unnest(%s::bigint[], %s::timestamptz[], %s::bool[], %s::bool[], %s::int[]) "
+                "AS v(i, n, f, r, l) WHERE t.case_id = v.i",
+                [
+                    [d.pk for d in batch],
+                    [d.next_check_at for d in batch],
+                    [d.first_response_breached for d in batch],
+                    [d.at_risk for d in batch],
+                    [d.escalation_level for d in batch],
+                ],
             )
+            return
+        adapt = ops.adapt_datetimefield_value
+        when = adapt(now)
+        if events:
+            cursor.executemany(
+                f"INSERT INTO {event_table} ({columns}) "  # noqa: S608
+                f"VALUES (%s, %s, %s, 'system', %s, '', '', %s, '', %s)",
+                [(due.organization_id, due.pk, kind, when, False, data) for due, kind, data in events],
+            )
+        cursor.executemany(
+            f"UPDATE {timer_table} SET next_check_at = %s, first_response_breached = %s, "  # noqa: S608
+            "at_risk = %s, escalation_level = %s WHERE case_id = %s",
+            [
+                (
+                    adapt(d.next_check_at) if d.next_check_at else None,
+                    d.first_response_breached,
+                    d.at_risk,
+                    d.escalation_level,
+                    d.pk,
+                )
+                for d in batch
+            ],
         )
-    if case.status not in STOPPED and case.sla_paused_at is None and case.resolution_due_at:
-        if not case.sla_at_risk and case.sla_escalation_level == 0 and case.resolution_at_risk_at <= now:
-            case.sla_at_risk = True
-            result.at_risk += 1
-            events.append(_event(case, EventKind.SLA_AT_RISK, now, {"due_at": _iso(case.resolution_due_at)}))
-        if case.sla_escalation_level == 0 and case.resolution_due_at <= now:
-            case.sla_escalation_level = 1
-            case.sla_at_risk = True
-            result.breached += 1
-            events.append(
-                _event(
-                    case, EventKind.SLA_BREACHED, now, {"due_at": _iso(case.resolution_due_at), "level": 1}
-                )
-            )
-        if (
-            case.sla_escalation_level == 1
-            and policy is not None
-            and policy.second_escalation_minutes
-            and case.resolution_due_at + datetime.timedelta(minutes=policy.second_escalation_minutes) <= now
-        ):
-            case.sla_escalation_level = 2
-            result.escalated += 1
-            events.append(
-                _event(
-                    case, EventKind.SLA_ESCALATED, now, {"due_at": _iso(case.resolution_due_at), "level": 2}
-                )
-            )
-    schedule(case)
-    return events
 
 
-_SWEEP_FIELDS = ["sla_first_response_breached", "sla_at_risk", "sla_escalation_level", "sla_next_check_at"]
-
-
-def case_sla_sweep(*, now: datetime.datetime | None = None, batch_size: int = 1000) -> SweepResult:
+def case_sla_sweep(*, now: datetime.datetime | None = None, batch_size: int = 5000) -> SweepResult:
     """Warn and escalate every case whose timer is due. Safe to run from several workers at once: each batch
-    is claimed with SELECT … FOR UPDATE SKIP LOCKED (SQLite serializes writers instead), the events and the
-    new timers are written in the same transaction, and a case whose timer moved is not due any more — so
-    every warning and escalation happens exactly once."""
+    of timers is claimed with SELECT … FOR UPDATE SKIP LOCKED (SQLite serializes writers instead), the events
+    and the moved timers are written in the same transaction, and a timer that moved is not due any more —
+    so every warning and escalation happens exactly once."""
     now = now or clock.now()
     total = SweepResult()
     while True:
         batch = SweepResult()
         with transaction.atomic():
-            cases = list(
-                Case.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(sla_next_check_at__lte=now)
-                .select_related("sla_policy")
-                .order_by("sla_next_check_at", "pk")[:batch_size]
+            rows = (
+                SlaTimer.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(next_check_at__lte=now)
+                .order_by("next_check_at")  # the partial index gives this order without sorting
+                .values_list(*_DUE_COLUMNS)[:batch_size]
             )
-            events: list[CaseEvent] = []
-            for case in cases:
-                events.extend(_advance(case, now, batch))
-            batch.examined = len(cases)
-            CaseEvent.objects.bulk_create(events)
-            Case.objects.bulk_update(cases, _SWEEP_FIELDS)
+            due = [_Due(*row) for row in rows]
+            for item in due:
+                _advance(item, now, batch)
+            batch.examined = len(due)
+            _save(due, now)
         total.add(batch)
-        if len(cases) < batch_size:
+        if len(due) < batch_size:
             return total

@@ -59,7 +59,14 @@ def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: 
 
 def case_list_related(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.select_related(
-        "category", "department", "area", "service_point", "assignee", "duplicate_of", "sla_policy__calendar"
+        "category",
+        "department",
+        "area",
+        "service_point",
+        "assignee",
+        "duplicate_of",
+        "sla_policy__calendar",
+        "sla_timer",
     )
 
 

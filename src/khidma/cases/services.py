@@ -289,6 +289,7 @@ def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
     case.status = Status.TRIAGED if department is not None else Status.NEW
     deadlines.apply_policy(case, now=now)
     case.save()
+    deadlines.save_timer(case)
     by: User | None = fields["created_by"]
     record_event(case, EventKind.CREATED, by=by, to_status=Status.NEW, public=True, label=fields["channel"])
     if department is not None:
@@ -357,6 +358,7 @@ def _move(
     case.updated_at = clock.now()
     deadlines.on_status_change(case, from_status=from_status, now=case.updated_at)
     case.save()
+    deadlines.save_timer(case)
     record_event(
         case, kind, by=by, from_status=from_status, to_status=to_status, public=public, note=note, data=data
     )
@@ -544,6 +546,7 @@ def case_set_priority(*, case: Case, by: User | None, priority: str, note: str =
     case.updated_at = clock.now()
     sla_change = deadlines.apply_policy(case, now=case.updated_at)
     case.save()
+    deadlines.save_timer(case)
     record_event(
         case, EventKind.PRIORITY_CHANGED, by=by, note=note.strip(), data={"priority": [old, priority]}
     )
@@ -577,6 +580,7 @@ def case_set_category(*, case: Case, by: User | None, category: str, note: str =
     case.updated_at = clock.now()
     sla_change = deadlines.apply_policy(case, now=case.updated_at)
     case.save()
+    deadlines.save_timer(case)
     record_event(case, EventKind.CATEGORY_CHANGED, by=by, note=note.strip(), data=data)
     _record_sla_change(case, sla_change, by=by)
     if case.status == Status.NEW and case.department_id:
