@@ -30,6 +30,9 @@ messages: $(STAMP)
 	cd src/khidma && for lang in ar en ur id hi ms fa bn tr fr; do \
 	  ../../$(KHIDMA) makemessages -l $$lang --no-location --no-obsolete -i "triage/data/*" --verbosity 0; done
 
+demo: export KHIDMA_SMS_BACKEND ?= file
+demo: export KHIDMA_WHATSAPP_BACKEND ?= file
+demo: export KHIDMA_EMAIL_BACKEND ?= file
 demo: install
 	$(KHIDMA) migrate --noinput --verbosity 0
 	$(KHIDMA) collectstatic --noinput --verbosity 0

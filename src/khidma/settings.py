@@ -56,8 +56,10 @@ INSTALLED_APPS = [
     "khidma.accounts",
     "khidma.sla",
     "khidma.cases",
+    "khidma.outbox",
     # Interface apps: they import domain apps, never the reverse.
     "khidma.api",
+    "khidma.channels",
     "khidma.portal",
     "khidma.demo",
 ]
@@ -176,7 +178,39 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 # The organization that public endpoints serve when a request does not name one.
 KHIDMA_DEFAULT_ORGANIZATION = env_str("KHIDMA_DEFAULT_ORGANIZATION", "makkah")
 # Absolute base for links sent to people (tracking links in SMS); empty means "the host of the request".
-KHIDMA_PUBLIC_BASE_URL = env_str("KHIDMA_PUBLIC_BASE_URL", "").rstrip("/")
+KHIDMA_PUBLIC_BASE_URL = env_str(
+    "KHIDMA_PUBLIC_BASE_URL", f"http://{env_str('HOST', '127.0.0.1')}:{env_int('PORT', 8000)}"
+).rstrip("/")
+
+# --- Outgoing messages (docs/channels.md) ------------------------------------------------------------------
+KHIDMA_SMS_BACKEND = env_str("KHIDMA_SMS_BACKEND", "console")  # console, file, unifonic, msegat, taqnyat
+KHIDMA_WHATSAPP_BACKEND = env_str("KHIDMA_WHATSAPP_BACKEND", "console")  # console, file, cloud
+KHIDMA_EMAIL_BACKEND = env_str("KHIDMA_EMAIL_BACKEND", "console")  # console (Django's), file, smtp
+KHIDMA_OUTBOX_FILE = env_str("KHIDMA_OUTBOX_FILE", str(DATA_DIR / "outbox.jsonl"))
+KHIDMA_OUTBOX_LEASE_SECONDS = env_int("KHIDMA_OUTBOX_LEASE_SECONDS", 300)
+KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY = env_int("KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY", 6)
+KHIDMA_CLOSURE_CONFIRM_DAYS = env_int("KHIDMA_CLOSURE_CONFIRM_DAYS", 3)
+KHIDMA_SMS_URL = env_str("KHIDMA_SMS_URL", "")  # the gateway's base URL; empty: the provider's public one
+KHIDMA_SMS_SENDER = env_str("KHIDMA_SMS_SENDER", "KHIDMA")
+KHIDMA_SMS_USERNAME = env_str("KHIDMA_SMS_USERNAME", "")
+KHIDMA_SMS_API_KEY = env_str("KHIDMA_SMS_API_KEY", "")
+KHIDMA_SMS_INBOUND_SECRET = env_str("KHIDMA_SMS_INBOUND_SECRET", "")
+KHIDMA_WHATSAPP_GRAPH_URL = env_str("KHIDMA_WHATSAPP_GRAPH_URL", "https://graph.facebook.com/v21.0")
+KHIDMA_WHATSAPP_TOKEN = env_str("WHATSAPP_TOKEN", "")
+KHIDMA_WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID", "")
+KHIDMA_WHATSAPP_APP_SECRET = env_str("WHATSAPP_APP_SECRET", "")
+KHIDMA_WHATSAPP_VERIFY_TOKEN = env_str("WHATSAPP_VERIFY_TOKEN", "")
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}.get(KHIDMA_EMAIL_BACKEND, "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("KHIDMA_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("KHIDMA_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("KHIDMA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("KHIDMA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("KHIDMA_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("KHIDMA_EMAIL_FROM", "khidma@localhost")
 
 # --- Security ---------------------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = env_bool("KHIDMA_SECURE_COOKIES", False)

@@ -13,6 +13,7 @@ admin.site.site_title = "Khidma"
 urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("channels/", include("khidma.channels.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("khidma.portal.urls")),
 ]

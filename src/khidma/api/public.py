@@ -10,7 +10,17 @@ from ninja import Header, Query, Router, Status
 
 from khidma.api import presenters
 from khidma.api.auth import optional_token_user
-from khidma.api.schemas import AreaOut, CategoryOut, ErrorsOut, PublicReportOut, ReportCreatedOut, ReportIn
+from khidma.api.schemas import (
+    AreaOut,
+    CategoryOut,
+    ClosureAnswerIn,
+    ErrorsOut,
+    PublicReportOut,
+    RatingIn,
+    ReportCreatedOut,
+    ReportIn,
+)
+from khidma.cases import closure
 from khidma.cases import selectors as case_selectors
 from khidma.cases.models import Channel
 from khidma.cases.references import parse_reference
@@ -139,3 +149,44 @@ def area_lookup(
     if area is None:
         raise NotFound.single("lat", "outside_area", _("No area of this organization covers this place."))
     return {"code": area.code, "name": area.name_in()}
+
+
+def _public_case(organization: str | None, reference: str):
+    org = resolve_organization(organization)
+    case = case_selectors.case_get_public(organization=org, reference=parse_reference(reference))
+    if case is None:
+        raise NotFound.single("reference", "not_found", _("No report has this reference number."))
+    return case
+
+
+@router.post(
+    "/reports/{reference}/closure",
+    response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut},
+)
+def report_closure(
+    request: HttpRequest, reference: str, payload: ClosureAnswerIn, organization: str | None = None
+):
+    """The reporter's answer to "is it fixed?", with the closure code they received. Yes closes the report;
+    no reopens it for the follow-up unit."""
+    case = _public_case(organization, reference)
+    if not closure.code_matches(case, payload.code):
+        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
+    if payload.fixed:
+        case = closure.case_confirm_closure(case=case, code=payload.code, channel=Channel.WEB)
+    else:
+        case = closure.case_reject_closure(case=case, channel=Channel.WEB, reason=payload.comment or "")
+    return presenters.public_report(case, list(case_selectors.case_public_timeline(case)))
+
+
+@router.post(
+    "/reports/{reference}/rating",
+    response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut},
+)
+def report_rating(request: HttpRequest, reference: str, payload: RatingIn, organization: str | None = None):
+    """Rate the handling of a closed report from 1 to 5, with the closure code received."""
+    case = _public_case(organization, reference)
+    if not closure.code_matches(case, payload.code):
+        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
+    closure.case_rate(case=case, rating=payload.rating, channel=Channel.WEB, comment=payload.comment or "")
+    case.refresh_from_db()
+    return presenters.public_report(case, list(case_selectors.case_public_timeline(case)))

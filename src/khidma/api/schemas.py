@@ -216,3 +216,15 @@ class ComplianceOut(Schema):
     resolved_from: datetime.datetime | None
     resolved_to: datetime.datetime | None
     rows: list[ComplianceRow]
+
+
+class ClosureAnswerIn(Schema):
+    code: str
+    fixed: bool
+    comment: str | None = None
+
+
+class RatingIn(Schema):
+    code: str
+    rating: int
+    comment: str | None = None

@@ -23,7 +23,7 @@ from khidma.api.schemas import (
     ErrorsOut,
     StaffCaseIn,
 )
-from khidma.cases import access, services
+from khidma.cases import access, closure, services
 from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case, Channel
@@ -262,7 +262,8 @@ def _assignee(user: User, username: str | None) -> User | None:
 @router.post("/cases/{reference}/{action}", response={200: CaseDetailOut, **_ERRORS})
 def case_action(request: HttpRequest, reference: str, action: str, payload: ActionIn):
     """Run a lifecycle action: assign, start, hold, resume, resolve, close, reopen, reject, duplicate, refer,
-    priority, category or note. An action the case's status does not allow answers 409."""
+    priority, category, note, or confirm-closure (the reporter's closure code in `note`). An action the
+    case's status does not allow answers 409."""
     user: User = request.auth
     case = _visible_case(user, reference)
     access.ensure_can_act(user, case, action)
@@ -305,5 +306,7 @@ def case_action(request: HttpRequest, reference: str, action: str, payload: Acti
             services.case_set_category(case=case, by=user, category=payload.category or "", note=note)
         case "note":
             services.case_add_note(case=case, by=user, text=note, public=bool(payload.public))
+        case "confirm-closure":
+            closure.case_confirm_closure(case=case, code=note.strip(), channel=case.channel, by=user)
     case.refresh_from_db()
     return _detail(request, case, user)

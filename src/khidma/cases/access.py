@@ -28,10 +28,13 @@ ACTIONS = (
     "priority",
     "category",
     "note",
+    "confirm-closure",
 )
 
-_INTAKE = {"note", "category", "priority", "assign", "hold", "resume", "duplicate", "refer"}
-_FIELD = {"note", "start", "hold", "resume", "resolve"}
+# Entering the closure code a reporter gives by phone, at a counter or on site.
+_CONFIRM = "confirm-closure"
+_INTAKE = {"note", "category", "priority", "assign", "hold", "resume", "duplicate", "refer", _CONFIRM}
+_FIELD = {"note", "start", "hold", "resume", "resolve", _CONFIRM}
 _ALL = set(ACTIONS)
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {

@@ -139,6 +139,23 @@ class Case(models.Model):
     resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
     resolution_at_risk_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # --- Closure confirmation and follow-up (cases/closure.py) --------------------------------------------
+    closure_code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # While a resolved case waits for the reporter's answer: when silence closes it as unconfirmed.
+    closure_due_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closure_outcome = models.CharField(
+        _("closure"),
+        max_length=12,
+        blank=True,
+        choices=[
+            ("confirmed", _("Confirmed by the reporter")),
+            ("unconfirmed", _("Closed without the reporter's answer")),
+            ("staff", _("Closed by staff")),
+        ],
+    )
+    # The follow-up unit's queue: a reporter said "not fixed", or rated the service poorly.
+    needs_followup = models.BooleanField(_("needs follow-up"), default=False)
+
     # Retries of the same submission (Idempotency-Key header or a channel's message id) find this case.
     # NULL, not "", for "no key": the partial unique index then ignores keyless cases.
     idempotency_key = models.CharField(max_length=200, null=True, blank=True, editable=False)  # noqa: DJ001
@@ -160,6 +177,14 @@ class Case(models.Model):
             models.Index(fields=["organization", "received_at"], name="case_org_received"),
             models.Index(fields=["organization", "department", "status"], name="case_org_dept_status"),
             models.Index(fields=["organization", "resolution_due_at"], name="case_org_resolution_due"),
+            models.Index(
+                fields=["closure_due_at"], name="case_closure_due", condition=Q(closure_due_at__isnull=False)
+            ),
+            models.Index(
+                fields=["organization", "needs_followup"],
+                name="case_org_followup",
+                condition=Q(needs_followup=True),
+            ),
         ]
         ordering = ["-received_at", "-id"]
 
@@ -218,6 +243,9 @@ class EventKind(models.TextChoices):
     CATEGORY_CHANGED = "category_changed", _("Category changed")
     NOTE = "note", _("Note")
     ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+    CLOSURE_CONFIRMED = "closure_confirmed", _("The reporter confirmed it is fixed")
+    CLOSURE_REJECTED = "closure_rejected", _("The reporter said it is not fixed")
+    RATED = "rated", _("Rated by the reporter")
     SLA_CHANGED = "sla_changed", _("Service level recomputed")
     SLA_FIRST_RESPONSE_BREACHED = "sla_first_response_breached", _("First response overdue")
     SLA_AT_RISK = "sla_at_risk", _("At risk of missing the target")
@@ -299,3 +327,24 @@ class ReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization_id}/{self.year}: {self.last_value}"
+
+
+class Satisfaction(models.Model):
+    """The reporter's rating of how their case was handled (1–5) and an optional comment."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT)
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="satisfaction")
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    comment = models.TextField(_("comment"), blank=True)
+    channel = models.CharField(_("channel"), max_length=20)
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("satisfaction rating")
+        verbose_name_plural = _("satisfaction ratings")
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="rating_1_to_5")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.rating}"

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
-from khidma.cases import deadlines, lifecycle, references
+from khidma.cases import closure_codes, deadlines, lifecycle, notify, references
 from khidma.cases.models import (
     IN_PERSON_CHANNELS,
     Case,
@@ -302,6 +302,7 @@ def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
             public=True,
             data={"category": category.code, "department": department.code},
         )
+    notify.to_reporter(case, "received")
     return case
 
 
@@ -339,7 +340,7 @@ def lock_case(case: Case) -> Case:
     return Case.objects.select_for_update().get(pk=case.pk)
 
 
-def _move(
+def transition(
     case: Case,
     to_status: str,
     kind: str,
@@ -402,7 +403,7 @@ def case_assign(
             assignee.username if assignee else None,
         ],
     }
-    return _move(
+    case = transition(
         case,
         Status.ASSIGNED,
         EventKind.ASSIGNED,
@@ -412,6 +413,9 @@ def case_assign(
         data=data,
         extra={"department": new_department, "assignee": assignee},
     )
+    if assignee is not None and assignee != by:
+        notify.to_staff(case, "staff_assigned", [assignee], event=case.events.order_by("-id").first())
+    return case
 
 
 def _code(department: Department | None) -> str | None:
@@ -421,7 +425,7 @@ def _code(department: Department | None) -> str | None:
 @transaction.atomic
 def case_start(*, case: Case, by: User, note: str = "") -> Case:
     case = lock_case(case)
-    return _move(
+    return transition(
         case,
         Status.IN_PROGRESS,
         EventKind.STARTED,
@@ -435,7 +439,7 @@ def case_start(*, case: Case, by: User, note: str = "") -> Case:
 def case_hold(*, case: Case, by: User | None, reason: str, public: bool = True) -> Case:
     case = lock_case(case)
     text = _required_text("note", reason, _("Say why the case is on hold, or what you ask the reporter."))
-    return _move(
+    case = transition(
         case,
         Status.ON_HOLD,
         EventKind.HELD,
@@ -444,6 +448,9 @@ def case_hold(*, case: Case, by: User | None, reason: str, public: bool = True) 
         public=public,
         extra={"status_before_hold": case.status},
     )
+    if public:
+        notify.to_reporter(case, "question", question=text)
+    return case
 
 
 @transaction.atomic
@@ -454,31 +461,47 @@ def case_resume(*, case: Case, by: User | None, note: str = "") -> Case:
             "status", "invalid_transition", _("Only a case on hold can resume."), status=409
         )
     target = case.status_before_hold or (Status.TRIAGED if case.department_id else Status.NEW)
-    return _move(case, target, EventKind.RESUMED, by=by, note=note.strip(), extra={"status_before_hold": ""})
+    return transition(
+        case, target, EventKind.RESUMED, by=by, note=note.strip(), extra={"status_before_hold": ""}
+    )
 
 
 @transaction.atomic
 def case_resolve(*, case: Case, by: User, note: str) -> Case:
     case = lock_case(case)
     text = _required_text("note", note, _("Describe what was done."))
-    return _move(
-        case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": clock.now()}
-    )
+    now = clock.now()
+    # The closure code goes to the reporter with the question "is it fixed?" (cases/closure.py).
+    code = closure_codes.issue_code(case, now=now)
+    case = transition(case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": now})
+    notify.to_reporter(case, "resolved", note=text, code=code)
+    return case
 
 
 @transaction.atomic
 def case_close(*, case: Case, by: User | None, note: str = "") -> Case:
     case = lock_case(case)
-    return _move(
-        case, Status.CLOSED, EventKind.CLOSED, by=by, note=note.strip(), extra={"closed_at": clock.now()}
+    case = transition(
+        case,
+        Status.CLOSED,
+        EventKind.CLOSED,
+        by=by,
+        note=note.strip(),
+        extra={
+            "closed_at": clock.now(),
+            "closure_outcome": "staff",
+            "closure_due_at": None,
+        },
     )
+    notify.to_reporter(case, "rate")
+    return case
 
 
 @transaction.atomic
 def case_reopen(*, case: Case, by: User | None, reason: str) -> Case:
     case = lock_case(case)
     text = _required_text("note", reason, _("Say why the case is reopened."))
-    return _move(
+    return transition(
         case,
         Status.REOPENED,
         EventKind.REOPENED,
@@ -492,9 +515,11 @@ def case_reopen(*, case: Case, by: User | None, reason: str) -> Case:
 def case_reject(*, case: Case, by: User, reason: str) -> Case:
     case = lock_case(case)
     text = _required_text("note", reason, _("Say why the report is rejected."))
-    return _move(
+    case = transition(
         case, Status.REJECTED, EventKind.REJECTED, by=by, note=text, extra={"closed_at": clock.now()}
     )
+    notify.to_reporter(case, "rejected", reason=text)
+    return case
 
 
 @transaction.atomic
@@ -507,7 +532,7 @@ def case_mark_duplicate(*, case: Case, by: User | None, original: Case, note: st
         original = original.duplicate_of
     if original.pk == case.pk:
         raise DomainError.single("duplicate_of", "self", _("A case cannot be a duplicate of itself."))
-    return _move(
+    case = transition(
         case,
         Status.DUPLICATE,
         EventKind.MARKED_DUPLICATE,
@@ -516,13 +541,15 @@ def case_mark_duplicate(*, case: Case, by: User | None, original: Case, note: st
         data={"duplicate_of": original.reference},
         extra={"duplicate_of": original, "closed_at": clock.now()},
     )
+    notify.to_reporter(case, "duplicate", original=original.reference)
+    return case
 
 
 @transaction.atomic
 def case_refer(*, case: Case, by: User | None, partner: str, note: str = "") -> Case:
     case = lock_case(case)
     partner = _required_text("partner", partner, _("Name the entity the case is referred to."))
-    return _move(
+    case = transition(
         case,
         Status.REFERRED,
         EventKind.REFERRED,
@@ -531,6 +558,8 @@ def case_refer(*, case: Case, by: User | None, partner: str, note: str = "") -> 
         data={"partner": partner},
         extra={"referred_to": partner},
     )
+    notify.to_reporter(case, "referred", partner=partner)
+    return case
 
 
 @transaction.atomic
@@ -584,7 +613,7 @@ def case_set_category(*, case: Case, by: User | None, category: str, note: str =
     record_event(case, EventKind.CATEGORY_CHANGED, by=by, note=note.strip(), data=data)
     _record_sla_change(case, sla_change, by=by)
     if case.status == Status.NEW and case.department_id:
-        _move(case, Status.TRIAGED, EventKind.TRIAGED, by=by, data={"category": new.code})
+        transition(case, Status.TRIAGED, EventKind.TRIAGED, by=by, data={"category": new.code})
     return case
 
 
@@ -594,4 +623,7 @@ def case_add_note(*, case: Case, by: User | None, text: str, public: bool = Fals
     body = _required_text("note", text, _("Write the note."))
     case.updated_at = clock.now()
     case.save(update_fields=["updated_at"])
-    return record_event(case, EventKind.NOTE, by=by, note=body, public=public)
+    event = record_event(case, EventKind.NOTE, by=by, note=body, public=public)
+    if public:
+        notify.to_reporter(case, "update", event=event, note=body)
+    return event

@@ -1,9 +1,12 @@
-"""``khidma worker``: runs enqueued tasks (Django's Tasks, database backend) and the periodic sweeps."""
+"""``khidma worker``: runs enqueued tasks (Django's Tasks, database backend) and the periodic jobs."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import threading
+import time
+from collections.abc import Callable
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -14,45 +17,57 @@ from khidma.env import env_int
 logger = logging.getLogger("khidma.worker")
 
 
-def _periodic(stop: threading.Event, every: float) -> None:
-    # Timers are data: each sweep reads only what is due through an indexed column and claims rows, so
-    # running it from every worker is safe; this loop merely wakes it up.
+def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
+    # Timers are data: every job reads what is due through an indexed column and claims rows, so running
+    # them from several workers is safe; this loop merely wakes them up.
+    from khidma.cases.closure import case_close_unconfirmed_due
     from khidma.cases.deadlines import case_sla_sweep
+    from khidma.cases.notify import staff_sla_alerts
+    from khidma.channels.processing import process_pending
+    from khidma.core import clock
+    from khidma.outbox.services import outbox_deliver_due
 
-    while not stop.wait(every):
-        try:
-            result = case_sla_sweep()
-            if result.examined:
-                logger.info("sla sweep: %s", result)
-        except Exception:
-            logger.exception("sla sweep failed; trying again in %s s", every)
-        finally:
-            close_old_connections()
+    return [
+        ("deliver messages", env_int("KHIDMA_OUTBOX_POLL_SECONDS", 2), outbox_deliver_due),
+        ("sla sweep", env_int("KHIDMA_SLA_SWEEP_SECONDS", 60), case_sla_sweep),
+        ("staff alerts", 60, lambda: staff_sla_alerts(since=clock.now() - datetime.timedelta(days=2))),
+        ("unconfirmed closures", 300, case_close_unconfirmed_due),
+        ("pending incoming messages", 30, process_pending),
+    ]
+
+
+def _periodic(stop: threading.Event) -> None:
+    jobs = _jobs()
+    next_run = {name: 0.0 for name, _every, _job in jobs}
+    while not stop.wait(1):
+        for name, every, job in jobs:
+            if time.monotonic() < next_run[name]:
+                continue
+            next_run[name] = time.monotonic() + every
+            try:
+                job()
+            except Exception:
+                logger.exception("%s failed; trying again in %s s", name, every)
+            finally:
+                close_old_connections()
 
 
 class Command(BaseCommand):
     help = "Run the background worker until stopped."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--batch", action="store_true", help="run what is queued and one sweep, then exit"
-        )
+        parser.add_argument("--batch", action="store_true", help="run what is due once, then exit")
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")
 
     def handle(self, *args, batch, interval, **options):
         arguments = ["--queue-name", "*", "--interval", str(interval), "--no-reload"]
         if batch:
-            call_command("sla_sweep")
+            for name, _every, job in _jobs():
+                self.stdout.write(f"{name}: {job()}")
             call_command("db_worker", *arguments, "--batch", verbosity=options.get("verbosity", 1))
             return
         stop = threading.Event()
-        sweeper = threading.Thread(
-            target=_periodic,
-            args=(stop, env_int("KHIDMA_SLA_SWEEP_SECONDS", 60)),
-            name="sla-sweep",
-            daemon=True,
-        )
-        sweeper.start()
+        threading.Thread(target=_periodic, args=(stop,), name="periodic", daemon=True).start()
         try:
             call_command("db_worker", *arguments, verbosity=options.get("verbosity", 1))
         finally:

@@ -1,0 +1,138 @@
+"""The closure code: when staff resolve a case, the reporter gets a one-time code and the question "is it
+fixed?". Their answer (the code, by link, WhatsApp, SMS, or through a 940 agent or the field officer on
+site) closes the case as confirmed; "no" reopens it for the follow-up unit; silence closes it as
+unconfirmed after KHIDMA_CLOSURE_CONFIRM_DAYS."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from khidma.accounts.models import User
+from khidma.cases import notify
+from khidma.cases.closure_codes import code_matches
+from khidma.cases.models import Case, EventKind, Satisfaction, Status
+from khidma.cases.services import lock_case, record_event, transition
+from khidma.core import clock
+from khidma.core.errors import DomainError
+
+
+def _waiting(case: Case) -> None:
+    if case.status != Status.RESOLVED or not case.closure_code_hash:
+        raise DomainError.single(
+            "code",
+            "not_awaiting_confirmation",
+            _("This report is not waiting for a confirmation."),
+            status=409,
+        )
+
+
+@transaction.atomic
+def case_confirm_closure(
+    *, case: Case, code: str | None, channel: str, by: User | None = None, from_reporter_phone: bool = False
+) -> Case:
+    """Close a resolved case as confirmed. The code proves it is the reporter (or that the reporter told the
+    agent or officer entering it); a reply from the reporter's own phone number proves it as well."""
+    case = lock_case(case)
+    _waiting(case)
+    if not from_reporter_phone and not (code and code_matches(case, code)):
+        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
+    case = transition(
+        case,
+        Status.CLOSED,
+        EventKind.CLOSURE_CONFIRMED,
+        by=by,
+        data={"channel": channel},
+        extra={
+            "closed_at": clock.now(),
+            "closure_outcome": "confirmed",
+            "closure_due_at": None,
+        },
+    )
+    notify.to_reporter(case, "rate")
+    return case
+
+
+@transaction.atomic
+def case_reject_closure(*, case: Case, channel: str, reason: str = "", by: User | None = None) -> Case:
+    """The reporter says it is not fixed: the case reopens with a new target and goes to the follow-up unit."""  # noqa: E501
+    case = lock_case(case)
+    _waiting(case)
+    case = transition(
+        case,
+        Status.REOPENED,
+        EventKind.CLOSURE_REJECTED,
+        by=by,
+        note=reason.strip(),
+        data={"channel": channel},
+        extra={"resolved_at": None, "closure_due_at": None, "needs_followup": True},
+    )
+    notify.to_reporter(case, "reopened")
+    return case
+
+
+def case_close_unconfirmed_due(*, now: datetime.datetime | None = None) -> int:
+    """Close resolved cases whose reporter stayed silent past the confirmation window."""
+    now = now or clock.now()
+    closed = 0
+    for case_id in Case.objects.filter(closure_due_at__lte=now, status=Status.RESOLVED).values_list(
+        "pk", flat=True
+    )[:1000]:
+        with transaction.atomic():
+            case = (
+                Case.objects.select_for_update(skip_locked=True)
+                .filter(pk=case_id, closure_due_at__lte=now)
+                .first()
+            )
+            if case is None or case.status != Status.RESOLVED:
+                continue
+            case = transition(
+                case,
+                Status.CLOSED,
+                EventKind.CLOSED,
+                by=None,
+                note="",
+                data={"outcome": "unconfirmed"},
+                extra={
+                    "closed_at": now,
+                    "closure_outcome": "unconfirmed",
+                    "closure_due_at": None,
+                },
+            )
+            notify.to_reporter(case, "rate")
+            closed += 1
+    return closed
+
+
+@transaction.atomic
+def case_rate(*, case: Case, rating: int, channel: str, comment: str = "") -> Satisfaction:
+    """The reporter's 1–5 rating after closure; 1 or 2 puts the case in the follow-up unit's queue."""
+    case = lock_case(case)
+    if case.status != Status.CLOSED:
+        raise DomainError.single(
+            "rating", "not_closed", _("A report can be rated once it is closed."), status=409
+        )
+    if not 1 <= rating <= 5:
+        raise DomainError.single("rating", "invalid_rating", _("Give a rating from 1 to 5."))
+    if hasattr(case, "satisfaction"):
+        raise DomainError.single("rating", "already_rated", _("This report was already rated."), status=409)
+    satisfaction = Satisfaction.objects.create(
+        organization_id=case.organization_id,
+        case=case,
+        rating=rating,
+        comment=comment.strip()[:2000],
+        channel=channel,
+    )
+    if rating <= 2:
+        case.needs_followup = True
+        case.save(update_fields=["needs_followup"])
+    record_event(
+        case,
+        EventKind.RATED,
+        by=None,
+        data={"rating": rating, "channel": channel},
+        note=comment.strip()[:2000],
+    )
+    return satisfaction

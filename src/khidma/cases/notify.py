@@ -1,0 +1,167 @@
+"""Who hears what when a case changes: the rows written here, in the caller's transaction, are the outbox
+that the worker delivers (khidma.outbox)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+
+from khidma.accounts.models import Role, User
+from khidma.cases.messages import render, render_html
+from khidma.cases.models import Case, CaseEvent, Channel
+from khidma.core import clock
+from khidma.outbox.models import MessageStatus, OutboundChannel, OutboundMessage
+
+# Messages that are never held back by the daily limit: the reporter must get their number and the code.
+_ESSENTIAL = frozenset({"received", "resolved"})
+
+
+def tracking_url(case: Case) -> str:
+    return f"{settings.KHIDMA_PUBLIC_BASE_URL}/track/{case.reference}"
+
+
+def reporter_address(case: Case) -> tuple[str, str] | None:
+    """The channel and address to reach the reporter on: the channel they used when it can answer back."""
+    if case.reporter_phone:
+        if case.channel == Channel.WHATSAPP:
+            return OutboundChannel.WHATSAPP, case.reporter_phone
+        return OutboundChannel.SMS, case.reporter_phone
+    if case.reporter_email:
+        return OutboundChannel.EMAIL, case.reporter_email
+    return None
+
+
+def _latest_event(case: Case) -> CaseEvent | None:
+    return case.events.order_by("-id").first()
+
+
+def to_reporter(
+    case: Case, template: str, *, event: CaseEvent | None = None, **placeholders: str
+) -> OutboundMessage | None:
+    address = reporter_address(case)
+    if address is None:
+        return None
+    channel, recipient = address
+    event = event or _latest_event(case)
+    text = render(template, case.language, ref=case.reference, url=tracking_url(case), **placeholders)
+    now = clock.now()
+    status = MessageStatus.QUEUED
+    if template not in _ESSENTIAL:
+        sent_today = (
+            OutboundMessage.objects.filter(case=case, created_at__gte=now - datetime.timedelta(days=1))
+            .exclude(status=MessageStatus.SUPPRESSED)
+            .count()
+        )
+        if sent_today >= settings.KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY:
+            status = MessageStatus.SUPPRESSED
+    message, _created = OutboundMessage.objects.get_or_create(
+        event=event,
+        channel=channel,
+        recipient=recipient,
+        template=template,
+        defaults={
+            "organization_id": case.organization_id,
+            "case": case,
+            "language": case.language,
+            "text": text,
+            "subject": text[:80] if channel == OutboundChannel.EMAIL else "",
+            "html": render_html(text, case.language) if channel == OutboundChannel.EMAIL else "",
+            "status": status,
+            "next_attempt_at": now if status == MessageStatus.QUEUED else None,
+            "created_at": now,
+        },
+    )
+    return message
+
+
+def reply(
+    case_or_org, *, channel: str, recipient: str, language: str, template: str, **placeholders: str
+) -> OutboundMessage:
+    """An answer to someone who wrote in (WhatsApp, SMS): not tied to a case event."""
+    case = case_or_org if isinstance(case_or_org, Case) else None
+    organization_id = case.organization_id if case else case_or_org.pk
+    text = render(template, language, **placeholders)
+    return OutboundMessage.objects.create(
+        organization_id=organization_id,
+        case=case,
+        channel=channel,
+        recipient=recipient,
+        language=language,
+        template=template,
+        text=text,
+    )
+
+
+def to_staff(
+    case: Case, template: str, users: list[User], *, event: CaseEvent | None, **placeholders: str
+) -> int:
+    """Email staff (those with an address); one message per person per event."""
+    created = 0
+    for user in users:
+        if not user.email:
+            continue
+        language = user.language or "ar"
+        text = render(template, language, ref=case.reference, url=tracking_url(case), **placeholders)
+        _message, made = OutboundMessage.objects.get_or_create(
+            event=event,
+            channel=OutboundChannel.EMAIL,
+            recipient=user.email,
+            template=template,
+            defaults={
+                "organization_id": case.organization_id,
+                "case": case,
+                "language": language,
+                "text": text,
+                "subject": text[:80],
+                "html": render_html(text, language),
+            },
+        )
+        created += made
+    return created
+
+
+def department_heads(case: Case) -> list[User]:
+    if case.department_id is None:
+        return []
+    return list(
+        User.objects.filter(
+            organization_id=case.organization_id,
+            role=Role.DEPARTMENT_HEAD,
+            department_id=case.department_id,
+            is_active=True,
+        )
+    )
+
+
+def followup_and_supervisors(case: Case) -> list[User]:
+    return list(
+        User.objects.filter(
+            organization_id=case.organization_id, role__in=[Role.FOLLOWUP, Role.SUPERVISOR], is_active=True
+        )
+    )
+
+
+def staff_sla_alerts(*, since: datetime.datetime) -> int:
+    """Email staff about at-risk and breached cases (the sweep writes the events in bulk; this turns them
+    into messages). Idempotent: one message per person per event."""
+    from khidma.cases.models import EventKind
+
+    events = (
+        CaseEvent.objects.filter(
+            kind__in=[EventKind.SLA_AT_RISK, EventKind.SLA_BREACHED, EventKind.SLA_ESCALATED],
+            created_at__gte=since,
+        )
+        .exclude(pk__in=OutboundMessage.objects.filter(event__isnull=False).values("event_id"))
+        .select_related("case", "case__assignee")
+    )
+    created = 0
+    for event in events:
+        case = event.case
+        due = case.resolution_due_at.isoformat(timespec="minutes") if case.resolution_due_at else ""
+        if event.kind == EventKind.SLA_AT_RISK:
+            people = [case.assignee] if case.assignee_id else []
+            created += to_staff(case, "staff_at_risk", people + department_heads(case), event=event, due=due)
+        else:
+            created += to_staff(case, "staff_breached", followup_and_supervisors(case), event=event, due=due)
+    return created

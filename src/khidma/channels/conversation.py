@@ -1,0 +1,227 @@
+"""Intake by WhatsApp: describe → place → optional photo → confirm the category → a case, in the sender's
+language. One open conversation per sender; a new one starts after a case is made."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from khidma.cases import notify
+from khidma.cases.attachments import attachment_add
+from khidma.cases.services import case_create
+from khidma.channels.media import MediaUnavailable, fetch_whatsapp_media
+from khidma.channels.models import Conversation, InboundMessage
+from khidma.channels.replies import handle_command
+from khidma.core import clock
+from khidma.core.errors import DomainError
+from khidma.core.phones import fold_digits, normalize_phone
+from khidma.organizations.models import Category, Organization
+
+logger = logging.getLogger("khidma.channels")
+CHANNEL = "whatsapp"
+# A conversation left this long is forgotten; the next message starts afresh.
+IDLE = datetime.timedelta(hours=24)
+_SKIP = {"0", "skip", "تخطي", "لا", "no", "tidak", "nahi", "nahin", "geç", "passer"}
+
+
+def _language_of(text: str, fallback: str) -> str:
+    try:
+        from khidma.triage.language import detect
+
+        return detect(text).code
+    except Exception:  # a missing or failing detector must not lose the report
+        logger.exception("language detection failed")
+        return fallback
+
+
+def _suggest(text: str) -> str | None:
+    try:
+        from khidma.triage.classifier import get_model
+
+        return get_model().predict(text).category
+    except Exception:
+        logger.exception("category suggestion failed")
+        return None
+
+
+def _say(org: Organization, sender: str, language: str, template: str, **placeholders: str) -> None:
+    notify.reply(org, channel=CHANNEL, recipient=sender, language=language, template=template, **placeholders)
+
+
+def _categories(org: Organization) -> list[Category]:
+    return list(Category.objects.filter(organization=org, is_active=True).order_by("sort_order", "code"))
+
+
+def _choices(org: Organization, language: str) -> str:
+    return "\n".join(f"{n}. {c.name_in(language)}" for n, c in enumerate(_categories(org), start=1))
+
+
+def process_whatsapp(inbound: InboundMessage) -> None:
+    org = inbound.organization
+    message = inbound.payload
+    sender = normalize_phone("+" + message["from"].lstrip("+"))
+    kind = message.get("type")
+    now = clock.now()
+    conversation = (
+        Conversation.objects.filter(channel=CHANNEL, sender=sender, last_message_at__gte=now - IDLE)
+        .exclude(state=Conversation.State.DONE)
+        .order_by("-last_message_at")
+        .first()
+    )
+    text = (message.get("text") or {}).get("body", "") if kind == "text" else ""
+    language = (
+        conversation.language
+        if conversation
+        else _language_of(text, org.default_language)
+        if text
+        else org.default_language
+    )
+    if (
+        kind == "text"
+        and conversation is None
+        and handle_command(org, channel=CHANNEL, sender=sender, text=text, language=language)
+    ):
+        return
+    if kind not in {"text", "location", "image"}:
+        _say(org, sender, language, "unsupported")
+        return
+    if conversation is None:
+        conversation = Conversation.objects.create(
+            organization=org,
+            channel=CHANNEL,
+            sender=sender,
+            language=language,
+            first_message_id=inbound.message_id,
+        )
+    conversation.last_message_at = now
+    draft = conversation.draft
+    state = conversation.state
+    if kind == "location":
+        location = message["location"]
+        draft.update(
+            lat=location.get("latitude"),
+            lon=location.get("longitude"),
+            address=" ".join(filter(None, [location.get("name"), location.get("address")])),
+        )
+    elif kind == "image":
+        draft.setdefault("media", []).append(message["image"]["id"])
+        caption = message["image"].get("caption")
+        if caption and not draft.get("description"):
+            draft["description"] = caption
+    if state == Conversation.State.DESCRIBE:
+        if kind == "text":
+            draft["description"] = text
+            conversation.language = _language_of(text, conversation.language)
+        if not draft.get("description"):
+            _save(conversation, Conversation.State.DESCRIBE, "ask_description")
+            return
+        if draft.get("lat") is None and not draft.get("address"):
+            _save(conversation, Conversation.State.LOCATION, "ask_location")
+            return
+        state = Conversation.State.LOCATION
+    if state == Conversation.State.LOCATION:
+        if kind == "text" and conversation.state == Conversation.State.LOCATION:
+            draft["address"] = text
+        if draft.get("lat") is None and not draft.get("address"):
+            _save(conversation, Conversation.State.LOCATION, "ask_location")
+            return
+        if not draft.get("media"):
+            _save(conversation, Conversation.State.PHOTO, "ask_photo")
+            return
+        state = Conversation.State.PHOTO
+    if state == Conversation.State.PHOTO:
+        if (
+            kind == "text"
+            and conversation.state == Conversation.State.PHOTO
+            and fold_digits(text).strip().lower() not in _SKIP
+        ):
+            draft["description"] = f"{draft.get('description', '')}\n{text}".strip()
+        suggestion = _suggest(draft.get("description", ""))
+        draft["suggestion"] = suggestion
+        if suggestion and Category.objects.filter(organization=org, code=suggestion, is_active=True).exists():
+            name = Category.objects.get(organization=org, code=suggestion).name_in(conversation.language)
+            _save(conversation, Conversation.State.CATEGORY, "confirm_category", category=name)
+        else:
+            draft["listed"] = True
+            _save(
+                conversation,
+                Conversation.State.CATEGORY,
+                "ask_category",
+                choices=_choices(org, conversation.language),
+            )
+        return
+    if state == Conversation.State.CATEGORY and kind == "text":
+        answer = fold_digits(text).strip()
+        categories = _categories(org)
+        chosen = None
+        if not draft.get("listed") and answer == "1":
+            chosen = draft.get("suggestion")
+        elif not draft.get("listed") and answer == "2":
+            draft["listed"] = True
+            _save(
+                conversation,
+                Conversation.State.CATEGORY,
+                "ask_category",
+                choices=_choices(org, conversation.language),
+            )
+            return
+        elif draft.get("listed") and re.fullmatch(r"\d{1,2}", answer) and 1 <= int(answer) <= len(categories):
+            chosen = categories[int(answer) - 1].code
+        if chosen is None:
+            _save(
+                conversation,
+                Conversation.State.CATEGORY,
+                "ask_category",
+                choices=_choices(org, conversation.language),
+            )
+            return
+        _create_case(conversation, sender, chosen)
+        return
+    _save(conversation, conversation.state, None)
+
+
+def _save(conversation: Conversation, state: str, template: str | None, **placeholders: str) -> None:
+    conversation.state = state
+    conversation.save()
+    if template:
+        _say(conversation.organization, conversation.sender, conversation.language, template, **placeholders)
+
+
+def _create_case(conversation: Conversation, sender: str, category: str) -> None:
+    draft = conversation.draft
+    try:
+        result = case_create(
+            organization=conversation.organization,
+            description=draft.get("description", ""),
+            channel=CHANNEL,
+            language=conversation.language,
+            category=category,
+            lat=draft.get("lat"),
+            lon=draft.get("lon"),
+            address=draft.get("address", "")[:500],
+            reporter_phone=sender,
+            idempotency_key=f"whatsapp:{conversation.first_message_id}",
+        )
+    except DomainError as exc:
+        # Keep what was gathered; ask again for the part that was wrong (most often a place outside the city).
+        if any(e.field in {"lat", "lon"} for e in exc.errors):
+            draft.pop("lat", None)
+            draft.pop("lon", None)
+            _save(conversation, Conversation.State.LOCATION, "ask_location")
+            return
+        raise
+    case = result.case
+    for media_id in draft.get("media", []):
+        try:
+            content = fetch_whatsapp_media(media_id)
+            attachment_add(
+                case=case, by=None, upload=SimpleUploadedFile(f"{media_id}.jpg", content), public=False
+            )
+        except (MediaUnavailable, DomainError) as exc:
+            logger.warning("could not attach WhatsApp media %s to %s: %s", media_id, case.reference, exc)
+    conversation.case = case
+    conversation.state = Conversation.State.DONE
+    conversation.save()

@@ -1,0 +1,87 @@
+"""Processing of stored incoming messages: by a task right after the webhook answers, and by the worker's
+periodic pass for anything a lost task left behind. A message is processed once."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.db import transaction
+from django_tasks import task
+
+from khidma.cases.services import case_create
+from khidma.channels.conversation import process_whatsapp
+from khidma.channels.models import InboundMessage
+from khidma.channels.replies import handle_command
+from khidma.core import clock
+from khidma.core.errors import DomainError
+
+logger = logging.getLogger("khidma.channels")
+
+
+def _detect(text: str, fallback: str) -> str:
+    from khidma.channels.conversation import _language_of
+
+    return _language_of(text, fallback)
+
+
+def process_sms(inbound: InboundMessage) -> None:
+    org = inbound.organization
+    text = inbound.payload.get("text", "")
+    language = _detect(text, org.default_language)
+    if handle_command(org, channel="sms", sender=inbound.sender, text=text, language=language):
+        return
+    # One text is one report; it is triaged like any other, and the reference goes back by SMS.
+    try:
+        case_create(
+            organization=org,
+            description=text,
+            channel="sms",
+            language=language,
+            reporter_phone=inbound.sender,
+            idempotency_key=f"sms:{inbound.message_id}",
+        )
+    except DomainError as exc:
+        logger.warning("SMS %s did not make a case: %s", inbound.message_id, exc)
+
+
+def process_inbound(inbound_id: int) -> None:
+    with transaction.atomic():
+        inbound = (
+            InboundMessage.objects.select_for_update(skip_locked=True)
+            .select_related("organization")
+            .filter(pk=inbound_id, processed_at__isnull=True)
+            .first()
+        )
+        if inbound is None:
+            return
+        try:
+            with transaction.atomic():
+                if inbound.provider == "whatsapp":
+                    process_whatsapp(inbound)
+                else:
+                    process_sms(inbound)
+        except Exception as exc:
+            # Recorded and not retried: a message that breaks processing would break it again.
+            logger.exception("incoming message %s failed", inbound.pk)
+            inbound.error = f"{type(exc).__name__}: {exc}"[:2000]
+        inbound.processed_at = clock.now()
+        inbound.save(update_fields=["processed_at", "error"])
+
+
+@task()
+def process_inbound_task(inbound_id: int) -> None:
+    process_inbound(inbound_id)
+
+
+def process_pending(*, older_than: datetime.timedelta = datetime.timedelta(seconds=30)) -> int:
+    """Messages whose task never ran (a worker restart between commit and enqueue)."""
+    cutoff = clock.now() - older_than
+    ids = list(
+        InboundMessage.objects.filter(processed_at__isnull=True, received_at__lte=cutoff)
+        .order_by("received_at")
+        .values_list("pk", flat=True)[:500]
+    )
+    for inbound_id in ids:
+        process_inbound(inbound_id)
+    return len(ids)

@@ -1,0 +1,143 @@
+"""Webhooks. They check who is calling, store what arrived, answer at once, and leave the work to a task."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from khidma.channels.models import InboundMessage
+from khidma.channels.processing import process_inbound_task
+from khidma.core.phones import normalize_phone
+from khidma.organizations.selectors import organization_get_active
+from khidma.outbox.services import outbox_record_receipt
+
+logger = logging.getLogger("khidma.channels")
+
+
+def _bad_request(message: str) -> JsonResponse:
+    return JsonResponse({"errors": [{"field": "", "code": "bad_request", "message": message}]}, status=400)
+
+
+def _store(provider: str, message_id: str, sender: str, payload: dict) -> bool:
+    """Store once; the provider's retries of the same message id are dropped. True when new."""
+    organization = organization_get_active(slug=settings.KHIDMA_DEFAULT_ORGANIZATION)
+    if organization is None:
+        raise LookupError("the default organization does not exist")
+    try:
+        with transaction.atomic():
+            inbound = InboundMessage.objects.create(
+                provider=provider,
+                message_id=message_id,
+                organization=organization,
+                sender=sender,
+                payload=payload,
+            )
+    except IntegrityError:
+        return False
+    transaction.on_commit(lambda: process_inbound_task.enqueue(inbound_id=inbound.pk))
+    return True
+
+
+def _signature_ok(request: HttpRequest) -> bool:
+    secret = settings.KHIDMA_WHATSAPP_APP_SECRET
+    header = request.headers.get("X-Hub-Signature-256", "")
+    if not secret or not header.startswith("sha256="):
+        return False
+    expected = hmac.new(secret.encode(), request.body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, header.removeprefix("sha256="))
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def whatsapp_webhook(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        # Meta's verification handshake when the webhook is configured.
+        token = settings.KHIDMA_WHATSAPP_VERIFY_TOKEN
+        if (
+            request.GET.get("hub.mode") == "subscribe"
+            and token
+            and hmac.compare_digest(request.GET.get("hub.verify_token", ""), token)
+        ):
+            return HttpResponse(request.GET.get("hub.challenge", ""), content_type="text/plain")
+        return HttpResponse(status=403)
+    if not _signature_ok(request):
+        return HttpResponse(status=401)
+    try:
+        body = json.loads(request.body)
+        changes = [change for entry in body["entry"] for change in entry.get("changes", [])]
+    except (ValueError, KeyError, TypeError):
+        return _bad_request("not a WhatsApp Cloud API webhook body")
+    for change in changes:
+        value = change.get("value") or {}
+        for status in value.get("statuses") or []:
+            errors = status.get("errors") or [{}]
+            outbox_record_receipt(
+                provider_message_id=str(status.get("id", "")),
+                status=str(status.get("status", "")),
+                error=str(errors[0].get("title", "")),
+            )
+        for message in value.get("messages") or []:
+            if not isinstance(message, dict) or "id" not in message or "from" not in message:
+                return _bad_request("a message without id or sender")
+            try:
+                sender = normalize_phone("+" + str(message["from"]).lstrip("+"))
+            except ValueError:
+                return _bad_request("a message from an invalid number")
+            _store("whatsapp", str(message["id"]), sender, message)
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _sms_secret_ok(request: HttpRequest) -> bool:
+    secret = settings.KHIDMA_SMS_INBOUND_SECRET
+    given = request.headers.get("X-Khidma-Secret") or request.GET.get("secret", "")
+    return bool(secret) and hmac.compare_digest(given, secret)
+
+
+def _sms_fields(request: HttpRequest) -> dict:
+    if request.content_type == "application/json":
+        data = json.loads(request.body)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return data
+    return request.POST.dict()
+
+
+@csrf_exempt
+@require_http_methods(["POST"])
+def sms_inbound(request: HttpRequest) -> HttpResponse:
+    """A gateway forwards a text: ``from``, ``text`` and the gateway's ``id``, as a form or JSON."""
+    if not _sms_secret_ok(request):
+        return HttpResponse(status=403)
+    try:
+        data = _sms_fields(request)
+        sender = normalize_phone(str(data["from"]))
+        text = str(data["text"]).strip()
+        message_id = str(data.get("id") or hashlib.sha256(f"{sender}:{text}".encode()).hexdigest()[:32])
+    except (ValueError, KeyError, TypeError):
+        return _bad_request("expected from, text and id")
+    if not text:
+        return _bad_request("empty text")
+    created = _store("sms", message_id, sender, {"text": text[:4000], "from": sender})
+    return JsonResponse({"accepted": True, "duplicate": not created})
+
+
+@csrf_exempt
+@require_http_methods(["POST"])
+def sms_receipt(request: HttpRequest) -> HttpResponse:
+    """A gateway's delivery report: ``id`` (the message id it gave us) and ``status``."""
+    if not _sms_secret_ok(request):
+        return HttpResponse(status=403)
+    try:
+        data = _sms_fields(request)
+        known = outbox_record_receipt(provider_message_id=str(data["id"]), status=str(data["status"]))
+    except (ValueError, KeyError, TypeError):
+        return _bad_request("expected id and status")
+    return JsonResponse({"known": known})

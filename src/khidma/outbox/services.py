@@ -1,0 +1,148 @@
+"""Queueing and delivering outgoing messages."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+
+from khidma.core import clock
+from khidma.outbox.backends import Outgoing, PermanentError, TransientError, backend_for
+from khidma.outbox.models import MessageStatus, OutboundMessage
+
+logger = logging.getLogger("khidma.outbox")
+
+MAX_ATTEMPTS = 8
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """30 s, 1 min, 2 min, … capped at an hour: a gateway that is down gets time to come back."""
+    return datetime.timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+@dataclass
+class DeliveryResult:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    uncertain: int = 0
+
+
+def _claim(now: datetime.datetime) -> OutboundMessage | None:
+    with transaction.atomic():
+        message = (
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(status=MessageStatus.QUEUED, next_attempt_at__lte=now)
+            .select_related("case")
+            .order_by("next_attempt_at", "pk")
+            .first()
+        )
+        if message is None:
+            return None
+        message.status = MessageStatus.SENDING
+        message.claimed_at = now
+        message.attempts += 1
+        message.save(update_fields=["status", "claimed_at", "attempts"])
+    return message
+
+
+def _release_stale(now: datetime.datetime) -> int:
+    """Messages a worker claimed but never finished (it crashed mid-send) are marked uncertain, not resent."""
+    lease = datetime.timedelta(seconds=settings.KHIDMA_OUTBOX_LEASE_SECONDS)
+    return OutboundMessage.objects.filter(status=MessageStatus.SENDING, claimed_at__lt=now - lease).update(
+        status=MessageStatus.UNCERTAIN, next_attempt_at=None, last_error="worker stopped while sending"
+    )
+
+
+def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200) -> DeliveryResult:
+    """Send what is due, one message at a time: each is claimed and committed before the provider is called
+    and its outcome recorded right after, so a crash can only ever leave one message in doubt."""
+    now = now or clock.now()
+    result = DeliveryResult(uncertain=_release_stale(now))
+    for _ in range(limit):
+        message = _claim(now)
+        if message is None:
+            break
+        outgoing = Outgoing(
+            channel=message.channel,
+            to=message.recipient,
+            language=message.language,
+            text=message.text,
+            template=message.template,
+            case_reference=message.case.reference if message.case_id else None,
+            subject=message.subject,
+            html=message.html,
+        )
+        try:
+            provider_id = backend_for(message.channel).send(outgoing)
+        except TransientError as exc:
+            give_up = message.attempts >= MAX_ATTEMPTS
+            message.status = MessageStatus.FAILED if give_up else MessageStatus.QUEUED
+            message.next_attempt_at = None if give_up else now + backoff(message.attempts)
+            message.last_error = str(exc)[:1000]
+            result.failed += give_up
+            result.retrying += not give_up
+            logger.warning("message %s: %s (attempt %s)", message.pk, exc, message.attempts)
+        except PermanentError as exc:
+            message.status = MessageStatus.FAILED
+            message.next_attempt_at = None
+            message.last_error = str(exc)[:1000]
+            result.failed += 1
+        else:
+            message.status = MessageStatus.SENT
+            message.provider_message_id = provider_id
+            message.sent_at = clock.now()
+            message.next_attempt_at = None
+            message.last_error = ""
+            result.sent += 1
+        message.save(
+            update_fields=["status", "next_attempt_at", "last_error", "provider_message_id", "sent_at"]
+        )
+    return result
+
+
+_RECEIPT_STATUS = {
+    "delivered": MessageStatus.DELIVERED,
+    "read": MessageStatus.DELIVERED,
+    "sent": MessageStatus.SENT,
+    "failed": MessageStatus.FAILED,
+    "undelivered": MessageStatus.FAILED,
+}
+
+
+def outbox_record_receipt(*, provider_message_id: str, status: str, error: str = "") -> bool:
+    """A provider's delivery receipt. Returns False for an id we never sent (receipts can arrive twice)."""
+    new_status = _RECEIPT_STATUS.get(status.lower())
+    if new_status is None or not provider_message_id:
+        return False
+    fields: dict = {"status": new_status}
+    if new_status == MessageStatus.DELIVERED:
+        fields["delivered_at"] = clock.now()
+    if error:
+        fields["last_error"] = error[:1000]
+    # Never move a delivered message back to "sent" when receipts arrive out of order.
+    updated = (
+        OutboundMessage.objects.filter(provider_message_id=provider_message_id)
+        .exclude(status=MessageStatus.DELIVERED)
+        .update(**fields)
+    )
+    return updated > 0
+
+
+def sms_segments(text: str) -> tuple[str, int]:
+    """The encoding an SMS needs and how many parts it is sent in (what the gateway bills)."""
+    gsm = set(
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
+        "¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
+    )
+    if all(ch in gsm for ch in text):
+        single, part = 160, 153
+        encoding = "gsm7"
+    else:
+        single, part = 70, 67
+        encoding = "ucs2"
+    length = len(text.encode("utf-16-le")) // 2 if encoding == "ucs2" else len(text)
+    return encoding, 1 if length <= single else -(-length // part)
