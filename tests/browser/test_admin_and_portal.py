@@ -66,3 +66,39 @@ def test_switching_the_portal_to_english_turns_it_left_to_right(page, live_serve
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_the_reporter_confirms_the_fix_and_rates_it_on_the_tracking_page(page, live_server, makkah, staff):
+    import re
+
+    from khidma.outbox.models import OutboundMessage
+
+    case = services.case_create(
+        organization=makkah,
+        description="Lamp",
+        channel="sms",
+        category="lighting_signs",
+        reporter_phone="0551234567",
+    ).case
+    services.case_assign(case=case, by=staff["supervisor"], department=staff["field_light"].department)
+    services.case_resolve(case=case, by=staff["supervisor"], note="Lamp replaced")
+    code = re.search(r"\b(\d{6})\b", OutboundMessage.objects.get(case=case, template="resolved").text).group(
+        1
+    )
+    page.goto(f"{live_server.url}/track/{case.reference}")
+    page.fill("#code", "000000" if code != "000000" else "111111")
+    with page.expect_navigation():
+        page.click("button[value=yes]")
+    assert page.locator("[role=alert]").is_visible()
+    page.fill("#code", code)
+    with page.expect_navigation():
+        page.click("button[value=yes]")
+    assert page.locator("[role=status]").is_visible()
+    case.refresh_from_db()
+    assert (case.status, case.closure_outcome) == ("closed", "confirmed")
+    page.check("input[name=rating][value='4']")
+    page.fill("#code-rate", code)
+    with page.expect_navigation():
+        page.click("#send-rating")
+    case.refresh_from_db()
+    assert case.satisfaction.rating == 4
