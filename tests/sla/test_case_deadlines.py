@@ -200,3 +200,35 @@ def test_two_concurrent_sweeps_escalate_each_case_exactly_once(makkah, policies)
     for case in cases:
         assert CaseEvent.objects.filter(case=case, kind=EventKind.SLA_BREACHED).count() == 1
         assert CaseEvent.objects.filter(case=case, kind=EventKind.SLA_AT_RISK).count() == 1
+
+
+def test_staff_are_emailed_about_at_risk_and_breached_cases_once(makkah, policies, staff):
+    from khidma.cases.notify import staff_sla_alerts
+    from khidma.outbox.models import OutboundMessage
+
+    for persona, address in [
+        ("field_clean", "fahd@example.sa"),
+        ("head_clean", "abdullah@example.sa"),
+        ("followup", "noura@example.sa"),
+        ("supervisor", "mohammed@example.sa"),
+    ]:
+        staff[persona].email = address
+        staff[persona].save()
+    case = receive(makkah, at(2026, 11, 22, 8, 0))
+    with clock.at(at(2026, 11, 22, 9, 0)):
+        services.case_assign(case=case, by=staff["head_clean"], assignee=staff["field_clean"])
+    assert OutboundMessage.objects.get(template="staff_assigned").recipient == "fahd@example.sa"
+    case_sla_sweep(now=at(2026, 11, 24, 12, 0))  # at risk
+    staff_sla_alerts(since=at(2026, 11, 20))
+    at_risk = set(
+        OutboundMessage.objects.filter(template="staff_at_risk").values_list("recipient", flat=True)
+    )
+    assert at_risk == {"fahd@example.sa", "abdullah@example.sa"}
+    case_sla_sweep(now=at(2026, 11, 25, 9, 0))  # breached
+    staff_sla_alerts(since=at(2026, 11, 20))
+    staff_sla_alerts(since=at(2026, 11, 20))  # running again sends nothing more
+    breached = list(
+        OutboundMessage.objects.filter(template="staff_breached").values_list("recipient", flat=True)
+    )
+    assert sorted(breached) == ["mohammed@example.sa", "noura@example.sa"]
+    assert OutboundMessage.objects.filter(template="staff_at_risk").count() == 2
