@@ -55,10 +55,12 @@ INSTALLED_APPS = [
     "khidma.organizations",
     "khidma.accounts",
     "khidma.sla",
+    "khidma.triage",
     "khidma.cases",
     "khidma.outbox",
     # Interface apps: they import domain apps, never the reverse.
     "khidma.api",
+    "khidma.open311",
     "khidma.channels",
     "khidma.portal",
     "khidma.demo",
@@ -181,6 +183,12 @@ KHIDMA_DEFAULT_ORGANIZATION = env_str("KHIDMA_DEFAULT_ORGANIZATION", "makkah")
 KHIDMA_PUBLIC_BASE_URL = env_str(
     "KHIDMA_PUBLIC_BASE_URL", f"http://{env_str('HOST', '127.0.0.1')}:{env_int('PORT', 8000)}"
 ).rstrip("/")
+# Open311 requests per API key per minute (a fixed window); 0 turns the limit off (docs/open311.md).
+KHIDMA_OPEN311_RATE_LIMIT = env_int("KHIDMA_OPEN311_RATE_LIMIT", 60)
+
+# --- Triage ---------------------------------------------------------------------------------------------
+# Where `khidma triage-train` keeps the model trained on this installation's own history.
+KHIDMA_TRIAGE_MODEL = env_str("KHIDMA_TRIAGE_MODEL", str(DATA_DIR / "triage-model.pkl"))
 
 # --- Outgoing messages (docs/channels.md) ------------------------------------------------------------------
 KHIDMA_SMS_BACKEND = env_str("KHIDMA_SMS_BACKEND", "console")  # console, file, unifonic, msegat, taqnyat

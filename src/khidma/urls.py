@@ -12,6 +12,7 @@ admin.site.site_title = "Khidma"
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("open311/v2/", include("khidma.open311.urls")),
     path("admin/", admin.site.urls),
     path("channels/", include("khidma.channels.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -4,7 +4,6 @@ import pytest
 
 from khidma.accounts.models import ApiToken
 from khidma.accounts.services import api_token_revoke
-from tests.conftest import HARAM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,8 +12,6 @@ def create(client, **fields):
     body = {
         "description": "النفايات متراكمة",
         "category": "cleanliness",
-        "lat": HARAM[0],
-        "lon": HARAM[1],
         "reporter": {"phone": "0551234567", "email": "r@example.com"},
     }
     body.update(fields)

@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from khidma.cases.models import Case, CaseEvent
-from tests.conftest import HARAM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,8 +13,6 @@ def create(client, **fields):
     body = {
         "description": "النفايات متراكمة أمام المدرسة",
         "category": "cleanliness",
-        "lat": HARAM[0],
-        "lon": HARAM[1],
     }
     body.update(fields)
     if client.headers.get("X-Persona-Post") == "none":

@@ -20,6 +20,8 @@ ORG_ADMIN_GROUP = "Organization administrators"
 # Models an organization administrator may manage in the admin, always scoped to their organization.
 _ORG_ADMIN_MODELS = {
     "organizations": ["department", "area", "servicepoint", "category"],
+    "triage": ["routingrule", "triagesettings"],
+    "sla": ["calendar", "holiday", "slapolicy"],
     "accounts": ["user", "apitoken"],
     "cases": ["case"],
 }

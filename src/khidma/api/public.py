@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -15,6 +17,7 @@ from khidma.api.schemas import (
     CategoryOut,
     ClosureAnswerIn,
     ErrorsOut,
+    NearbyOut,
     PublicReportOut,
     RatingIn,
     ReportCreatedOut,
@@ -25,9 +28,12 @@ from khidma.cases import selectors as case_selectors
 from khidma.cases.models import Channel
 from khidma.cases.references import parse_reference
 from khidma.cases.services import case_create
+from khidma.cases.triage import nearby_open
+from khidma.core import clock
 from khidma.core.errors import DomainError, NotFound
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import Organization
+from khidma.triage.routing import settings_for
 
 router = Router(tags=["public"])
 
@@ -109,6 +115,44 @@ def report_create(
         "tracking_url": tracking_url(request, case.reference),
     }
     return Status(201 if result.created else 200, body)
+
+
+@router.get("/reports/nearby", response={200: list[NearbyOut], 400: ErrorsOut, 404: ErrorsOut})
+def reports_nearby(
+    request: HttpRequest,
+    lat: float = Query(...),
+    lon: float = Query(...),
+    category: str = Query(...),
+    organization: str | None = None,
+):
+    """Open reports of this category near a point, nearest first, so a form can ask "is it one of these?"
+    before sending. The organization's duplicate radius and time window apply."""
+    org = resolve_organization(organization)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DomainError.single("lat", "invalid_coordinates", _("These are not valid coordinates."))
+    category_obj = org_selectors.category_get_active(organization=org, code=category)
+    if category_obj is None:
+        raise DomainError.single("category", "unknown_category", _("Unknown category."))
+    options = settings_for(org.pk)
+    found = nearby_open(
+        organization_id=org.pk,
+        category_id=category_obj.pk,
+        lat=lat,
+        lon=lon,
+        radius_m=options.duplicate_radius_m,
+        since=clock.now() - datetime.timedelta(days=options.duplicate_window_days),
+        limit=5,
+    )
+    return [
+        {
+            "reference": case.reference,
+            "status": case.status,
+            "category": presenters.code_name(case.category),
+            "distance_m": round(distance),
+            "received_at": case.received_at,
+        }
+        for case, distance in found
+    ]
 
 
 @router.get("/reports/{reference}", response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut})

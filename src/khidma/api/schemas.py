@@ -228,3 +228,27 @@ class RatingIn(Schema):
     code: str
     rating: int
     comment: str | None = None
+
+
+class NearbyOut(Schema):
+    reference: str
+    status: str
+    category: CodeName | None
+    distance_m: int
+    received_at: datetime.datetime
+
+
+class ClassifyIn(Schema):
+    text: str
+
+
+class AlternativeOut(Schema):
+    category: str
+    confidence: float
+
+
+class ClassifyOut(Schema):
+    language: str | None
+    category: str | None
+    confidence: float | None
+    alternatives: list[AlternativeOut]

@@ -19,6 +19,8 @@ from khidma.api.schemas import (
     AttachmentOut,
     CaseDetailOut,
     CasePageOut,
+    ClassifyIn,
+    ClassifyOut,
     ComplianceOut,
     ErrorsOut,
     StaffCaseIn,
@@ -28,6 +30,7 @@ from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case, Channel
 from khidma.cases.references import parse_reference
+from khidma.cases.triage import classify_text
 from khidma.core.errors import DomainError, NotFound
 from khidma.organizations.models import Area, Category, Department, ServicePoint
 
@@ -178,6 +181,15 @@ def case_attachment_file(request: HttpRequest, reference: str, attachment_id: in
     if item is None:
         raise NotFound.single("attachment", "not_found", _("No such attachment."))
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
+
+
+@router.post("/triage/classify", response={200: ClassifyOut, **_ERRORS})
+def triage_classify(request: HttpRequest, payload: ClassifyIn):
+    """What triage makes of a text: its language, the category with its confidence, and two alternatives
+    (the agent console shows these as the description is typed)."""
+    if not payload.text.strip():
+        raise DomainError.single("text", "required", _("This field is required."))
+    return classify_text(payload.text[:4000])
 
 
 @router.get("/stats/sla-compliance", response={200: ComplianceOut, **_ERRORS})

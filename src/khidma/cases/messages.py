@@ -37,6 +37,7 @@ TEMPLATES: dict[str, Callable[..., str]] = {
         )
         % p
     ),
+    "duplicate_fixed": lambda **p: _("The problem you reported (%(ref)s) has been dealt with: %(note)s") % p,
     "reopened": lambda **p: (
         _("Report %(ref)s was reopened and sent to the follow-up unit. We will contact you.") % p
     ),

@@ -178,6 +178,9 @@ class Case(models.Model):
             models.Index(fields=["organization", "department", "status"], name="case_org_dept_status"),
             models.Index(fields=["organization", "resolution_due_at"], name="case_org_resolution_due"),
             models.Index(
+                fields=["organization", "category", "received_at"], name="case_org_category_received"
+            ),
+            models.Index(
                 fields=["closure_due_at"], name="case_closure_due", condition=Q(closure_due_at__isnull=False)
             ),
             models.Index(
@@ -348,3 +351,26 @@ class Satisfaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.rating}"
+
+
+class TriageResult(models.Model):
+    """What triage made of a case when it arrived: the suggestions shown in the triage queue, and whether the
+    category was applied automatically. Corrections by staff are CATEGORY_CHANGED events marked as such."""
+
+    case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="triage")
+    language = models.CharField(max_length=8, blank=True)
+    language_confidence = models.FloatField(null=True, blank=True)
+    category = models.CharField(max_length=64, blank=True)
+    confidence = models.FloatField(null=True, blank=True)
+    # [{"category": code, "confidence": 0.12}, ...]: the next two suggestions.
+    alternatives = models.JSONField(default=list, blank=True)
+    applied = models.BooleanField(default=False)
+    urgent_terms = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("triage result")
+        verbose_name_plural = _("triage results")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.category} ({self.confidence})"

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
-from khidma.cases import closure_codes, deadlines, lifecycle, notify, references
+from khidma.cases import closure_codes, deadlines, lifecycle, notify, references, triage
 from khidma.cases.models import (
     IN_PERSON_CHANNELS,
     Case,
@@ -30,6 +30,7 @@ from khidma.cases.models import (
     Priority,
     ReferenceCounter,
     Status,
+    TriageResult,
 )
 from khidma.core import clock
 from khidma.core.errors import DomainError, FieldError
@@ -37,6 +38,7 @@ from khidma.core.languages import is_supported
 from khidma.core.phones import normalize_phone
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import CaseKind, Category, Department, Organization, ServicePoint
+from khidma.triage.routing import route, settings_for
 
 DESCRIPTION_MAX = 4000
 ADDRESS_MAX = 500
@@ -179,6 +181,22 @@ def case_create(
         if existing is not None:
             return IntakeResult(existing, created=False)
 
+    # Triage fills in what the channel did not say: the language, the category when the model is sure
+    # enough (otherwise the case waits in the triage queue with the suggestions), and urgency.
+    assessment = None
+    if language is None or category_obj is None or priority is None:
+        assessment = triage.assess(description)
+    auto_category = False
+    if assessment is not None:
+        if language is None and assessment.language and is_supported(assessment.language):
+            language = assessment.language
+        if category_obj is None and assessment.category:
+            candidate = org_selectors.category_get_active(organization=organization, code=assessment.category)
+            threshold = settings_for(organization.pk).auto_apply_threshold
+            if candidate is not None and (assessment.confidence or 0) >= threshold:
+                category_obj, auto_category = candidate, True
+        if priority is None and assessment.urgent_terms:
+            priority = Priority.URGENT
     area = None
     if lat is not None and lon is not None:
         area = org_selectors.area_for_point(organization=organization, lat=lat, lon=lon)
@@ -208,6 +226,7 @@ def case_create(
         "idempotency_key": idempotency_key or None,
         "request_fingerprint": fingerprint,
     }
+    decisions = {"assessment": assessment, "auto_category": auto_category}
     try:
         with transaction.atomic():
             if idempotency_key:
@@ -216,7 +235,7 @@ def case_create(
                 existing = _idempotent_replay(organization, idempotency_key, fingerprint)
                 if existing is not None:
                     return IntakeResult(existing, created=False)
-            case = _insert_case(fields, now=now)
+            case = _insert_case(fields, now=now, **decisions)
     except IntegrityError:
         if not idempotency_key:
             raise
@@ -270,7 +289,13 @@ def _idempotent_replay(organization: Organization, key: str, fingerprint: str) -
     return existing
 
 
-def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
+def _insert_case(
+    fields: dict[str, Any],
+    *,
+    now: datetime.datetime,
+    assessment: triage.Assessment | None,
+    auto_category: bool,
+) -> Case:
     organization: Organization = fields["organization"]
     year = references.current_year(now)
     counter, _created = ReferenceCounter.objects.get_or_create(organization=organization, year=year)
@@ -284,7 +309,8 @@ def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
         **fields,
     )
     category: Category | None = fields["category"]
-    department = category.default_department if category else None
+    destination = route(category=category, area_id=case.area_id, kind=case.kind) if category else None
+    department = destination.department if destination else None
     case.department = department
     case.status = Status.TRIAGED if department is not None else Status.NEW
     deadlines.apply_policy(case, now=now)
@@ -292,7 +318,26 @@ def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
     deadlines.save_timer(case)
     by: User | None = fields["created_by"]
     record_event(case, EventKind.CREATED, by=by, to_status=Status.NEW, public=True, label=fields["channel"])
+    if assessment is not None:
+        TriageResult.objects.create(
+            case=case,
+            language=assessment.language or "",
+            language_confidence=assessment.language_confidence,
+            category=assessment.category or "",
+            confidence=assessment.confidence,
+            alternatives=assessment.alternatives,
+            applied=auto_category,
+            urgent_terms=assessment.urgent_terms,
+            created_at=now,
+        )
     if department is not None:
+        data: dict[str, Any] = {
+            "category": category.code,
+            "department": department.code,
+            "auto": auto_category,
+        }
+        if auto_category and assessment is not None:
+            data["confidence"] = round(assessment.confidence or 0, 4)
         record_event(
             case,
             EventKind.TRIAGED,
@@ -300,10 +345,53 @@ def _insert_case(fields: dict[str, Any], *, now: datetime.datetime) -> Case:
             from_status=Status.NEW,
             to_status=Status.TRIAGED,
             public=True,
-            data={"category": category.code, "department": department.code},
+            data=data,
         )
     notify.to_reporter(case, "received")
+    if destination is not None and destination.partner:
+        # Outside our jurisdiction (a water leak, a power cut): referred at once, and the reporter is told.
+        case = transition(
+            case,
+            Status.REFERRED,
+            EventKind.REFERRED,
+            by=None,
+            data={"partner": destination.partner, "auto": True},
+            extra={"referred_to": destination.partner},
+        )
+        notify.to_reporter(case, "referred", partner=destination.partner)
+    elif category is not None and case.lat is not None and case.lon is not None:
+        _link_duplicate(case, now=now)
     return case
+
+
+def _link_duplicate(case: Case, *, now: datetime.datetime) -> None:
+    """A report of the same problem nearby, still open: link the new one to it. The reporter follows the
+    original and hears when it is fixed; staff review automatic links in their duplicates queue."""
+    options = settings_for(case.organization_id)
+    found = triage.nearby_open(
+        organization_id=case.organization_id,
+        category_id=case.category_id,
+        lat=case.lat,
+        lon=case.lon,
+        radius_m=options.duplicate_radius_m,
+        since=now - datetime.timedelta(days=options.duplicate_window_days),
+        exclude_id=case.pk,
+        limit=1,
+    )
+    if not found:
+        return
+    original, distance = found[0]
+    while original.duplicate_of_id is not None:
+        original = original.duplicate_of
+    case = transition(
+        case,
+        Status.DUPLICATE,
+        EventKind.MARKED_DUPLICATE,
+        by=None,
+        data={"duplicate_of": original.reference, "auto": True, "distance_m": round(distance)},
+        extra={"duplicate_of": original, "closed_at": now},
+    )
+    notify.to_reporter(case, "duplicate", original=original.reference)
 
 
 # --- Lifecycle actions ------------------------------------------------------------------------------------
@@ -475,6 +563,8 @@ def case_resolve(*, case: Case, by: User, note: str) -> Case:
     code = closure_codes.issue_code(case, now=now)
     case = transition(case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": now})
     notify.to_reporter(case, "resolved", note=text, code=code)
+    for duplicate in case.duplicates.filter(status=Status.DUPLICATE):
+        notify.to_reporter(duplicate, "duplicate_fixed", event=case.events.order_by("-id").first(), note=text)
     return case
 
 

@@ -254,8 +254,8 @@ class Command(BaseCommand):
                     category=None if unclassified else category,
                     language=language,
                     priority=Priority.URGENT if rng.random() < 0.05 else None,
-                    lat=area.centre_lat + rng.uniform(-0.004, 0.004),
-                    lon=area.centre_lon + rng.uniform(-0.004, 0.004),
+                    lat=area.centre_lat + rng.uniform(-0.015, 0.015),
+                    lon=area.centre_lon + rng.uniform(-0.015, 0.015),
                     reporter_name="" if rng.random() < 0.3 else f"مراجع {index + 1}",
                     reporter_phone=_phone(rng) if rng.random() < 0.8 else "",
                     created_by=agent if channel == Channel.PHONE_940 else None,
@@ -282,8 +282,8 @@ class Command(BaseCommand):
             moment = min(now, moment + datetime.timedelta(hours=hours))
             return moment
 
-        if case.category_id is None:
-            return
+        if case.category_id is None or case.status not in {"new", "triaged"}:
+            return  # waiting for triage, or linked as a duplicate at intake
         code = case.category.code
         if code == "partner_entities" and rng.random() < 0.7:
             with clock.at(later(1)):

@@ -1,0 +1,38 @@
+"""Choosing where a case goes from its category, area and kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khidma.organizations.models import Category, Department
+from khidma.triage.models import RoutingRule, TriageSettings
+
+
+@dataclass(frozen=True)
+class Route:
+    department: Department | None
+    partner: str = ""
+
+
+def route(*, category: Category, area_id: int | None, kind: str) -> Route:
+    best: tuple[int, int] | None = None
+    chosen: RoutingRule | None = None
+    rules = RoutingRule.objects.filter(
+        organization_id=category.organization_id, category=category, is_active=True
+    ).select_related("department")
+    for rule in rules:
+        if rule.area_id and rule.area_id != area_id:
+            continue
+        if rule.kind and rule.kind != kind:
+            continue
+        key = (-(2 * bool(rule.area_id) + bool(rule.kind)), rule.pk)
+        if best is None or key < best:
+            best, chosen = key, rule
+    if chosen is not None:
+        return Route(department=chosen.department, partner=chosen.partner)
+    return Route(department=category.default_department)
+
+
+def settings_for(organization_id: int) -> TriageSettings:
+    found = TriageSettings.objects.filter(organization_id=organization_id).first()
+    return found or TriageSettings(organization_id=organization_id)
