@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "khidma.api",
     "khidma.open311",
     "khidma.channels",
+    "khidma.backoffice",
     "khidma.portal",
     "khidma.demo",
 ]
@@ -122,7 +123,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "backoffice:login"
+LOGIN_REDIRECT_URL = "backoffice:home"
 
 # --- Languages and time -----------------------------------------------------------------------------------
 # Arabic first. These ten are the languages Khidma speaks to the public (ISO 639-1 codes everywhere).
@@ -183,6 +185,11 @@ KHIDMA_DEFAULT_ORGANIZATION = env_str("KHIDMA_DEFAULT_ORGANIZATION", "makkah")
 KHIDMA_PUBLIC_BASE_URL = env_str(
     "KHIDMA_PUBLIC_BASE_URL", f"http://{env_str('HOST', '127.0.0.1')}:{env_int('PORT', 8000)}"
 ).rstrip("/")
+# The portal's maps (docs/portal.md): a tile server URL template such as "https://tiles.example.org/{z}/{x}/{y}.png"
+# and the attribution its licence asks for. Empty (the default): no tiles; the map draws only the
+# organization's boundary and areas, served from this installation's own data.
+KHIDMA_MAP_TILE_URL = env_str("KHIDMA_MAP_TILE_URL", "")
+KHIDMA_MAP_TILE_ATTRIBUTION = env_str("KHIDMA_MAP_TILE_ATTRIBUTION", "")
 # Open311 requests per API key per minute (a fixed window); 0 turns the limit off (docs/open311.md).
 KHIDMA_OPEN311_RATE_LIMIT = env_int("KHIDMA_OPEN311_RATE_LIMIT", 60)
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("open311/v2/", include("khidma.open311.urls")),
     path("admin/", admin.site.urls),
     path("channels/", include("khidma.channels.urls")),
+    path("staff/", include("khidma.backoffice.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("khidma.portal.urls")),
 ]

@@ -25,7 +25,7 @@ from khidma.api.schemas import (
     ErrorsOut,
     StaffCaseIn,
 )
-from khidma.cases import access, closure, services
+from khidma.cases import access, actions, services
 from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case, Channel
@@ -249,28 +249,6 @@ def _group_names(user: User, group_by: str, keys: list) -> dict:
     }
 
 
-def _department(user: User, code: str | None) -> Department | None:
-    if not code:
-        return None
-    department = Department.objects.filter(
-        organization_id=user.organization_id, code=code, is_active=True
-    ).first()
-    if department is None:
-        raise DomainError.single("department", "unknown_department", _("Unknown department."))
-    return department
-
-
-def _assignee(user: User, username: str | None) -> User | None:
-    if not username:
-        return None
-    person = User.objects.filter(
-        organization_id=user.organization_id, username=username, is_active=True
-    ).first()
-    if person is None:
-        raise DomainError.single("assignee", "unknown_user", _("Unknown user."))
-    return person
-
-
 @router.post("/cases/{reference}/{action}", response={200: CaseDetailOut, **_ERRORS})
 def case_action(request: HttpRequest, reference: str, action: str, payload: ActionIn):
     """Run a lifecycle action: assign, start, hold, resume, resolve, close, reopen, reject, duplicate, refer,
@@ -278,47 +256,5 @@ def case_action(request: HttpRequest, reference: str, action: str, payload: Acti
     case's status does not allow answers 409."""
     user: User = request.auth
     case = _visible_case(user, reference)
-    access.ensure_can_act(user, case, action)
-    note = payload.note or ""
-    match action:
-        case "assign":
-            services.case_assign(
-                case=case,
-                by=user,
-                department=_department(user, payload.department),
-                assignee=_assignee(user, payload.assignee),
-                note=note,
-            )
-        case "start":
-            services.case_start(case=case, by=user, note=note)
-        case "hold":
-            services.case_hold(case=case, by=user, reason=note, public=payload.public is not False)
-        case "resume":
-            services.case_resume(case=case, by=user, note=note)
-        case "resolve":
-            services.case_resolve(case=case, by=user, note=note)
-        case "close":
-            services.case_close(case=case, by=user, note=note)
-        case "reopen":
-            services.case_reopen(case=case, by=user, reason=note)
-        case "reject":
-            services.case_reject(case=case, by=user, reason=note)
-        case "duplicate":
-            if not payload.duplicate_of:
-                raise DomainError.single(
-                    "duplicate_of", "required", _("Give the reference of the original case.")
-                )
-            original = access.case_get_visible(user, parse_reference(payload.duplicate_of))
-            services.case_mark_duplicate(case=case, by=user, original=original, note=note)
-        case "refer":
-            services.case_refer(case=case, by=user, partner=payload.partner or "", note=note)
-        case "priority":
-            services.case_set_priority(case=case, by=user, priority=payload.priority or "", note=note)
-        case "category":
-            services.case_set_category(case=case, by=user, category=payload.category or "", note=note)
-        case "note":
-            services.case_add_note(case=case, by=user, text=note, public=bool(payload.public))
-        case "confirm-closure":
-            closure.case_confirm_closure(case=case, code=note.strip(), channel=case.channel, by=user)
-    case.refresh_from_db()
+    case = actions.perform(user, case, action, actions.ActionInput(**payload.dict()))
     return _detail(request, case, user)

@@ -37,7 +37,7 @@ from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import is_supported
 from khidma.core.phones import normalize_phone
 from khidma.organizations import selectors as org_selectors
-from khidma.organizations.models import CaseKind, Category, Department, Organization, ServicePoint
+from khidma.organizations.models import Area, CaseKind, Category, Department, Organization, ServicePoint
 from khidma.triage.routing import route, settings_for
 
 DESCRIPTION_MAX = 4000
@@ -78,6 +78,7 @@ def case_create(
     lat: float | None = None,
     lon: float | None = None,
     address: str = "",
+    area: str | None = None,
     reporter_name: str = "",
     reporter_phone: str = "",
     reporter_email: str = "",
@@ -197,9 +198,14 @@ def case_create(
                 category_obj, auto_category = candidate, True
         if priority is None and assessment.urgent_terms:
             priority = Priority.URGENT
-    area = None
+    area_obj = None
     if lat is not None and lon is not None:
-        area = org_selectors.area_for_point(organization=organization, lat=lat, lon=lon)
+        area_obj = org_selectors.area_for_point(organization=organization, lat=lat, lon=lon)
+    elif area:
+        # An agent placing a caller's report by its sub-municipality when there is no point.
+        area_obj = Area.objects.filter(organization=organization, code=area).first()
+        if area_obj is None:
+            raise DomainError.single("area", "unknown_area", _("Unknown area."))
     fields: dict[str, Any] = {
         "organization": organization,
         "kind": kind or (category_obj.kind if category_obj else CaseKind.REPORT),
@@ -211,7 +217,7 @@ def case_create(
         "lat": lat,
         "lon": lon,
         "address": address,
-        "area": area,
+        "area": area_obj,
         "reporter_name": reporter_name,
         "reporter_phone": phone,
         "reporter_email": reporter_email,

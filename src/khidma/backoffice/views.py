@@ -1,0 +1,321 @@
+"""The staff web application: queues, the case page, the agent console and the dashboard. Views are thin:
+they read through selectors and queues, and write only through cases.actions and cases.services."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, F, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from hijridate import Gregorian
+
+from khidma.accounts.models import Role, User
+from khidma.cases import access, actions, deadlines, queues
+from khidma.cases import selectors as case_selectors
+from khidma.cases.lifecycle import OPEN_STATUSES, TRANSITIONS
+from khidma.cases.models import Case, Channel, Priority, Status
+from khidma.cases.references import parse_reference
+from khidma.cases.services import Principal, case_create
+from khidma.cases.triage import classify_text
+from khidma.core.errors import DomainError
+from khidma.core.phones import mask_phone, normalize_phone
+from khidma.organizations.models import Area, Category, Department, ServicePoint
+
+from .forms import ConsoleForm, QueueFilters
+
+DASHBOARD_ROLES = {Role.SUPERVISOR, Role.ORG_ADMIN, Role.FOLLOWUP, Role.DEPARTMENT_HEAD}
+_POST_CHANNEL = {
+    ServicePoint.Kind.CALL_CENTRE: Channel.PHONE_940,
+    ServicePoint.Kind.MOBILE_CAR: Channel.MOBILE_UNIT,
+    ServicePoint.Kind.MOSQUE_COUNTER: Channel.MOSQUE_COUNTER,
+    ServicePoint.Kind.MALL_COUNTER: Channel.COUNTER,
+    ServicePoint.Kind.HEADQUARTERS: Channel.COUNTER,
+    ServicePoint.Kind.SUB_MUNICIPALITY: Channel.COUNTER,
+}
+
+
+def staff_required(view):
+    @wraps(view)
+    @login_required(login_url="backoffice:login")
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not access.can_view_staff_api(request.user):
+            return render(request, "backoffice/denied.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _common(request: HttpRequest) -> dict:
+    user: User = request.user
+    return {
+        "counts": queues.queue_counts(user),
+        "queue_names": queues.QUEUES,
+        "can_console": access.can_create_cases(user),
+        "can_dashboard": user.role in DASHBOARD_ROLES,
+        "today_hijri": Gregorian.fromdate(timezone.localdate()).to_hijri(),
+    }
+
+
+@staff_required
+def home(request: HttpRequest) -> HttpResponse:
+    default = "triage" if request.user.role in {Role.AGENT_940, Role.COUNTER_AGENT} else "mine"
+    if request.user.role in {Role.FOLLOWUP}:
+        default = "breached"
+    if request.user.role in {Role.DEPARTMENT_HEAD}:
+        default = "department"
+    return redirect("backoffice:queue", name=default)
+
+
+@staff_required
+def queue_view(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in queues.QUEUES:
+        raise Http404
+    user: User = request.user
+    filters = QueueFilters(request.GET or None)
+    cases = queues.queue(user, name)
+    if filters.is_valid():
+        data = filters.cleaned_data
+        cases = case_selectors.case_filter(
+            cases,
+            case_selectors.CaseFilters(
+                status=[data["status"]] if data["status"] else None,
+                category=data["category"] or None,
+                area=data["area"] or None,
+                channel=data["channel"] or None,
+                language=data["language"] or None,
+                priority=data["priority"] or None,
+                q=data["q"] or None,
+            ),
+            search_contact=access.can_see_contact(user),
+        )
+    cases = case_selectors.case_list_related(cases).order_by("-received_at", "-id")
+    page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    rows = [{"case": case, "sla": deadlines.sla_status(case)} for case in page.object_list]
+    return render(
+        request,
+        "backoffice/queue.html",
+        {
+            **_common(request),
+            "name": name,
+            "title": queues.QUEUES[name],
+            "page": page,
+            "rows": rows,
+            "filters": filters,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _visible(user: User, reference: str) -> Case:
+    try:
+        return access.case_get_visible(user, parse_reference(reference))
+    except DomainError as exc:
+        raise Http404 from exc
+
+
+@staff_required
+def case_view(request: HttpRequest, reference: str) -> HttpResponse:
+    user: User = request.user
+    case = _visible(user, reference)
+    allowed = [a for a in access.ACTIONS if a in access.ROLE_ACTIONS.get(user.role, ())]
+    possible = TRANSITIONS.get(case.status, frozenset())
+    show = {
+        "assign": Status.ASSIGNED in possible,
+        "start": Status.IN_PROGRESS in possible,
+        "hold": Status.ON_HOLD in possible,
+        "resume": case.status == Status.ON_HOLD,
+        "resolve": Status.RESOLVED in possible,
+        "close": (Status.CLOSED in possible and case.status != Status.RESOLVED)
+        or case.status == Status.REFERRED,
+        "reopen": Status.REOPENED in possible,
+        "reject": Status.REJECTED in possible,
+        "duplicate": Status.DUPLICATE in possible,
+        "refer": Status.REFERRED in possible,
+        "priority": case.status in OPEN_STATUSES,
+        "category": case.status in OPEN_STATUSES,
+        "note": True,
+        "confirm-closure": case.status == Status.RESOLVED and bool(case.closure_code_hash),
+    }
+    return render(
+        request,
+        "backoffice/case.html",
+        {
+            **_common(request),
+            "case": case,
+            "sla": deadlines.sla_status(case),
+            "events": case_selectors.case_events(case),
+            "attachments": case.attachments.all(),
+            "actions": [a for a in allowed if show.get(a)],
+            "phone": case.reporter_phone
+            if access.can_see_contact(user)
+            else mask_phone(case.reporter_phone)
+            if case.reporter_phone
+            else "",
+            "departments": Department.objects.filter(organization_id=user.organization_id, is_active=True),
+            "people": User.objects.filter(organization_id=user.organization_id, is_active=True).exclude(
+                role=""
+            ),
+            "categories": Category.objects.filter(organization_id=user.organization_id, is_active=True),
+            "priorities": Priority.choices,
+            "duplicates": case.duplicates.all(),
+            "triage": getattr(case, "triage", None),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def case_action(request: HttpRequest, reference: str, action: str) -> HttpResponse:
+    user: User = request.user
+    case = _visible(user, reference)
+    post = request.POST
+    given = actions.ActionInput(
+        note=post.get("note", ""),
+        public=post.get("public") == "on",
+        department=post.get("department") or None,
+        assignee=post.get("assignee") or None,
+        priority=post.get("priority") or None,
+        category=post.get("category") or None,
+        duplicate_of=post.get("duplicate_of") or None,
+        partner=post.get("partner") or None,
+    )
+    try:
+        actions.perform(user, case, action, given)
+    except DomainError as exc:
+        for error in exc.errors:
+            messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Done."))
+    return redirect("backoffice:case", reference=case.reference)
+
+
+@staff_required
+def console(request: HttpRequest) -> HttpResponse:
+    """Phone and walk-in intake: keyboard-first, the caller's history by phone, triage suggestions."""
+    user: User = request.user
+    if not access.can_create_cases(user):
+        return render(request, "backoffice/denied.html", status=403)
+    language = request.LANGUAGE_CODE
+    categories = [
+        (c.code, c.name_in(language))
+        for c in Category.objects.filter(organization_id=user.organization_id, is_active=True)
+    ]
+    areas = [(a.code, a.name_in(language)) for a in Area.objects.filter(organization_id=user.organization_id)]
+    form = ConsoleForm(
+        request.POST or None,
+        categories=categories,
+        areas=areas,
+        initial={"phone": request.GET.get("phone", "")},
+    )
+    history, suggestion = [], None
+    phone_text = (request.POST.get("phone") or request.GET.get("phone") or "").strip()
+    if phone_text and access.can_see_contact(user):
+        try:
+            phone = normalize_phone(phone_text)
+            history = list(
+                access.cases_visible_to(user).filter(reporter_phone=phone).select_related("category")[:10]
+            )
+        except ValueError:
+            pass
+    if request.method == "POST" and "suggest" in request.POST:
+        suggestion = classify_text(request.POST.get("description", ""))
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        post = user.service_point
+        channel = _POST_CHANNEL.get(post.kind, Channel.PHONE_940) if post else Channel.PHONE_940
+        principal = None
+        if data["principal_name"]:
+            principal = Principal(
+                data["principal_name"], data["principal_relationship"], data["authorization_document"]
+            )
+        try:
+            result = case_create(
+                organization=user.organization,
+                description=data["description"],
+                channel=channel,
+                service_point=post.code if post else None,
+                kind=data["kind"],
+                category=data["category"] or None,
+                priority=data["priority"] if data["priority"] != Priority.NORMAL else None,
+                language=data["language"] or None,
+                fallback_language=language,
+                lat=data["lat"],
+                lon=data["lon"],
+                address=data["address"],
+                area=data["area"] or None,
+                reporter_name=data["name"],
+                reporter_phone=data["phone"],
+                womens_section=user.role == Role.WOMENS_SECTION,
+                principal=principal,
+                created_by=user,
+                idempotency_key=request.POST.get("idempotency_key") or None,
+            )
+        except DomainError as exc:
+            for error in exc.errors:
+                form.add_error(None, f"{error.field}: {error.message}" if error.field else str(error.message))
+        else:
+            messages.success(request, _("Case %(ref)s created.") % {"ref": result.case.reference})
+            return redirect("backoffice:case", reference=result.case.reference)
+    return render(
+        request,
+        "backoffice/console.html",
+        {
+            **_common(request),
+            "form": form,
+            "history": history,
+            "suggestion": suggestion,
+            "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,
+        },
+    )
+
+
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user: User = request.user
+    if user.role not in DASHBOARD_ROLES:
+        return render(request, "backoffice/denied.html", status=403)
+    cases = access.cases_visible_to(user)
+    now = timezone.localtime()
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    week = today - datetime.timedelta(days=today.weekday() + 1 if today.weekday() != 6 else 0)  # since Sunday
+    received_week = cases.filter(received_at__gte=week)
+    closed = cases.filter(status=Status.CLOSED)
+    resolved = cases.filter(resolved_at__isnull=False, resolution_due_at__isnull=False)
+    met = resolved.filter(resolved_at__lte=F("resolution_due_at")).count()
+    total_resolved = resolved.count()
+    satisfaction = cases.filter(satisfaction__isnull=False).aggregate(
+        avg=Avg("satisfaction__rating"), n=Count("pk")
+    )
+    context = {
+        **_common(request),
+        "received_today": cases.filter(received_at__gte=today).count(),
+        "received_week": received_week.count(),
+        "closed_today": closed.filter(closed_at__gte=today).count(),
+        "closed_week": closed.filter(closed_at__gte=week).count(),
+        "open_total": cases.filter(status__in=OPEN_STATUSES).count(),
+        "closure_rate": round(100 * closed.count() / cases.count()) if cases.exists() else None,
+        "confirmed": closed.filter(closure_outcome="confirmed").count(),
+        "unconfirmed": closed.filter(closure_outcome="unconfirmed").count(),
+        "compliance": round(100 * met / total_resolved) if total_resolved else None,
+        "satisfaction": satisfaction,
+        "by_department": cases.filter(status__in=OPEN_STATUSES)
+        .values("department__code")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:12],
+        "by_channel": cases.values("channel")
+        .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)))
+        .order_by("-n"),
+        "by_language": cases.values("language").annotate(n=Count("pk")).order_by("-n"),
+        "now": now,
+        "now_hijri": Gregorian.fromdate(now.date()).to_hijri(),
+    }
+    return render(request, "backoffice/dashboard.html", context)

@@ -1,0 +1,96 @@
+"""One dispatcher for the lifecycle actions that interfaces offer by name (API, back office), so each
+action is spelled and validated once. Authorization is checked here, through cases.access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from khidma.accounts.models import User
+from khidma.cases import access, closure, services
+from khidma.cases.models import Case
+from khidma.cases.references import parse_reference
+from khidma.core.errors import DomainError
+from khidma.organizations.models import Department
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    note: str = ""
+    public: bool | None = None
+    department: str | None = None
+    assignee: str | None = None
+    priority: str | None = None
+    category: str | None = None
+    duplicate_of: str | None = None
+    partner: str | None = None
+
+
+def _department(user: User, code: str | None) -> Department | None:
+    if not code:
+        return None
+    department = Department.objects.filter(
+        organization_id=user.organization_id, code=code, is_active=True
+    ).first()
+    if department is None:
+        raise DomainError.single("department", "unknown_department", _("Unknown department."))
+    return department
+
+
+def _assignee(user: User, username: str | None) -> User | None:
+    if not username:
+        return None
+    person = User.objects.filter(
+        organization_id=user.organization_id, username=username, is_active=True
+    ).first()
+    if person is None:
+        raise DomainError.single("assignee", "unknown_user", _("Unknown user."))
+    return person
+
+
+def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
+    access.ensure_can_act(user, case, action)
+    note = given.note or ""
+    match action:
+        case "assign":
+            services.case_assign(
+                case=case,
+                by=user,
+                department=_department(user, given.department),
+                assignee=_assignee(user, given.assignee),
+                note=note,
+            )
+        case "start":
+            services.case_start(case=case, by=user, note=note)
+        case "hold":
+            services.case_hold(case=case, by=user, reason=note, public=given.public is not False)
+        case "resume":
+            services.case_resume(case=case, by=user, note=note)
+        case "resolve":
+            services.case_resolve(case=case, by=user, note=note)
+        case "close":
+            services.case_close(case=case, by=user, note=note)
+        case "reopen":
+            services.case_reopen(case=case, by=user, reason=note)
+        case "reject":
+            services.case_reject(case=case, by=user, reason=note)
+        case "duplicate":
+            if not given.duplicate_of:
+                raise DomainError.single(
+                    "duplicate_of", "required", _("Give the reference of the original case.")
+                )
+            original = access.case_get_visible(user, parse_reference(given.duplicate_of))
+            services.case_mark_duplicate(case=case, by=user, original=original, note=note)
+        case "refer":
+            services.case_refer(case=case, by=user, partner=given.partner or "", note=note)
+        case "priority":
+            services.case_set_priority(case=case, by=user, priority=given.priority or "", note=note)
+        case "category":
+            services.case_set_category(case=case, by=user, category=given.category or "", note=note)
+        case "note":
+            services.case_add_note(case=case, by=user, text=note, public=bool(given.public))
+        case "confirm-closure":
+            closure.case_confirm_closure(case=case, code=note.strip(), channel=case.channel, by=user)
+    case.refresh_from_db()
+    return case
