@@ -24,6 +24,7 @@ class Command(BaseCommand):
                     "",
                     f"Khidma is starting on {base}/",
                     f"  public portal    {base}/",
+                    f"  staff (back office) {base}/staff/",
                     f"  admin (Arabic)   {base}/admin/",
                     f"  API docs         {base}/api/v1/docs",
                     f"  OpenAPI          {base}/api/v1/openapi.json",
