@@ -288,3 +288,21 @@ def test_oversized_files_are_refused(client_for, settings):
     )
     assert response.status_code == 413
     assert response.json()["errors"][0]["code"] == "file_too_large"
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        ("إنارة الشارع مطفأة", "اناره"),  # hamza on alef, ta marbuta
+        ("مستشفى الملك", "مستشفي"),  # alef maqsura
+        ("الـــشـــارع مظلم", "الشارع"),  # tatweel
+        ("حُفْرَة كبيرة", "حفره"),  # diacritics
+        ("کوڑا کرکٹ گلی میں", "كوڑا"),  # Urdu kaf
+        ("Café dirty kitchen", "cafe"),  # Latin accents
+    ],
+)
+def test_search_finds_arabic_and_other_scripts_however_they_are_spelled(client_for, stored, typed):
+    agent = client_for("agent")
+    reference = create(agent, description=stored)["reference"]
+    found = agent.get("/cases", params={"q": typed}).json()
+    assert [item["reference"] for item in found["items"]] == [reference]

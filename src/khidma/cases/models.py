@@ -139,6 +139,9 @@ class Case(models.Model):
     resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
     resolution_at_risk_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # Reference, description and address folded by core.text.fold_for_search: what staff search matches.
+    search_text = models.TextField(blank=True, editable=False)
+
     # --- Closure confirmation and follow-up (cases/closure.py) --------------------------------------------
     closure_code_hash = models.CharField(max_length=64, blank=True, editable=False)
     # While a resolved case waits for the reporter's answer: when silence closes it as unconfirmed.

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from khidma.cases.models import Case, CaseEvent
 from khidma.core.phones import fold_digits
+from khidma.core.text import fold_for_search
 from khidma.organizations.models import Organization
 
 
@@ -48,7 +49,7 @@ def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: 
     if filters.q:
         text = filters.q.strip()
         digits = fold_digits(text).replace(" ", "")
-        match = Q(description__icontains=text) | Q(address__icontains=text)
+        match = Q(search_text__contains=fold_for_search(text))
         if digits.isdigit():
             match |= Q(reference=digits)
             if search_contact and len(digits) >= 4:

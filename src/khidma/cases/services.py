@@ -36,6 +36,7 @@ from khidma.core import clock
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import is_supported
 from khidma.core.phones import normalize_phone
+from khidma.core.text import fold_for_search
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import Area, CaseKind, Category, Department, Organization, ServicePoint
 from khidma.triage.routing import route, settings_for
@@ -314,6 +315,7 @@ def _insert_case(
         updated_at=now,
         **fields,
     )
+    case.search_text = fold_for_search(f"{case.reference} {case.description} {case.address}")
     category: Category | None = fields["category"]
     destination = route(category=category, area_id=case.area_id, kind=case.kind) if category else None
     department = destination.department if destination else None
