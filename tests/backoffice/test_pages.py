@@ -59,3 +59,52 @@ def test_searching_the_queue_by_folded_arabic(client, makkah, staff):
     ).case
     page = client.get("/staff/queue/all/", {"q": "اناره"}).content.decode()
     assert case.reference in page
+
+
+def test_bulk_assign_writes_one_event_per_case_and_skips_what_it_cannot_change(client, makkah, staff):
+    from khidma.cases.models import Case, CaseEvent
+
+    client.force_login(staff["supervisor"])
+    _cases(makkah, 3)
+    first, second, third = Case.objects.order_by("pk")
+    services.case_reject(case=third, by=staff["supervisor"], reason="test")
+    response = client.post(
+        "/staff/bulk/",
+        {
+            "action": "assign",
+            "department": "lighting",
+            "cases": [first.reference, second.reference, third.reference],
+            "next": "/staff/queue/all/",
+        },
+    )
+    assert response.status_code == 302
+    assert set(Case.objects.filter(department__code="lighting").values_list("pk", flat=True)) == {
+        first.pk,
+        second.pk,
+    }
+    assert CaseEvent.objects.filter(kind="assigned").count() == 2
+    assert Case.objects.get(pk=third.pk).status == "rejected"
+
+
+def test_bulk_actions_respect_roles(client, makkah, staff):
+    from khidma.cases.models import Case
+
+    client.force_login(staff["field_clean"])
+    _cases(makkah, 1)
+    case = Case.objects.get()
+    client.post("/staff/bulk/", {"action": "priority", "priority": "urgent", "cases": [case.reference]})
+    assert Case.objects.get(pk=case.pk).priority == "normal"
+
+
+def test_a_canned_reply_in_the_cases_language_becomes_the_note(client, makkah, staff):
+    from khidma.cases.models import CannedReply, Case
+
+    reply = CannedReply.objects.create(
+        organization=makkah, title="Team sent", language="ar", text="تم إرسال فريق"
+    )
+    client.force_login(staff["supervisor"])
+    case = services.case_create(organization=makkah, description="d", channel="web", language="ar").case
+    page = client.get(f"/staff/cases/{case.reference}/").content.decode()
+    assert "Team sent" in page
+    client.post(f"/staff/cases/{case.reference}/note/", {"note": "", "canned": reply.pk, "public": "on"})
+    assert Case.objects.get(pk=case.pk).events.get(kind="note").note == "تم إرسال فريق"

@@ -12,5 +12,6 @@ urlpatterns = [
     path("cases/<str:reference>/", views.case_view, name="case"),
     path("cases/<str:reference>/<slug:action>/", views.case_action, name="action"),
     path("console/", views.console, name="console"),
+    path("bulk/", views.bulk_action, name="bulk"),
     path("dashboard/", views.dashboard, name="dashboard"),
 ]

@@ -22,7 +22,7 @@ from khidma.accounts.models import Role, User
 from khidma.cases import access, actions, deadlines, queues
 from khidma.cases import selectors as case_selectors
 from khidma.cases.lifecycle import OPEN_STATUSES, TRANSITIONS
-from khidma.cases.models import Case, Channel, Priority, Status
+from khidma.cases.models import CannedReply, Case, Channel, Priority, Status
 from khidma.cases.references import parse_reference
 from khidma.cases.services import Principal, case_create
 from khidma.cases.triage import classify_text
@@ -167,6 +167,9 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "categories": Category.objects.filter(organization_id=user.organization_id, is_active=True),
             "priorities": Priority.choices,
             "duplicates": case.duplicates.all(),
+            "canned": CannedReply.objects.filter(
+                organization_id=user.organization_id, language=case.language
+            ),
             "triage": getattr(case, "triage", None),
         },
     )
@@ -178,8 +181,12 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
     user: User = request.user
     case = _visible(user, reference)
     post = request.POST
+    note = post.get("note", "")
+    if not note.strip() and post.get("canned"):
+        reply = CannedReply.objects.filter(organization_id=user.organization_id, pk=post["canned"]).first()
+        note = reply.text if reply else ""
     given = actions.ActionInput(
-        note=post.get("note", ""),
+        note=note,
         public=post.get("public") == "on",
         department=post.get("department") or None,
         assignee=post.get("assignee") or None,
@@ -319,3 +326,38 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "now_hijri": Gregorian.fromdate(now.date()).to_hijri(),
     }
     return render(request, "backoffice/dashboard.html", context)
+
+
+BULK_ACTIONS = ("assign", "priority")
+
+
+@staff_required
+@require_POST
+def bulk_action(request: HttpRequest) -> HttpResponse:
+    """Assign or reprioritize many cases at once; each case gets its own event, and a case the person may
+    not change is skipped and named."""
+    user: User = request.user
+    action = request.POST.get("action", "")
+    back = request.POST.get("next") or "/staff/"
+    if action not in BULK_ACTIONS:
+        messages.error(request, _("Choose what to do with the selected cases."))
+        return redirect(back)
+    given = actions.ActionInput(
+        department=request.POST.get("department") or None, priority=request.POST.get("priority") or None
+    )
+    done, failed = 0, []
+    for reference in request.POST.getlist("cases"):
+        case = access.cases_visible_to(user).filter(reference=reference).first()
+        if case is None:
+            failed.append(reference)
+            continue
+        try:
+            actions.perform(user, case, action, given)
+            done += 1
+        except DomainError as exc:
+            failed.append(f"{reference} ({exc.errors[0].message})")
+    if done:
+        messages.success(request, _("%(n)d cases updated.") % {"n": done})
+    if failed:
+        messages.error(request, _("Not changed: %(list)s") % {"list": ", ".join(failed)})
+    return redirect(back if back.startswith("/staff/") else "/staff/")

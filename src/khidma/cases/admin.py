@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from khidma.cases.models import Case, CaseEvent
+from khidma.cases.models import CannedReply, Case, CaseEvent
 from khidma.core.admin import OrgScopedAdmin
 
 
@@ -40,3 +40,10 @@ class CaseAdmin(OrgScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CannedReply)
+class CannedReplyAdmin(OrgScopedAdmin):
+    list_display = ("title", "language")
+    list_filter = ("language",)
+    search_fields = ("title", "text")

@@ -377,3 +377,20 @@ class TriageResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.category} ({self.confidence})"
+
+
+class CannedReply(models.Model):
+    """A reply staff reuse, written once per language; the case page offers those in the case's language."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, verbose_name=_("organization"))
+    title = models.CharField(_("title"), max_length=100)
+    language = models.CharField(_("language"), max_length=8)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("canned reply")
+        verbose_name_plural = _("canned replies")
+        ordering = ["organization", "language", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
