@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import intake, sla  # noqa: E402
+from bench import backoffice, intake, sla  # noqa: E402
 
 
 def _machine() -> str:
@@ -31,7 +31,7 @@ def _machine() -> str:
 
 
 def main() -> None:
-    sections = [intake.run(), sla.run()]
+    sections = [intake.run(), sla.run(), backoffice.run()]
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
     text = "\n\n".join(
         [

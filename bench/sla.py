@@ -153,6 +153,10 @@ def _row_template(model, org, policy) -> tuple[list[str], list[str]]:
         "sla_policy_id": str(policy.pk),
         "sla_clock_start": "TIMESTAMPTZ '2026-12-20T08:00:00Z'",
         "sla_paused_seconds": "0",
+        "closure_code_hash": "''",
+        "closure_outcome": "''",
+        "needs_followup": "false",
+        "search_text": "lpad(g::text, 10, '0') || ' garbage has not been collected'",
         "first_responded_at": "TIMESTAMPTZ '2026-12-20T09:00:00Z'",
         "first_response_due_at": "TIMESTAMPTZ '2026-12-20T12:00:00Z'",
         "resolution_due_at": f"CASE WHEN {due} THEN TIMESTAMPTZ '2026-12-31T08:00:00Z' "

@@ -14,6 +14,7 @@ from django.db.models import Avg, Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from hijridate import Gregorian
@@ -41,6 +42,14 @@ _POST_CHANNEL = {
     ServicePoint.Kind.HEADQUARTERS: Channel.COUNTER,
     ServicePoint.Kind.SUB_MUNICIPALITY: Channel.COUNTER,
 }
+
+
+class CappedPaginator(Paginator):
+    """Pages through at most COUNT_CAP cases: past that, people narrow the queue with filters."""
+
+    @cached_property
+    def count(self) -> int:
+        return queues.capped_count(self.object_list)
 
 
 def staff_required(view):
@@ -98,7 +107,7 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
             search_contact=access.can_see_contact(user),
         )
     cases = case_selectors.case_list_related(cases).order_by("-received_at", "-id")
-    page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    page = CappedPaginator(cases, 25).get_page(request.GET.get("page"))
     rows = [{"case": case, "sla": deadlines.sla_status(case)} for case in page.object_list]
     return render(
         request,

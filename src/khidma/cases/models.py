@@ -177,7 +177,8 @@ class Case(models.Model):
         ]
         indexes = [
             models.Index(fields=["organization", "status", "received_at"], name="case_org_status_received"),
-            models.Index(fields=["organization", "received_at"], name="case_org_received"),
+            # Queues list newest first, tie broken by id: read backwards, this index needs no sort.
+            models.Index(fields=["organization", "received_at", "id"], name="case_org_received_id"),
             models.Index(fields=["organization", "department", "status"], name="case_org_dept_status"),
             models.Index(fields=["organization", "resolution_due_at"], name="case_org_resolution_due"),
             models.Index(
@@ -226,6 +227,8 @@ class SlaTimer(models.Model):
                 name="sla_timer_next_check",
                 condition=Q(next_check_at__isnull=False),
             ),
+            # The at-risk and breached queues read the few timers that carry a warning.
+            models.Index(fields=["case"], name="sla_timer_warned", condition=Q(at_risk=True)),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
@@ -33,9 +33,8 @@ def queue(user: User, name: str) -> QuerySet[Case]:
             return cases.none()
         return open_cases.filter(department_id__in=department_subtree_ids(department=user.department))
     if name == "triage":
-        return cases.filter(
-            Q(status=Status.NEW) | Q(category__isnull=True) | Q(department__isnull=True)
-        ).filter(status__in=OPEN_STATUSES)
+        # Intake leaves a case "new" exactly when it could not be classified and routed.
+        return cases.filter(status=Status.NEW)
     if name == "at_risk":
         return open_cases.filter(sla_timer__at_risk=True, sla_timer__escalation_level=0)
     if name == "breached":
@@ -47,5 +46,13 @@ def queue(user: User, name: str) -> QuerySet[Case]:
     return cases
 
 
+# Counting a million rows for a sidebar badge costs more than the page: counts stop here ("1000+").
+COUNT_CAP = 1000
+
+
+def capped_count(cases: QuerySet[Case]) -> int:
+    return cases.order_by()[: COUNT_CAP + 1].count()
+
+
 def queue_counts(user: User) -> dict[str, int]:
-    return {name: queue(user, name).count() for name in QUEUES}
+    return {name: capped_count(queue(user, name)) for name in QUEUES}

@@ -6,3 +6,10 @@ register = template.Library()
 @register.filter
 def get_item(mapping: dict, key: str):
     return mapping.get(key, "")
+
+
+@register.filter
+def capped(count: int) -> str:
+    from khidma.cases.queues import COUNT_CAP
+
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
