@@ -12,12 +12,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
+from django.utils.translation import gettext_lazy as _
 
 from khidma.cases.models import Case, CaseEvent, EventKind, SlaTimer, Status
 from khidma.core import clock
 from khidma.sla.engine import policy_select, work_calendar
 from khidma.sla.models import SlaPolicy
 from khidma.sla.worktime import WorkCalendar
+
+STATE_LABELS = {
+    "on_track": _("On track"),
+    "at_risk": _("At risk"),
+    "breached": _("Breached"),
+    "met": _("Met"),
+    "missed": _("Missed"),
+    "paused": _("Paused"),
+    "none": _("No target"),
+}
 
 # A case in one of these has had a human answer (the first-response target is met).
 RESPONDED = frozenset(

@@ -13,3 +13,10 @@ def capped(count: int) -> str:
     from khidma.cases.queues import COUNT_CAP
 
     return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+@register.filter
+def sla_label(state: str) -> str:
+    from khidma.cases.deadlines import STATE_LABELS
+
+    return str(STATE_LABELS.get(state, state))
