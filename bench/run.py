@@ -1,7 +1,8 @@
-"""`make bench`: run every benchmark and write the figures to docs/benchmarks.md.
+"""`make bench`: run the benchmarks and write the figures to docs/benchmarks.md.
 
-Figures are medians and percentiles from one run on one machine; compare ratios measured in the same run,
-not numbers from different machines.
+`python bench/run.py triage` (what `make bench-triage` runs) refreshes only the named sections and keeps
+the others. Figures are medians and percentiles from one run on one machine; compare ratios measured in the
+same run, not numbers from different machines.
 """
 
 from __future__ import annotations
@@ -9,13 +10,18 @@ from __future__ import annotations
 import datetime
 import os
 import platform
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
 
-from bench import backoffice, intake, sla  # noqa: E402
+from bench import backoffice, intake, sla, triage  # noqa: E402
+
+BENCHMARKS = {"intake": intake.run, "sla": sla.run, "backoffice": backoffice.run, "triage": triage.run}
+OUTPUT = ROOT / "docs" / "benchmarks.md"
 
 
 def _machine() -> str:
@@ -30,22 +36,35 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
 
 
-def main() -> None:
-    sections = [intake.run(), sla.run(), backoffice.run()]
+def _sections(text: str) -> dict[str, str]:
+    """Existing sections by their '## ' heading, in order."""
+    parts = re.split(r"(?m)^(?=## )", text)
+    return {part.splitlines()[0]: part.strip() for part in parts if part.startswith("## ")}
+
+
+def main(names: list[str]) -> None:
+    chosen = names or list(BENCHMARKS)
+    unknown = set(chosen) - set(BENCHMARKS)
+    if unknown:
+        raise SystemExit(f"unknown benchmark(s): {', '.join(sorted(unknown))}; choose from {', '.join(BENCHMARKS)}")
+    sections = _sections(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
+    for name in chosen:
+        section = BENCHMARKS[name]().strip()
+        sections[section.splitlines()[0]] = section
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
     text = "\n\n".join(
         [
             "# Benchmarks",
-            f"Written by `make bench` on {today} — {_machine()}.",
-            "Speed targets are checked here, never by timed assertions in tests. The machine is shared and "
-            "noisy: quote medians and ratios from one run.",
-            *sections,
+            f"Written by `make bench` — last run {today} on {_machine()} (sections refreshed: {', '.join(chosen)}).",
+            "Speed and quality targets are checked here, never by timed assertions in tests. The machine is "
+            "shared and noisy: quote medians and ratios from one run.",
+            *sections.values(),
         ]
     )
-    (ROOT / "docs").mkdir(exist_ok=True)
-    (ROOT / "docs" / "benchmarks.md").write_text(text + "\n", encoding="utf-8")
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.write_text(text + "\n", encoding="utf-8")
     print(text)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
