@@ -51,6 +51,12 @@ def category_model():
     return classifier.get_model()
 
 
+def warm_up() -> None:
+    """Train or load the models once, before the web server forks its workers, so that no reporter waits
+    for it (the language model trains at first use; the category model too without a saved one)."""
+    assess("warm up: the street light is broken")
+
+
 def assess(text: str) -> Assessment:
     """Never raises: a failing model leaves the case to people, it does not lose the report."""
     result = Assessment()

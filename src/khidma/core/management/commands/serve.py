@@ -22,6 +22,10 @@ class _Gunicorn(BaseApplication):
     def load(self):
         from khidma.wsgi import application
 
+        # With preload_app the master loads Django and the triage models once; workers share them.
+        from khidma.cases.triage import warm_up
+
+        warm_up()
         return application
 
 
@@ -47,5 +51,6 @@ class Command(BaseCommand):
                 "graceful_timeout": 10,
                 "accesslog": "-" if env_str("KHIDMA_ACCESS_LOG", "1") != "0" else None,
                 "limit_request_field_size": 16384,
+                "preload_app": True,
             }
         ).run()
