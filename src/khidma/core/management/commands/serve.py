@@ -20,10 +20,9 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from khidma.wsgi import application
-
         # With preload_app the master loads Django and the triage models once; workers share them.
         from khidma.cases.triage import warm_up
+        from khidma.wsgi import application
 
         warm_up()
         return application
