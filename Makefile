@@ -1,6 +1,7 @@
 # Khidma — the two commands a newcomer needs are `make demo` and `make test`.
-# Everything is installed into .venv from the hashed lock files; nothing else is needed but Python >= 3.11,
-# make, the standard build tools and GNU gettext (msgfmt, to compile translations).
+# Everything is installed into .venv from the hashed lock files and, for the portal's static assets (Leaflet,
+# fonts), into node_modules from package-lock.json; nothing else is needed but Python >= 3.11, Node.js with
+# npm, make, the standard build tools and GNU gettext (msgfmt, to compile translations).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -11,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | c
 export HOST ?= 127.0.0.1
 export PORT ?= 8000
 
-.PHONY: install demo test test-browser lint format bench translations messages clean
+.PHONY: install demo test test-browser lint format bench bench-triage translations messages vendor clean
 
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +20,18 @@ $(STAMP):
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-install: $(STAMP) translations
+install: $(STAMP) translations vendor
+
+# The portal's third-party static files come from the npm registry (package-lock.json) and are copied into
+# a git-ignored folder of the portal app; `npm ci` runs whenever node_modules is missing or the lock changed.
+VENDOR := src/khidma/portal/static/vendor/.built
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(VENDOR): node_modules/.package-lock.json scripts/vendor.mjs
+	node scripts/vendor.mjs
+
+vendor: $(VENDOR)
 
 # Compiled catalogues (.mo) are build products, made from the committed .po files.
 translations: $(STAMP)
@@ -55,5 +67,8 @@ format: $(STAMP)
 bench: install
 	$(BIN)/python bench/run.py
 
+bench-triage: install
+	$(BIN)/python bench/run.py triage
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules src/khidma/portal/static/vendor

@@ -46,7 +46,8 @@ def main(names: list[str]) -> None:
     chosen = names or list(BENCHMARKS)
     unknown = set(chosen) - set(BENCHMARKS)
     if unknown:
-        raise SystemExit(f"unknown benchmark(s): {', '.join(sorted(unknown))}; choose from {', '.join(BENCHMARKS)}")
+        names_list = ", ".join(sorted(unknown))
+        raise SystemExit(f"unknown benchmark(s): {names_list}; choose from {', '.join(BENCHMARKS)}")
     sections = _sections(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
     for name in chosen:
         section = BENCHMARKS[name]().strip()
@@ -55,7 +56,8 @@ def main(names: list[str]) -> None:
     text = "\n\n".join(
         [
             "# Benchmarks",
-            f"Written by `make bench` — last run {today} on {_machine()} (sections refreshed: {', '.join(chosen)}).",
+            f"Written by `make bench` — last run {today} on {_machine()} "
+            f"(sections refreshed: {', '.join(chosen)}).",
             "Speed and quality targets are checked here, never by timed assertions in tests. The machine is "
             "shared and noisy: quote medians and ratios from one run.",
             *sections.values(),

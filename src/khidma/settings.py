@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "khidma.sla",
     "khidma.triage",
     "khidma.cases",
+    "khidma.programs",
     "khidma.outbox",
     # Interface apps: they import domain apps, never the reverse.
     "khidma.api",

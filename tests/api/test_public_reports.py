@@ -51,9 +51,15 @@ def test_reference_numbers_are_digits_with_a_valid_check_digit_and_unique(api, m
         assert reference.isdigit() and len(reference) <= 12 and damm.is_valid(reference)
 
 
-def test_the_language_defaults_to_the_request_language(api, makkah):
-    response = api.post("/reports", json=report(), headers={"Accept-Language": "en"})
-    assert response.json()["language"] == "en"
+def test_the_language_is_detected_from_the_text_and_else_taken_from_the_request(api, makkah):
+    arabic = api.post("/reports", json=report(), headers={"Accept-Language": "en"})
+    assert arabic.json()["language"] == "ar"
+    urdu = api.post("/reports", json=report(description="گلی میں تین دن سے کچرا پڑا ہے، براہ کرم صاف کریں"))
+    assert urdu.json()["language"] == "ur"
+    no_words = api.post("/reports", json=report(description="12345 !!"), headers={"Accept-Language": "en"})
+    assert no_words.json()["language"] == "en"
+    stated = api.post("/reports", json=report(language="fr"), headers={"Accept-Language": "en"})
+    assert stated.json()["language"] == "fr"
 
 
 def test_the_public_view_shows_status_and_timeline_but_no_personal_data(api, makkah):

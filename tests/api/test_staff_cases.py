@@ -185,7 +185,10 @@ def test_refer_reject_and_duplicate(client_for):
     assert rejected.json()["status"] == "rejected"
 
 
-def test_category_correction_reroutes_and_is_recorded_as_a_correction(client_for):
+def test_category_correction_reroutes_and_is_recorded_as_a_correction(client_for, makkah):
+    from khidma.triage.models import TriageSettings
+
+    TriageSettings.objects.create(organization=makkah, auto_apply_threshold=1.01)  # leave it to people
     agent = client_for("agent")
     reference = create(agent, category=None)["reference"]
     case = act(agent, reference, "category", category="lighting_signs").json()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from khidma.api.errors import install_error_handlers
+from khidma.api.programs import router as programs_router
 from khidma.api.public import router as public_router
 from khidma.api.staff import router as staff_router
 
@@ -21,3 +22,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", public_router)
 api.add_router("/", staff_router)
+api.add_router("/programs", programs_router)

@@ -190,7 +190,9 @@ def case_create(
         assessment = triage.assess(description)
     auto_category = False
     if assessment is not None:
-        if language is None and assessment.language and is_supported(assessment.language):
+        # A text with too few letters to tell (a number, "hi") keeps the channel's or request's language.
+        sure = (assessment.language_confidence or 0) >= 0.5
+        if language is None and assessment.language and is_supported(assessment.language) and sure:
             language = assessment.language
         if category_obj is None and assessment.category:
             candidate = org_selectors.category_get_active(organization=organization, code=assessment.category)

@@ -379,3 +379,14 @@ ASSOCIATION_POLICIES = [
     ("default", "Everything else", "بقية الطلبات", "", "", "business", 2 * WORKING_DAY, 10 * WORKING_DAY),
 ]
 SECOND_ESCALATION_MINUTES = 24 * 60
+
+MAKKAH_AUTO_APPLY_THRESHOLD = 0.97
+
+# Vague messages triage cannot place with confidence: they fill the triage queue, as real ones do.
+VAGUE_SAMPLES = [
+    ("ar", "السلام عليكم ابغى احد يتواصل معي ضروري بخصوص مشكلة عندنا"),
+    ("ar", "لو سمحتو فيه موضوع عند البيت محتاج احد يشوفه"),
+    ("en", "Hello, please call me back about the issue we discussed"),
+    ("ur", "السلام علیکم، ایک مسئلہ ہے، براہ کرم رابطہ کریں"),
+    ("id", "Tolong hubungi saya, ada masalah di sini"),
+]

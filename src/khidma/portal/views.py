@@ -1,23 +1,46 @@
-"""The public portal's first pages: the front door and tracking a report by its number."""
+"""The public portal: the front door, reporting a problem, tracking a report, and help finding a service.
+
+Views only read the request, call the portal's helpers or the domain's services and selectors, and render.
+"""
 
 from __future__ import annotations
 
+import uuid
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
 
 from khidma.cases import closure
 from khidma.cases import selectors as case_selectors
 from khidma.cases.models import Channel, Status
 from khidma.cases.references import parse_reference
+from khidma.core import clock
 from khidma.core.errors import DomainError
+from khidma.core.phones import mask_phone
 from khidma.organizations import selectors as org_selectors
+from khidma.organizations.models import ServicePoint
+from khidma.portal import hours, maps, places
+from khidma.portal.forms import MAX_PHOTOS, AreaLookupForm, ReportForm
+from khidma.portal.icons import category_icon
+from khidma.portal.naming import display_name
+from khidma.portal.reporting import submit_report
 
 
 def _organization():
     return org_selectors.organization_get_active(slug=settings.KHIDMA_DEFAULT_ORGANIZATION)
+
+
+def _organization_or_404():
+    organization = _organization()
+    if organization is None:
+        raise Http404
+    return organization
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -104,3 +127,131 @@ def answer(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("portal:track", reference=case.reference)
     request.session["portal_notice"] = str(notice)
     return redirect("portal:track", reference=case.reference)
+
+
+# --- Reporting a problem ------------------------------------------------------------------------------------
+
+
+def report(request: HttpRequest) -> HttpResponse:
+    """The report form. Works without JavaScript (a typed address or landmark); with it, the person can use
+    their location or put a pin on the map, and is offered open reports nearby before sending."""
+    organization = _organization_or_404()
+    categories = list(org_selectors.category_list_active(organization=organization))
+    status = 200
+    kept: list[str] = []
+    errors: dict = {}
+    if request.method == "POST":
+        form = ReportForm(request.POST, categories=categories)
+        outcome = submit_report(
+            organization=organization,
+            form=form,
+            uploads=request.FILES.getlist("photos"),
+            kept_tokens=request.POST.getlist("kept_photo"),
+            language=get_language(),
+        )
+        if outcome.case is not None:
+            request.session["portal_report"] = {
+                "reference": outcome.case.reference,
+                "phone": mask_phone(outcome.case.reporter_phone) if outcome.case.reporter_phone else "",
+                "place_from_photo": outcome.place_from_photo,
+            }
+            return redirect("portal:report-sent")
+        kept, errors, status = outcome.kept, dict(outcome.errors), 400
+    else:
+        form = ReportForm(initial={"submission": uuid.uuid4().hex}, categories=categories)
+    selected = form.data.get("category", "") if form.is_bound else ""
+    options = [
+        {
+            "code": c.code,
+            "name": display_name(c),
+            "icon": category_icon(c.code),
+            "checked": c.code == selected,
+        }
+        for c in categories
+    ]
+    context = {
+        "organization": organization,
+        "form": form,
+        "options": options,
+        "unsure_icon": category_icon(""),
+        "errors": errors,
+        "kept": kept,
+        "photo_slots": range(max(0, MAX_PHOTOS - len(kept))),
+        "max_photos": MAX_PHOTOS,
+        "max_photo_mb": settings.KHIDMA_MAX_ATTACHMENT_BYTES // (1024 * 1024),
+        "map": maps.map_options(),
+        "status_names": dict(Status.choices),
+    }
+    return render(request, "portal/report.html", context, status=status)
+
+
+def report_sent(request: HttpRequest) -> HttpResponse:
+    sent = request.session.get("portal_report")
+    if not sent:
+        return redirect("portal:report")
+    return render(request, "portal/report_sent.html", {"organization": _organization(), "sent": sent})
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def map_areas(request: HttpRequest) -> JsonResponse:
+    """The organization's boundary and areas as GeoJSON, named in the request's language, for the maps."""
+    return JsonResponse(maps.areas_geojson(_organization_or_404()))
+
+
+# --- Help: which sub-municipality, and which service points are open --------------------------------------
+
+
+def _point_rows(points, organization):
+    tz = ZoneInfo(organization.time_zone)
+    now = clock.now()
+    rows = []
+    for point in points:
+        rows.append(
+            {
+                "point": point,
+                "name": display_name(point),
+                "area": display_name(point.area) if point.area else "",
+                "today": hours.today(point, now, tz),
+                "prayer_based": point.kind == ServicePoint.Kind.MOSQUE_COUNTER and not point.opening_hours,
+                "always": hours.is_always_open(point),
+            }
+        )
+    return rows
+
+
+def help_area(request: HttpRequest) -> HttpResponse:
+    """ "Which sub-municipality serves this place?" A typed place works without JavaScript; with it, the
+    person's location can be sent instead."""
+    organization = _organization_or_404()
+    form = AreaLookupForm(request.GET or None)
+    context: dict = {"organization": organization, "form": form, "searched": form.is_bound}
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            matches = places.find_areas(organization, **form.cleaned_data)
+            context["results"] = [
+                {
+                    "area": display_name(match.area),
+                    "via": match.via,
+                    "points": _point_rows(places.centres_of(organization, match.area), organization),
+                }
+                for match in matches
+            ]
+            status = 200 if matches else 404
+        else:
+            status = 400
+    context["tz"] = organization.time_zone
+    return render(request, "portal/help_area.html", context, status=status)
+
+
+def help_points(request: HttpRequest) -> HttpResponse:
+    """Every service point with today's hours and whether it is open now."""
+    organization = _organization_or_404()
+    rows = _point_rows(places.service_points(organization), organization)
+    rows.sort(key=lambda row: not row["today"].open_now)
+    return render(
+        request,
+        "portal/help_points.html",
+        {"organization": organization, "rows": rows, "tz": organization.time_zone, "now": clock.now()},
+    )

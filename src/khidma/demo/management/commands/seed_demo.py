@@ -19,6 +19,7 @@ from khidma.demo import data
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
+from khidma.triage.models import TriageSettings
 
 User = get_user_model()
 
@@ -119,6 +120,9 @@ class Command(BaseCommand):
             )
         self._staff(org, data.MAKKAH_STAFF, departments)
         self._service_levels(org, data.MAKKAH_POLICIES)
+        # The municipality lets triage apply a category only when it is quite sure; the rest waits for the
+        # 940 receiving unit in the triage queue.
+        TriageSettings.objects.create(organization=org, auto_apply_threshold=data.MAKKAH_AUTO_APPLY_THRESHOLD)
         if not User.objects.filter(username="platform").exists():
             User.objects.create_superuser("platform", "", data.DEMO_PASSWORD)
         return org
@@ -241,11 +245,13 @@ class Command(BaseCommand):
         for index in range(count):
             category = rng.choice(list(data.SAMPLES))
             language, text = rng.choice(data.SAMPLES[category])
+            if rng.random() < 0.08:
+                language, text = rng.choice(data.VAGUE_SAMPLES)
             area = rng.choice(areas)
             received = now - datetime.timedelta(minutes=rng.randint(10, 60 * 24 * 45))
             channel = rng.choice(channels)
-            # A tenth arrive unclassified, to fill the triage queue.
-            unclassified = rng.random() < 0.1
+            # A tenth arrive without a category, as from WhatsApp or the web: triage classifies them.
+            unclassified = rng.random() < 0.1 or text in {t for _l, t in data.VAGUE_SAMPLES}
             with clock.at(received):
                 case = services.case_create(
                     organization=org,

@@ -1,0 +1,639 @@
+"""Service programs (staff, Bearer API tokens): home visits, proxy services, association requests with their
+committee meetings, and people. Who may do what is decided in programs.access and cases.access."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from ninja import Router, Schema, Status
+
+from khidma.accounts.models import User
+from khidma.api.auth import StaffToken
+from khidma.api.schemas import ErrorsOut
+from khidma.cases import access as case_access
+from khidma.cases.models import Case
+from khidma.cases.references import parse_reference
+from khidma.core.errors import DomainError, NotFound
+from khidma.programs import access, selectors, services
+from khidma.programs.models import (
+    Application,
+    Authorization,
+    Meeting,
+    Person,
+    RequestType,
+    Team,
+    Visit,
+)
+
+M = TypeVar("M", bound=Model)
+router = Router(tags=["programs"], auth=StaffToken())
+_ERRORS = {400: ErrorsOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut}
+
+
+# --- Inputs ----------------------------------------------------------------------------------------------
+
+
+class TeamIn(Schema):
+    name: str
+
+
+class VisitIn(Schema):
+    case: str
+    reason: str
+    note: str = ""
+
+
+class ScheduleIn(Schema):
+    team: int
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+
+class CompleteIn(Schema):
+    work_done: str = ""
+    documents: list[str] = []
+
+
+class AuthorizationIn(Schema):
+    principal_name: str = ""
+    principal_phone: str = ""
+    relationship: str = ""
+    document_reference: str = ""
+    expires_on: datetime.date | None = None
+    proxy: str | None = None
+
+
+class ProxyCaseIn(Schema):
+    description: str = ""
+    channel: str
+    kind: str | None = None
+    category: str | None = None
+    language: str | None = None
+    service_point: str | None = None
+
+
+class ProxyActIn(Schema):
+    case: str
+    action: str
+    note: str = ""
+
+
+class RequestTypeIn(Schema):
+    code: str
+    names: dict[str, str]
+    required_documents: list[str] = []
+    min_decision_days: int = 14
+    max_decision_days: int = 30
+
+
+class DeclarationIn(Schema):
+    accepted: bool = False
+    channel: str
+
+
+class ApplicationIn(Schema):
+    request_type: str
+    case: str
+    person: int | None = None
+    documents: list[str] = []
+    declaration: DeclarationIn
+
+
+class DocumentsIn(Schema):
+    documents: list[str]
+
+
+class ResearchIn(Schema):
+    assessment: str = ""
+    recommendation: str = ""
+
+
+class RegisterIn(Schema):
+    registration_number: str = ""
+
+
+class NoteIn(Schema):
+    note: str = ""
+
+
+class MeetingIn(Schema):
+    title: str = ""
+    held_at: datetime.datetime
+
+
+class AgendaIn(Schema):
+    application: int
+
+
+class VoteIn(Schema):
+    application: int
+    vote: str
+
+
+class DecisionIn(Schema):
+    application: int
+    decision: str | None = None
+    reasons: str = ""
+
+
+class DecideIn(Schema):
+    minutes: str = ""
+    decisions: list[DecisionIn]
+
+
+class PersonIn(Schema):
+    name: str = ""
+    phone: str = ""
+    roles: list[str] = []
+
+
+class LinkIn(Schema):
+    case: str
+
+
+# --- Lookups (organization isolation: another organization's rows are "not found") ----------------------
+
+
+def _get(user: User, queryset: QuerySet[M], pk: int, field: str) -> M:
+    item = access.scoped(user, queryset).filter(pk=pk).first()
+    if item is None:
+        raise NotFound.single(field, "not_found", _("Not found."))
+    return item
+
+
+def _case(user: User, reference: str) -> Case:
+    return case_access.case_get_visible(user, parse_reference(reference))
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _events(subject: str, obj: Any) -> list[dict]:
+    return [
+        {
+            "kind": e.kind,
+            "at": _iso(e.created_at),
+            "actor": e.actor.username if e.actor else None,
+            "note": e.note,
+            "data": e.data,
+        }
+        for e in selectors.events_for(subject, obj)
+    ]
+
+
+# --- Presenters ------------------------------------------------------------------------------------------
+
+
+def _team(team: Team) -> dict:
+    return {"id": team.pk, "name": team.name, "is_active": team.is_active}
+
+
+def _visit(visit: Visit, *, events: bool = True) -> dict:
+    body = {
+        "id": visit.pk,
+        "case": visit.case.reference,
+        "reason": visit.reason,
+        "reason_note": visit.reason_note,
+        "status": visit.status,
+        "team": _team(visit.team) if visit.team_id else None,
+        "starts_at": _iso(visit.starts_at),
+        "ends_at": _iso(visit.ends_at),
+        "work_done": visit.work_done,
+        "documents_collected": visit.documents_collected,
+        "completed_at": _iso(visit.completed_at),
+    }
+    if events:
+        body["events"] = _events("visit", visit)
+    return body
+
+
+def _authorization(item: Authorization) -> dict:
+    return {
+        "id": item.pk,
+        "principal_name": item.principal_name,
+        "principal_phone": item.principal_phone,
+        "relationship": item.relationship,
+        "document_reference": item.document_reference,
+        "expires_on": item.expires_on.isoformat(),
+        "valid": item.expires_on >= services.local_today(item.organization),
+        "proxy": item.proxy.username,
+        "events": _events("authorization", item),
+    }
+
+
+def _request_type(item: RequestType) -> dict:
+    return {
+        "id": item.pk,
+        "code": item.code,
+        "names": item.names,
+        "required_documents": item.required_documents,
+        "min_decision_days": item.min_decision_days,
+        "max_decision_days": item.max_decision_days,
+        "is_active": item.is_active,
+    }
+
+
+def _application(item: Application, *, events: bool = True) -> dict:
+    body = {
+        "id": item.pk,
+        "case": item.case.reference,
+        "request_type": item.request_type.code,
+        "person": item.person_id,
+        "status": item.status,
+        "declaration": {"at": _iso(item.declared_at), "channel": item.declaration_channel},
+        "submitted_at": _iso(item.submitted_at),
+        "earliest_decision_at": _iso(services.earliest_decision_at(item)),
+        "decision_due_at": _iso(item.decision_due_at),
+        "documents": item.documents,
+        "missing_documents": item.missing_documents,
+        "research": item.research,
+        "recommendation": item.recommendation,
+        "researcher": item.researcher.username if item.researcher_id else None,
+        "meeting": item.meeting_id,
+        "decision_reasons": item.decision_reasons,
+        "decided_at": _iso(item.decided_at),
+        "registration_number": item.registration_number,
+        "registered_at": _iso(item.registered_at),
+        "delivered_at": _iso(item.delivered_at),
+    }
+    if events:
+        body["events"] = _events("application", item)
+    return body
+
+
+def _meeting(meeting: Meeting) -> dict:
+    agenda = []
+    for item in meeting.agenda.select_related("case", "request_type").order_by("submitted_at", "id"):
+        votes = [v for v in meeting.votes.select_related("member") if v.application_id == item.pk]
+        agenda.append(
+            {
+                "application": item.pk,
+                "case": item.case.reference,
+                "status": item.status,
+                "recommendation": item.recommendation,
+                "earliest_decision_at": _iso(services.earliest_decision_at(item)),
+                "votes": {v.member.username: v.vote for v in votes},
+            }
+        )
+    return {
+        "id": meeting.pk,
+        "title": meeting.title,
+        "held_at": _iso(meeting.held_at),
+        "status": meeting.status,
+        "minutes": meeting.minutes,
+        "agenda": agenda,
+    }
+
+
+def _person(person: Person) -> dict:
+    return {"id": person.pk, "name": person.name, "phone": person.phone, "roles": person.roles}
+
+
+# --- Home visits -----------------------------------------------------------------------------------------
+
+
+@router.get("/teams", response={200: list[dict], **_ERRORS})
+def team_list(request: HttpRequest):
+    return [_team(t) for t in access.scoped(request.auth, Team.objects.all())]
+
+
+@router.post("/teams", response={201: dict, **_ERRORS})
+def team_create(request: HttpRequest, payload: TeamIn):
+    user: User = request.auth
+    access.ensure(user, "configure")
+    team = services.team_create(organization=user.organization, name=payload.name, by=user)
+    return Status(201, _team(team))
+
+
+@router.get("/teams/{team_id}/calendar", response={200: dict, **_ERRORS})
+def team_calendar(request: HttpRequest, team_id: int, start: datetime.date, end: datetime.date):
+    """The team's visits from `start` to `end` (dates in the organization's time zone, both included)."""
+    user: User = request.auth
+    team = _get(user, Team.objects.all(), team_id, "team")
+    if end < start or (end - start).days > 92:
+        raise DomainError.single(
+            "end", "invalid", _("Give a range of at most three months, end after start.")
+        )
+    tz = zoneinfo.ZoneInfo(user.organization.time_zone)
+    since = datetime.datetime.combine(start, datetime.time(), tzinfo=tz)
+    until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), tzinfo=tz)
+    visits = selectors.team_calendar(team, start=since, end=until)
+    return {
+        "team": _team(team),
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "visits": [_visit(v, events=False) for v in visits],
+    }
+
+
+@router.post("/visits", response={201: dict, **_ERRORS})
+def visit_create(request: HttpRequest, payload: VisitIn):
+    """Record that the person is eligible for a home visit (elderly, disabled, ill, no transport)."""
+    user: User = request.auth
+    access.ensure(user, "visit_schedule")
+    case = _case(user, payload.case)
+    visit = services.visit_record_eligibility(case=case, reason=payload.reason, note=payload.note, by=user)
+    return Status(201, _visit(visit))
+
+
+@router.get("/visits/{visit_id}", response={200: dict, **_ERRORS})
+def visit_get(request: HttpRequest, visit_id: int):
+    return _visit(_get(request.auth, Visit.objects.select_related("case", "team"), visit_id, "visit"))
+
+
+@router.post("/visits/{visit_id}/schedule", response={200: dict, **_ERRORS})
+def visit_schedule(request: HttpRequest, visit_id: int, payload: ScheduleIn):
+    """Book a team for a window; a team already booked in an overlapping window answers 409."""
+    user: User = request.auth
+    access.ensure(user, "visit_schedule")
+    visit = _get(user, Visit.objects.all(), visit_id, "visit")
+    team = _get(user, Team.objects.all(), payload.team, "team")
+    visit = services.visit_schedule(
+        visit=visit, team=team, starts_at=payload.starts_at, ends_at=payload.ends_at, by=user
+    )
+    return _visit(visit)
+
+
+@router.post("/visits/{visit_id}/complete", response={200: dict, **_ERRORS})
+def visit_complete(request: HttpRequest, visit_id: int, payload: CompleteIn):
+    user: User = request.auth
+    access.ensure(user, "visit_complete")
+    visit = _get(user, Visit.objects.all(), visit_id, "visit")
+    visit = services.visit_complete(
+        visit=visit, work_done=payload.work_done, documents=payload.documents, by=user
+    )
+    return _visit(visit)
+
+
+# --- Proxy services --------------------------------------------------------------------------------------
+
+
+@router.post("/authorizations", response={201: dict, **_ERRORS})
+def authorization_create(request: HttpRequest, payload: AuthorizationIn):
+    user: User = request.auth
+    access.ensure(user, "authorization_manage")
+    proxy = user
+    if payload.proxy:
+        proxy = User.objects.filter(organization_id=user.organization_id, username=payload.proxy).first()
+        if proxy is None:
+            raise DomainError.single("proxy", "unknown_user", _("Unknown user."))
+    item = services.authorization_create(
+        organization=user.organization,
+        principal_name=payload.principal_name,
+        principal_phone=payload.principal_phone,
+        relationship=payload.relationship,
+        document_reference=payload.document_reference,
+        expires_on=payload.expires_on,
+        proxy=proxy,
+        by=user,
+    )
+    return Status(201, _authorization(item))
+
+
+@router.get("/authorizations/{authorization_id}", response={200: dict, **_ERRORS})
+def authorization_get(request: HttpRequest, authorization_id: int):
+    return _authorization(
+        _get(request.auth, Authorization.objects.select_related("proxy"), authorization_id, "authorization")
+    )
+
+
+@router.post("/authorizations/{authorization_id}/cases", response={201: dict, **_ERRORS})
+def proxy_case_create(request: HttpRequest, authorization_id: int, payload: ProxyCaseIn):
+    """Submit a request for the principal (needs a valid authorization held by the caller)."""
+    user: User = request.auth
+    access.ensure(user, "proxy_act")
+    if not case_access.can_create_cases(user):
+        raise DomainError.single("", "forbidden", _("Your role does not allow creating cases."), status=403)
+    item = _get(user, Authorization.objects.all(), authorization_id, "authorization")
+    post = user.service_point
+    case = services.proxy_case_create(
+        authorization=item,
+        by=user,
+        description=payload.description,
+        channel=payload.channel,
+        kind=payload.kind,
+        category=payload.category,
+        language=payload.language,
+        service_point=payload.service_point or (post.code if post else None),
+    )
+    return Status(
+        201,
+        {
+            "case": case.reference,
+            "status": case.status,
+            "principal": case.principal_name,
+            "authorization": _authorization(item),
+        },
+    )
+
+
+@router.post("/authorizations/{authorization_id}/act", response={200: dict, **_ERRORS})
+def proxy_case_act(request: HttpRequest, authorization_id: int, payload: ProxyActIn):
+    """Take a case action (`note`, `hold`, `resolve`, …) for the principal."""
+    user: User = request.auth
+    access.ensure(user, "proxy_act")
+    item = _get(user, Authorization.objects.all(), authorization_id, "authorization")
+    case = _case(user, payload.case)
+    case = services.proxy_case_act(
+        authorization=item, case=case, by=user, action=payload.action, note=payload.note
+    )
+    return {"case": case.reference, "status": case.status, "authorization": _authorization(item)}
+
+
+# --- Association requests --------------------------------------------------------------------------------
+
+
+@router.get("/request-types", response={200: list[dict], **_ERRORS})
+def request_type_list(request: HttpRequest):
+    return [_request_type(t) for t in access.scoped(request.auth, RequestType.objects.all())]
+
+
+@router.post("/request-types", response={201: dict, **_ERRORS})
+def request_type_create(request: HttpRequest, payload: RequestTypeIn):
+    user: User = request.auth
+    access.ensure(user, "configure")
+    item = services.request_type_create(organization=user.organization, by=user, **payload.dict())
+    return Status(201, _request_type(item))
+
+
+@router.post("/applications", response={201: dict, **_ERRORS})
+def application_submit(request: HttpRequest, payload: ApplicationIn):
+    """Submit an application on a case, with the applicant's declaration that the data is true."""
+    user: User = request.auth
+    access.ensure(user, "application_intake")
+    request_type = access.scoped(user, RequestType.objects.all()).filter(code=payload.request_type).first()
+    if request_type is None:
+        raise NotFound.single("request_type", "not_found", _("Unknown request type."))
+    person = _get(user, Person.objects.all(), payload.person, "person") if payload.person else None
+    item = services.application_submit(
+        request_type=request_type,
+        case=_case(user, payload.case),
+        declaration_accepted=payload.declaration.accepted,
+        declaration_channel=payload.declaration.channel,
+        documents=payload.documents,
+        person=person,
+        by=user,
+    )
+    return Status(201, _application(item))
+
+
+@router.get("/applications", response={200: list[dict], **_ERRORS})
+def application_list(request: HttpRequest, status: str | None = None):
+    items = selectors.application_list(access.scoped(request.auth, Application.objects.all()), status=status)
+    return [_application(a, events=False) for a in items[:200]]
+
+
+def _app(user: User, application_id: int) -> Application:
+    return _get(
+        user, Application.objects.select_related("case", "request_type"), application_id, "application"
+    )
+
+
+@router.get("/applications/{application_id}", response={200: dict, **_ERRORS})
+def application_get(request: HttpRequest, application_id: int):
+    return _application(_app(request.auth, application_id))
+
+
+@router.post("/applications/{application_id}/check", response={200: dict, **_ERRORS})
+def application_check(request: HttpRequest, application_id: int):
+    """The completeness check: complete files go to social research, incomplete ones back to the applicant."""
+    user: User = request.auth
+    access.ensure(user, "application_intake")
+    return _application(services.application_check(application=_app(user, application_id), by=user))
+
+
+@router.post("/applications/{application_id}/documents", response={200: dict, **_ERRORS})
+def application_add_documents(request: HttpRequest, application_id: int, payload: DocumentsIn):
+    user: User = request.auth
+    access.ensure(user, "application_intake")
+    item = services.application_add_documents(
+        application=_app(user, application_id), documents=payload.documents, by=user
+    )
+    return _application(item)
+
+
+@router.post("/applications/{application_id}/research", response={200: dict, **_ERRORS})
+def application_research(request: HttpRequest, application_id: int, payload: ResearchIn):
+    user: User = request.auth
+    access.ensure(user, "application_research")
+    item = services.application_record_research(
+        application=_app(user, application_id),
+        assessment=payload.assessment,
+        recommendation=payload.recommendation,
+        by=user,
+    )
+    return _application(item)
+
+
+@router.post("/applications/{application_id}/register", response={200: dict, **_ERRORS})
+def application_register(request: HttpRequest, application_id: int, payload: RegisterIn):
+    user: User = request.auth
+    access.ensure(user, "application_deliver")
+    item = services.application_register(
+        application=_app(user, application_id), registration_number=payload.registration_number, by=user
+    )
+    return _application(item)
+
+
+@router.post("/applications/{application_id}/deliver", response={200: dict, **_ERRORS})
+def application_deliver(request: HttpRequest, application_id: int, payload: NoteIn):
+    user: User = request.auth
+    access.ensure(user, "application_deliver")
+    item = services.application_deliver(application=_app(user, application_id), note=payload.note, by=user)
+    return _application(item)
+
+
+@router.post("/meetings", response={201: dict, **_ERRORS})
+def meeting_create(request: HttpRequest, payload: MeetingIn):
+    user: User = request.auth
+    access.ensure(user, "meeting_manage")
+    meeting = services.meeting_create(
+        organization=user.organization, title=payload.title, held_at=payload.held_at, by=user
+    )
+    return Status(201, _meeting(meeting))
+
+
+@router.get("/meetings/{meeting_id}", response={200: dict, **_ERRORS})
+def meeting_get(request: HttpRequest, meeting_id: int):
+    return _meeting(_get(request.auth, Meeting.objects.all(), meeting_id, "meeting"))
+
+
+@router.post("/meetings/{meeting_id}/agenda", response={200: dict, **_ERRORS})
+def meeting_add_to_agenda(request: HttpRequest, meeting_id: int, payload: AgendaIn):
+    user: User = request.auth
+    access.ensure(user, "meeting_manage")
+    meeting = _get(user, Meeting.objects.all(), meeting_id, "meeting")
+    meeting = services.meeting_add_to_agenda(
+        meeting=meeting, application=_app(user, payload.application), by=user
+    )
+    return _meeting(meeting)
+
+
+@router.post("/meetings/{meeting_id}/votes", response={200: dict, **_ERRORS})
+def meeting_vote(request: HttpRequest, meeting_id: int, payload: VoteIn):
+    user: User = request.auth
+    access.ensure(user, "meeting_vote")
+    meeting = _get(user, Meeting.objects.all(), meeting_id, "meeting")
+    services.meeting_vote(
+        meeting=meeting, application=_app(user, payload.application), vote=payload.vote, by=user
+    )
+    return _meeting(meeting)
+
+
+@router.post("/meetings/{meeting_id}/decide", response={200: dict, **_ERRORS})
+def meeting_decide(request: HttpRequest, meeting_id: int, payload: DecideIn):
+    """Decide the agenda (a recorded decision, or the members' majority) and write the minutes. Refused with
+    409 `too_early` while any application is younger than its request type's minimum days."""
+    user: User = request.auth
+    access.ensure(user, "meeting_manage")
+    meeting = _get(user, Meeting.objects.all(), meeting_id, "meeting")
+    decisions = [
+        services.Decision(application=_app(user, d.application), decision=d.decision, reasons=d.reasons)
+        for d in payload.decisions
+    ]
+    meeting = services.meeting_decide(meeting=meeting, decisions=decisions, minutes=payload.minutes, by=user)
+    return _meeting(meeting)
+
+
+# --- People ----------------------------------------------------------------------------------------------
+
+
+@router.post("/people", response={201: dict, **_ERRORS})
+def person_create(request: HttpRequest, payload: PersonIn):
+    user: User = request.auth
+    access.ensure(user, "person_manage")
+    person = services.person_create(
+        organization=user.organization, name=payload.name, phone=payload.phone, roles=payload.roles, by=user
+    )
+    return Status(201, _person(person))
+
+
+@router.post("/people/{person_id}/cases", response={200: dict, **_ERRORS})
+def person_link_case(request: HttpRequest, person_id: int, payload: LinkIn):
+    user: User = request.auth
+    access.ensure(user, "person_manage")
+    person = _get(user, Person.objects.all(), person_id, "person")
+    return _person(services.person_link_case(person=person, case=_case(user, payload.case), by=user))
+
+
+@router.get("/people/{person_id}/history", response={200: dict, **_ERRORS})
+def person_history(request: HttpRequest, person_id: int):
+    """Everything the person asked for: their cases (the ones the caller may see) and applications."""
+    user: User = request.auth
+    person = _get(user, Person.objects.all(), person_id, "person")
+    visible = case_access.cases_visible_to(user)
+    cases = selectors.person_cases(person).filter(pk__in=visible.values("pk"))
+    return {
+        "person": _person(person),
+        "cases": [
+            {"reference": c.reference, "kind": c.kind, "status": c.status, "received_at": _iso(c.received_at)}
+            for c in cases
+        ],
+        "applications": [_application(a, events=False) for a in selectors.person_applications(person)],
+    }

@@ -1,0 +1,207 @@
+// The report form works without this file (a typed address or landmark). With it the person can use their
+// location or put a pin on a map that draws the organization's boundary and areas, and is shown open
+// reports of the same kind nearby ("is it one of these?") before sending.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("report-form");
+  if (!form) return;
+  document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+
+  var options = JSON.parse(document.getElementById("map-options").textContent);
+  var statusNames = JSON.parse(document.getElementById("status-names").textContent);
+  var latInput = document.getElementById("id_lat");
+  var lonInput = document.getElementById("id_lon");
+  var status = document.getElementById("place-status");
+  var areaLine = document.getElementById("place-area");
+  var clearButton = document.getElementById("clear-pin");
+  var nearby = document.getElementById("nearby");
+  var nearbyList = document.getElementById("nearby-list");
+  var hasLeaflet = typeof window.L !== "undefined";
+  var map = null;
+  var marker = null;
+  var boundary = null;
+  var areas = [];
+  var dismissed = "";
+
+  function say(key) {
+    status.textContent = status.dataset[key] || "";
+  }
+
+  function showArea(name) {
+    areaLine.textContent = name ? areaLine.dataset.label.replace("{name}", name) : "";
+  }
+
+  // Even-odd ray casting on GeoJSON rings ([lon, lat]); enough for city-sized polygons.
+  function ringContains(ring, lon, lat) {
+    var inside = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  }
+  function contains(geometry, lon, lat) {
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    return polygons.some(function (rings) {
+      return ringContains(rings[0], lon, lat) && !rings.slice(1).some(function (hole) {
+        return ringContains(hole, lon, lat);
+      });
+    });
+  }
+
+  function areaName(lat, lon) {
+    for (var i = 0; i < areas.length; i++) {
+      if (contains(areas[i].geometry, lon, lat)) return areas[i].properties.name;
+    }
+    return "";
+  }
+
+  var pinIcon = hasLeaflet ? L.divIcon({
+    className: "pin",
+    html: '<svg viewBox="0 0 28 40" width="28" height="40" aria-hidden="true"><path d="M14 1C7 1 1 6.6 1 13.6 1 23 14 39 14 39s13-16 13-25.4C27 6.6 21 1 14 1z" fill="#a4161a" stroke="#fff" stroke-width="2"/><circle cx="14" cy="14" r="5" fill="#fff"/></svg>',
+    iconSize: [28, 40],
+    iconAnchor: [14, 39]
+  }) : null;
+
+  function setPoint(lat, lon, message) {
+    if (boundary && !contains(boundary.geometry, lon, lat)) {
+      say("outside");
+      return;
+    }
+    latInput.value = lat.toFixed(6);
+    lonInput.value = lon.toFixed(6);
+    if (map) {
+      if (marker) {
+        marker.setLatLng([lat, lon]);
+      } else {
+        marker = L.marker([lat, lon], { draggable: true, icon: pinIcon, keyboard: true }).addTo(map);
+        marker.on("dragend", function () {
+          var p = marker.getLatLng();
+          setPoint(p.lat, p.lng, "pinned");
+        });
+      }
+    }
+    say(message);
+    showArea(areaName(lat, lon));
+    clearButton.hidden = false;
+    checkNearby();
+  }
+
+  clearButton.addEventListener("click", function () {
+    latInput.value = "";
+    lonInput.value = "";
+    if (marker) {
+      map.removeLayer(marker);
+      marker = null;
+    }
+    status.textContent = "";
+    showArea("");
+    clearButton.hidden = true;
+    checkNearby();
+  });
+
+  document.getElementById("locate").addEventListener("click", function () {
+    if (!navigator.geolocation) {
+      say("failed");
+      return;
+    }
+    say("locating");
+    navigator.geolocation.getCurrentPosition(function (position) {
+      var lat = position.coords.latitude, lon = position.coords.longitude;
+      setPoint(lat, lon, "located");
+      if (map) map.setView([lat, lon], 16);
+    }, function () {
+      say("failed");
+    }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+  });
+
+  if (hasLeaflet) {
+    map = L.map("map", { attributionControl: !!options.tile_url, zoomSnap: 0.5 });
+    map.setView([21.4225, 39.8262], 11);
+    if (options.tile_url) {
+      L.tileLayer(options.tile_url, { attribution: options.tile_attribution, maxZoom: 19 }).addTo(map);
+    }
+    map.on("click", function (event) {
+      setPoint(event.latlng.lat, event.latlng.lng, "pinned");
+    });
+    fetch(options.areas_url, { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        data.features.forEach(function (feature) {
+          if (feature.properties.kind === "boundary") boundary = feature;
+          else areas.push(feature);
+        });
+        var layer = L.geoJSON(data, {
+          interactive: false,
+          style: function (feature) {
+            return feature.properties.kind === "boundary"
+              ? { color: "#0b6e4f", weight: 3, fill: false }
+              : { color: "#0b6e4f", weight: 1, dashArray: "4 4", fillColor: "#0b6e4f", fillOpacity: 0.06 };
+          }
+        }).addTo(map);
+        if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+        map.getContainer().dataset.ready = "1";
+        if (latInput.value && lonInput.value) {
+          setPoint(parseFloat(latInput.value), parseFloat(lonInput.value), "pinned");
+          map.setView([parseFloat(latInput.value), parseFloat(lonInput.value)], 15);
+        }
+      })
+      .catch(function () { map.getContainer().dataset.ready = "1"; });
+  }
+
+  // "Is it one of these?": open reports of the chosen kind near the chosen place (API v1).
+  function nearbyKey() {
+    var chosen = form.querySelector("input[name=category]:checked");
+    if (!chosen || !chosen.value || !latInput.value || !lonInput.value) return "";
+    return [chosen.value, latInput.value, lonInput.value].join(",");
+  }
+
+  function checkNearby() {
+    var key = nearbyKey();
+    if (!key || key === dismissed) {
+      nearby.hidden = true;
+      return;
+    }
+    var parts = key.split(",");
+    var query = new URLSearchParams({ category: parts[0], lat: parts[1], lon: parts[2] });
+    fetch(nearby.dataset.url + "?" + query.toString(), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (found) {
+        if (key !== nearbyKey()) return;
+        nearbyList.textContent = "";
+        found.forEach(function (report) {
+          var item = document.createElement("li");
+          var title = document.createElement("strong");
+          title.textContent = report.category ? report.category.name : "";
+          var facts = document.createElement("span");
+          facts.textContent = [
+            statusNames[report.status] || report.status,
+            nearby.dataset.distance.replace("{m}", report.distance_m)
+          ].join(" · ");
+          var link = document.createElement("a");
+          link.href = "/track/" + encodeURIComponent(report.reference);
+          link.textContent = nearby.dataset.follow;
+          var reference = document.createElement("bdi");
+          reference.textContent = report.reference;
+          item.append(title, " ", reference, document.createElement("br"), facts, document.createElement("br"), link);
+          nearbyList.appendChild(item);
+        });
+        nearby.hidden = found.length === 0;
+      })
+      .catch(function () { nearby.hidden = true; });
+  }
+
+  document.getElementById("nearby-dismiss").addEventListener("click", function () {
+    dismissed = nearbyKey();
+    nearby.hidden = true;
+  });
+  form.querySelectorAll("input[name=category]").forEach(function (input) {
+    input.addEventListener("change", checkNearby);
+  });
+
+  // One press of "send" is enough; the server also refuses a repeat of the same submission.
+  form.addEventListener("submit", function () {
+    document.getElementById("send").setAttribute("aria-disabled", "true");
+  });
+})();

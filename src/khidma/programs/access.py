@@ -1,0 +1,52 @@
+"""Who may do what in the service programs. Every row belongs to one organization: rows of another
+organization are "not found", exactly like rows that do not exist."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from khidma.accounts.models import Role, User
+from khidma.core.errors import DomainError
+
+M = TypeVar("M", bound=Model)
+
+_INTAKE = {Role.AGENT_940, Role.COUNTER_AGENT, Role.WOMENS_SECTION}
+_LEADS = {Role.SUPERVISOR, Role.ORG_ADMIN}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    # Setting programs up: teams, request types, committee meetings.
+    "configure": frozenset(_LEADS),
+    # Home visits: recording eligibility and scheduling; completing on site.
+    "visit_schedule": frozenset(_INTAKE | _LEADS | {Role.RESEARCHER}),
+    "visit_complete": frozenset(_LEADS | {Role.FIELD_STAFF, Role.RESEARCHER}),
+    # Proxy services: recording authorizations; acting for a principal (only the named proxy, or leads).
+    "authorization_manage": frozenset(_INTAKE | _LEADS),
+    "proxy_act": frozenset(_INTAKE | _LEADS | {Role.RESEARCHER}),
+    # Association requests.
+    "application_intake": frozenset(_INTAKE | _LEADS | {Role.RESEARCHER}),
+    "application_research": frozenset(_LEADS | {Role.RESEARCHER}),
+    "meeting_manage": frozenset(_LEADS | {Role.COMMITTEE}),
+    "meeting_vote": frozenset({Role.COMMITTEE}),
+    "application_deliver": frozenset(_LEADS | {Role.RESEARCHER, Role.COUNTER_AGENT}),
+    # The people an organization serves.
+    "person_manage": frozenset(_INTAKE | _LEADS | {Role.RESEARCHER}),
+}
+
+
+def can(user: User, permission: str) -> bool:
+    return user.is_active and user.organization_id is not None and user.role in ROLE_PERMISSIONS[permission]
+
+
+def ensure(user: User, permission: str) -> None:
+    if not can(user, permission):
+        raise DomainError.single("", "forbidden", _("Your role does not allow this."), status=403)
+
+
+def scoped(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
+    """Narrow any program queryset to the user's organization."""
+    if user.organization_id is None:
+        return queryset.none()
+    return queryset.filter(organization_id=user.organization_id)

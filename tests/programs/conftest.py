@@ -1,0 +1,39 @@
+"""Personas the programs need besides the shared cast: Latifa the social researcher and three committee
+members of Makkah (Saad, Mona, Yusuf)."""
+
+import pytest
+
+from khidma.accounts.services import user_create
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def program_staff(staff, makkah):
+    for persona, username, role in [
+        ("researcher", "latifa", "researcher"),
+        ("committee_1", "saad", "committee"),
+        ("committee_2", "mona", "committee"),
+        ("committee_3", "yusuf", "committee"),
+    ]:
+        staff[persona] = user_create(organization=makkah, role=role, username=username, password=PASSWORD)
+    return staff
+
+
+def service_request(client, **fields):
+    body = {
+        "description": "طلب خدمة: كبير سن لا يستطيع الحضور",
+        "kind": "service_request",
+        "channel": "phone_940",
+        "reporter": {"name": "Umm Ali", "phone": "0551234567"},
+    }
+    body.update(fields)
+    response = client.post("/cases", json=body)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def error(response, status, code):
+    assert response.status_code == status, response.text
+    codes = [e["code"] for e in response.json()["errors"]]
+    assert code in codes, codes
+    return response.json()["errors"]
