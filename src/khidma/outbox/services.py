@@ -34,7 +34,7 @@ class DeliveryResult:
 def _claim(now: datetime.datetime) -> OutboundMessage | None:
     with transaction.atomic():
         message = (
-            OutboundMessage.objects.select_for_update(skip_locked=True)
+            OutboundMessage.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(status=MessageStatus.QUEUED, next_attempt_at__lte=now)
             .select_related("case")
             .order_by("next_attempt_at", "pk")
