@@ -22,7 +22,8 @@ PAGES = {
     "queue: breached": "/staff/queue/breached/",
     "queue: my department": "/staff/queue/department/",
     "queue: triage": "/staff/queue/triage/",
-    "search: a reference": "/staff/queue/all/?q=0000500000",
+    "search: a reference number": "/staff/queue/all/?q={reference}",
+    "search: digits (not a reference)": "/staff/queue/all/?q=0000500000",
     "search: a word": "/staff/queue/all/?q=collected",
     "case page": "/staff/cases/{reference}/",
 }

@@ -159,7 +159,7 @@ def _row_template(model, org, policy) -> tuple[list[str], list[str]]:
         "search_text": "lpad(g::text, 10, '0') || ' garbage has not been collected'",
         "first_responded_at": "TIMESTAMPTZ '2026-12-20T09:00:00Z'",
         "first_response_due_at": "TIMESTAMPTZ '2026-12-20T12:00:00Z'",
-        "resolution_due_at": f"CASE WHEN {due} THEN TIMESTAMPTZ '2026-12-31T08:00:00Z' "
+        "resolution_due_at": f"CASE WHEN {due} THEN TIMESTAMPTZ '2027-01-02T08:00:00Z' "
         "ELSE TIMESTAMPTZ '2027-02-01T08:00:00Z' END",
         "resolution_at_risk_at": f"CASE WHEN {due} THEN TIMESTAMPTZ '2026-12-30T08:00:00Z' "
         "ELSE TIMESTAMPTZ '2027-01-25T08:00:00Z' END",
@@ -206,7 +206,8 @@ def run() -> str:
             f"| a case's targets recomputed (first response, resolution, at-risk moment, timer) | "
             f"{f['case_us']:.1f} µs |",
             "",
-            f"Sweep on PostgreSQL over {f['cases']:,} open cases of which {f['due']:,} (2%) are due "
+            f"Sweep on PostgreSQL over {f['cases']:,} open cases of which {f['due']:,} (2%) are due — each "
+            "crosses one threshold, as with a sweep every minute — "
             f"(inserted in {f['insert_s']:.1f} s): **{f['sweep_s']:.2f} s** for one sweep that claimed and "
             f"examined {r['examined']:,} cases, wrote {r['at_risk']:,} at-risk and {r['breached']:,} breach "
             f"events ({f['events']:,} in all) and moved every timer — this {verdict} the 2 s target. "

@@ -216,6 +216,8 @@ KHIDMA_WHATSAPP_TOKEN = env_str("WHATSAPP_TOKEN", "")
 KHIDMA_WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID", "")
 KHIDMA_WHATSAPP_APP_SECRET = env_str("WHATSAPP_APP_SECRET", "")
 KHIDMA_WHATSAPP_VERIFY_TOKEN = env_str("WHATSAPP_VERIFY_TOKEN", "")
+# The Meta-approved template (one text parameter) used outside the 24-hour window.
+KHIDMA_WHATSAPP_TEMPLATE = env_str("KHIDMA_WHATSAPP_TEMPLATE", "khidma_update")
 EMAIL_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "file": "django.core.mail.backends.console.EmailBackend",

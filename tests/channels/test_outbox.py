@@ -230,3 +230,38 @@ def test_backends_are_chosen_by_settings(settings):
     settings.KHIDMA_WHATSAPP_BACKEND = "cloud"
     assert isinstance(backends.backend_for("sms"), backends.MsegatBackend)
     assert isinstance(backends.backend_for("whatsapp"), backends.WhatsAppCloudBackend)
+
+
+def _whatsapp_case(makkah):
+    return services.case_create(
+        organization=makkah,
+        description="d",
+        channel="whatsapp",
+        category="roads_sidewalks",
+        reporter_phone="0551234567",
+    ).case
+
+
+def test_whatsapp_free_text_inside_the_24_hour_window_template_outside(makkah, settings, provider):
+    from khidma.outbox.services import outbox_note_inbound
+
+    settings.KHIDMA_WHATSAPP_BACKEND = "cloud"
+    settings.KHIDMA_WHATSAPP_GRAPH_URL = provider.url
+    settings.KHIDMA_WHATSAPP_TOKEN = "graph-token"
+    settings.KHIDMA_WHATSAPP_PHONE_NUMBER_ID = "1234"
+    provider.answer = {"messages": [{"id": "wamid.out"}]}
+    now = clock.now()
+    outbox_note_inbound(channel="whatsapp", address="+966551234567", at=now - datetime.timedelta(hours=2))
+    _whatsapp_case(makkah)
+    assert outbox_deliver_due(now=now).sent == 1
+    inside = provider.requests[-1]
+    assert inside["path"] == "/1234/messages" and inside["headers"]["Authorization"] == "Bearer graph-token"
+    assert inside["json"]["type"] == "text" and inside["json"]["to"] == "966551234567"
+    outbox_note_inbound(channel="whatsapp", address="+966551234567", at=now - datetime.timedelta(hours=30))
+    late = _whatsapp_case(makkah)
+    assert outbox_deliver_due(now=now).sent == 1
+    outside = provider.requests[-1]["json"]
+    assert outside["type"] == "template" and outside["template"]["name"] == "khidma_update"
+    assert outside["template"]["language"]["code"] == "ar"
+    assert late.reference in outside["template"]["components"][0]["parameters"][0]["text"]
+    assert OutboundMessage.objects.filter(provider_message_id="wamid.out").count() == 2

@@ -359,11 +359,19 @@ def _advance(due: _Due, now: datetime.datetime, result: SweepResult) -> None:
             (EventKind.SLA_FIRST_RESPONSE_BREACHED, {"due_at": _iso(due.first_response_due_at)})
         )
     if not stopped and due.sla_paused_at is None and due.resolution_due_at and due.resolution_at_risk_at:
-        if not due.at_risk and due.escalation_level == 0 and due.resolution_at_risk_at <= now:
+        breaching = due.escalation_level == 0 and due.resolution_due_at <= now
+        # A warning that the target is at risk is pointless once it is missed (after a worker outage both
+        # moments can pass at once): then only the breach is written.
+        if (
+            not due.at_risk
+            and due.escalation_level == 0
+            and due.resolution_at_risk_at <= now
+            and not breaching
+        ):
             due.at_risk = True
             result.at_risk += 1
             due.events.append((EventKind.SLA_AT_RISK, {"due_at": _iso(due.resolution_due_at)}))
-        if due.escalation_level == 0 and due.resolution_due_at <= now:
+        if breaching:
             due.escalation_level = 1
             due.at_risk = True
             result.breached += 1
@@ -467,7 +475,7 @@ def _save(batch: list[_Due], now: datetime.datetime) -> None:
         )
 
 
-def case_sla_sweep(*, now: datetime.datetime | None = None, batch_size: int = 5000) -> SweepResult:
+def case_sla_sweep(*, now: datetime.datetime | None = None, batch_size: int = 10000) -> SweepResult:
     """Warn and escalate every case whose timer is due. Safe to run from several workers at once: each batch
     of timers is claimed with SELECT … FOR UPDATE SKIP LOCKED (SQLite serializes writers instead), the events
     and the moved timers are written in the same transaction, and a timer that moved is not due any more —

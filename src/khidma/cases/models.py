@@ -270,7 +270,10 @@ class CaseEvent(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, db_index=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events", db_index=False)
     kind = models.CharField(max_length=30, choices=EventKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # No index: events are read by case, never by who acted, and the sweep writes them by the thousand.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, db_index=False
+    )
     # Who acted when there is no user: "system", or the channel a reporter used.
     actor_label = models.CharField(max_length=50, blank=True)
     created_at = models.DateTimeField(default=clock.now)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
 from khidma.cases.models import Case, CaseEvent
-from khidma.core.phones import fold_digits
+from khidma.core import damm
+from khidma.core.phones import fold_digits, normalize_phone
 from khidma.core.text import fold_for_search
 from khidma.organizations.models import Organization
 
@@ -51,9 +53,15 @@ def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: 
         digits = fold_digits(text).replace(" ", "")
         match = Q(search_text__contains=fold_for_search(text))
         if digits.isdigit():
-            match |= Q(reference=digits)
-            if search_contact and len(digits) >= 4:
-                match |= Q(reporter_phone__endswith=digits.lstrip("0"))
+            if damm.is_valid(digits) and len(digits) <= 12:
+                # A well-formed reference number: look it up, don't scan text for its digits.
+                match = Q(reference=digits)
+            else:
+                match |= Q(reference=digits)
+            if search_contact:
+                # A whole phone number, however typed, matches the indexed E.164 column exactly.
+                with contextlib.suppress(ValueError):
+                    match |= Q(reporter_phone=normalize_phone(digits))
         cases = cases.filter(match)
     return cases
 

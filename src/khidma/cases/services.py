@@ -236,6 +236,9 @@ def case_create(
         "request_fingerprint": fingerprint,
     }
     decisions = {"assessment": assessment, "auto_category": auto_category}
+    # The number is taken in its own short transaction, so concurrent intakes do not queue behind each
+    # other's whole transaction on the counter row; a failed insert leaves a gap, never a duplicate.
+    reference = _allocate_reference(organization, now=now)
     try:
         with transaction.atomic():
             if idempotency_key:
@@ -244,7 +247,7 @@ def case_create(
                 existing = _idempotent_replay(organization, idempotency_key, fingerprint)
                 if existing is not None:
                     return IntakeResult(existing, created=False)
-            case = _insert_case(fields, now=now, **decisions)
+            case = _insert_case(fields, reference=reference, now=now, **decisions)
     except IntegrityError:
         if not idempotency_key:
             raise
@@ -298,21 +301,26 @@ def _idempotent_replay(organization: Organization, key: str, fingerprint: str) -
     return existing
 
 
+def _allocate_reference(organization: Organization, *, now: datetime.datetime) -> str:
+    year = references.current_year(now)
+    with transaction.atomic():
+        counter, _created = ReferenceCounter.objects.get_or_create(organization=organization, year=year)
+        # The UPDATE locks the counter row until this short transaction commits.
+        ReferenceCounter.objects.filter(pk=counter.pk).update(last_value=F("last_value") + 1)
+        counter.refresh_from_db(fields=["last_value"])
+    return references.format_reference(year=year, sequence=counter.last_value)
+
+
 def _insert_case(
     fields: dict[str, Any],
     *,
+    reference: str,
     now: datetime.datetime,
     assessment: triage.Assessment | None,
     auto_category: bool,
 ) -> Case:
-    organization: Organization = fields["organization"]
-    year = references.current_year(now)
-    counter, _created = ReferenceCounter.objects.get_or_create(organization=organization, year=year)
-    # The UPDATE locks the counter row until commit, so concurrent intakes take consecutive numbers.
-    ReferenceCounter.objects.filter(pk=counter.pk).update(last_value=F("last_value") + 1)
-    counter.refresh_from_db(fields=["last_value"])
     case = Case(
-        reference=references.format_reference(year=year, sequence=counter.last_value),
+        reference=reference,
         created_at=now,
         updated_at=now,
         **fields,

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_http_methods
 
 from khidma.channels.models import InboundMessage
 from khidma.channels.processing import process_inbound_task
+from khidma.core import clock
 from khidma.core.phones import normalize_phone
 from khidma.organizations.selectors import organization_get_active
-from khidma.outbox.services import outbox_record_receipt
+from khidma.outbox.services import outbox_note_inbound, outbox_record_receipt
 
 logger = logging.getLogger("khidma.channels")
 
@@ -91,6 +92,7 @@ def whatsapp_webhook(request: HttpRequest) -> HttpResponse:
                 sender = normalize_phone("+" + str(message["from"]).lstrip("+"))
             except ValueError:
                 return _bad_request("a message from an invalid number")
+            outbox_note_inbound(channel="whatsapp", address=sender, at=clock.now())
             _store("whatsapp", str(message["id"]), sender, message)
     return HttpResponse("ok", content_type="text/plain")
 

@@ -77,3 +77,20 @@ class OutboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} {self.recipient} {self.template} ({self.status})"
+
+
+class ContactWindow(models.Model):
+    """When someone last wrote to us on a channel. WhatsApp only allows free-form messages within 24 hours
+    of the person's last message; after that only templates Meta has approved."""
+
+    channel = models.CharField(max_length=10, choices=OutboundChannel.choices)
+    address = models.CharField(max_length=254)
+    last_inbound_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("contact window")
+        verbose_name_plural = _("contact windows")
+        constraints = [models.UniqueConstraint(fields=["channel", "address"], name="contact_window_once")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.address} {self.last_inbound_at}"

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from khidma.core import clock
 from khidma.outbox.backends import Outgoing, PermanentError, TransientError, backend_for
-from khidma.outbox.models import MessageStatus, OutboundMessage
+from khidma.outbox.models import ContactWindow, MessageStatus, OutboundChannel, OutboundMessage
 
 logger = logging.getLogger("khidma.outbox")
 
@@ -71,7 +71,7 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
             to=message.recipient,
             language=message.language,
             text=message.text,
-            template=message.template,
+            template=_template_for(message, now),
             case_reference=message.case.reference if message.case_id else None,
             subject=message.subject,
             html=message.html,
@@ -102,6 +102,25 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
             update_fields=["status", "next_attempt_at", "last_error", "provider_message_id", "sent_at"]
         )
     return result
+
+
+WHATSAPP_WINDOW = datetime.timedelta(hours=24)
+
+
+def _template_for(message: OutboundMessage, now: datetime.datetime) -> str:
+    """Outside WhatsApp's 24-hour customer-service window a free-form text would be refused: send it as the
+    approved template (KHIDMA_WHATSAPP_TEMPLATE) with our text as its body parameter."""
+    if message.channel != OutboundChannel.WHATSAPP:
+        return message.template
+    window = ContactWindow.objects.filter(channel=message.channel, address=message.recipient).first()
+    if window is not None and now - window.last_inbound_at < WHATSAPP_WINDOW:
+        return message.template
+    return f"wa_template:{settings.KHIDMA_WHATSAPP_TEMPLATE}"
+
+
+def outbox_note_inbound(*, channel: str, address: str, at: datetime.datetime) -> None:
+    """Someone wrote to us: their reply window opens (or stays open) from now."""
+    ContactWindow.objects.update_or_create(channel=channel, address=address, defaults={"last_inbound_at": at})
 
 
 _RECEIPT_STATUS = {
