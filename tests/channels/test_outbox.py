@@ -253,13 +253,13 @@ def test_whatsapp_free_text_inside_the_24_hour_window_template_outside(makkah, s
     now = clock.now()
     outbox_note_inbound(channel="whatsapp", address="+966551234567", at=now - datetime.timedelta(hours=2))
     _whatsapp_case(makkah)
-    assert outbox_deliver_due(now=now).sent == 1
+    assert outbox_deliver_due().sent == 1
     inside = provider.requests[-1]
     assert inside["path"] == "/1234/messages" and inside["headers"]["Authorization"] == "Bearer graph-token"
     assert inside["json"]["type"] == "text" and inside["json"]["to"] == "966551234567"
     outbox_note_inbound(channel="whatsapp", address="+966551234567", at=now - datetime.timedelta(hours=30))
     late = _whatsapp_case(makkah)
-    assert outbox_deliver_due(now=now).sent == 1
+    assert outbox_deliver_due().sent == 1
     outside = provider.requests[-1]["json"]
     assert outside["type"] == "template" and outside["template"]["name"] == "khidma_update"
     assert outside["template"]["language"]["code"] == "ar"
