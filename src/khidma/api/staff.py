@@ -28,23 +28,15 @@ from khidma.api.schemas import (
 from khidma.cases import access, actions, services
 from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
-from khidma.cases.models import Case, Channel
+from khidma.cases.models import POST_CHANNELS, Case
 from khidma.cases.references import parse_reference
 from khidma.cases.triage import classify_text
 from khidma.core.errors import DomainError, NotFound
-from khidma.organizations.models import Area, Category, Department, ServicePoint
+from khidma.organizations.models import Area, Category, Department
 
 router = Router(tags=["staff"], auth=StaffToken())
 
 # The channel a case takes when the agent does not say: it follows from where the agent works.
-_POST_CHANNEL = {
-    ServicePoint.Kind.CALL_CENTRE: Channel.PHONE_940,
-    ServicePoint.Kind.MOBILE_CAR: Channel.MOBILE_UNIT,
-    ServicePoint.Kind.MOSQUE_COUNTER: Channel.MOSQUE_COUNTER,
-    ServicePoint.Kind.MALL_COUNTER: Channel.COUNTER,
-    ServicePoint.Kind.HEADQUARTERS: Channel.COUNTER,
-    ServicePoint.Kind.SUB_MUNICIPALITY: Channel.COUNTER,
-}
 _ERRORS = {400: ErrorsOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut}
 
 
@@ -115,11 +107,11 @@ def case_create(
     if not access.can_create_cases(user):
         raise DomainError.single("", "forbidden", _("Your role does not allow creating cases."), status=403)
     post = user.service_point
-    channel = payload.channel or (_POST_CHANNEL.get(post.kind) if post else None)
+    channel = payload.channel or (POST_CHANNELS.get(post.kind) if post else None)
     if channel is None:
         raise DomainError.single("channel", "required", _("Say through which channel the case arrived."))
     # The post is where the case was taken in only when the case came in through the post's own channel.
-    at_post = post is not None and channel == _POST_CHANNEL.get(post.kind)
+    at_post = post is not None and channel == POST_CHANNELS.get(post.kind)
     service_point = payload.service_point or (post.code if at_post else None)
     reporter = payload.reporter
     principal = None

@@ -23,25 +23,17 @@ from khidma.accounts.models import Role, User
 from khidma.cases import access, actions, deadlines, queues
 from khidma.cases import selectors as case_selectors
 from khidma.cases.lifecycle import OPEN_STATUSES, TRANSITIONS
-from khidma.cases.models import CannedReply, Case, Channel, Priority, Status
+from khidma.cases.models import POST_CHANNELS, CannedReply, Case, Channel, Priority, Status
 from khidma.cases.references import parse_reference
 from khidma.cases.services import Principal, case_create
 from khidma.cases.triage import classify_text
 from khidma.core.errors import DomainError
 from khidma.core.phones import mask_phone, normalize_phone
-from khidma.organizations.models import Area, Category, Department, ServicePoint
+from khidma.organizations.models import Area, Category, Department
 
 from .forms import ConsoleForm, QueueFilters
 
 DASHBOARD_ROLES = {Role.SUPERVISOR, Role.ORG_ADMIN, Role.FOLLOWUP, Role.DEPARTMENT_HEAD}
-_POST_CHANNEL = {
-    ServicePoint.Kind.CALL_CENTRE: Channel.PHONE_940,
-    ServicePoint.Kind.MOBILE_CAR: Channel.MOBILE_UNIT,
-    ServicePoint.Kind.MOSQUE_COUNTER: Channel.MOSQUE_COUNTER,
-    ServicePoint.Kind.MALL_COUNTER: Channel.COUNTER,
-    ServicePoint.Kind.HEADQUARTERS: Channel.COUNTER,
-    ServicePoint.Kind.SUB_MUNICIPALITY: Channel.COUNTER,
-}
 
 
 class CappedPaginator(Paginator):
@@ -247,7 +239,7 @@ def console(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         post = user.service_point
-        channel = _POST_CHANNEL.get(post.kind, Channel.PHONE_940) if post else Channel.PHONE_940
+        channel = POST_CHANNELS.get(post.kind, Channel.PHONE_940) if post else Channel.PHONE_940
         principal = None
         if data["principal_name"]:
             principal = Principal(

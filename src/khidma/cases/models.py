@@ -29,6 +29,16 @@ class Channel(models.TextChoices):
 # Channels where the reporter stands in front of staff, so the case records where.
 IN_PERSON_CHANNELS = frozenset({Channel.COUNTER, Channel.MOBILE_UNIT, Channel.MOSQUE_COUNTER})
 
+# The channel of a case an agent takes in at their post, when they do not say otherwise.
+POST_CHANNELS = {
+    ServicePoint.Kind.CALL_CENTRE: Channel.PHONE_940,
+    ServicePoint.Kind.MOBILE_CAR: Channel.MOBILE_UNIT,
+    ServicePoint.Kind.MOSQUE_COUNTER: Channel.MOSQUE_COUNTER,
+    ServicePoint.Kind.MALL_COUNTER: Channel.COUNTER,
+    ServicePoint.Kind.HEADQUARTERS: Channel.COUNTER,
+    ServicePoint.Kind.SUB_MUNICIPALITY: Channel.COUNTER,
+}
+
 
 class Status(models.TextChoices):
     NEW = "new", _("New")
