@@ -172,6 +172,13 @@ def test_seed_demo_loads_every_role_and_a_lived_in_case_load(capsys):
         events = list(case.events.all())
         assert events[0].kind == "created" and events[0].created_at == case.received_at
         assert all(a.created_at <= b.created_at for a, b in itertools.pairwise(events))
+    # One example of each program, for the demo.
+    from khidma.programs.models import Application, Authorization, Visit
+
+    assert Visit.objects.filter(organization=makkah, team__isnull=False).count() == 1
+    assert Authorization.objects.filter(organization=makkah).count() == 1
+    applications = set(Application.objects.values_list("status", flat=True))
+    assert {"researched", "incomplete"} <= applications  # a complete file researched, one missing documents
     assert "agent940" in capsys.readouterr().out
 
 

@@ -53,6 +53,8 @@ class Command(BaseCommand):
                 for spec in data.ASSOCIATIONS:
                     self._association(spec, rng)
                 self._makkah_cases(makkah, cases, rng)
+                with clock.at(timezone.now()):
+                    self._programs(makkah)
                 # Warnings and escalations that fell due while the demo history was replayed.
                 case_sla_sweep()
             total = Case.objects.count()
@@ -330,6 +332,84 @@ class Command(BaseCommand):
                 services.case_reopen(case=case, by=followup, reason="أفاد المبلغ أن المشكلة ما زالت قائمة")
             else:
                 services.case_close(case=case, by=followup, note="أكد المبلغ المعالجة")
+
+    def _programs(self, makkah: Organization) -> None:
+        """One example of each program, so every screen and endpoint has something to show."""
+        from khidma.programs import services as programs
+
+        staff = {u.username: u for u in User.objects.filter(organization=makkah)}
+        boss, agent = staff["supervisor"], staff["agent940"]
+        now = timezone.now()
+        teams = [
+            programs.team_create(organization=makkah, name=name, by=boss)
+            for name in ("فريق واجبنا 1", "فريق واجبنا 2")
+        ]
+        request = services.case_create(
+            organization=makkah,
+            description="والدي كبير في السن ولا يستطيع الحضور، نحتاج إصدار شهادة إتمام بناء",
+            channel=Channel.PHONE_940,
+            kind="service_request",
+            language="ar",
+            reporter_phone="0551230000",
+            reporter_name="أبو أحمد",
+            created_by=agent,
+        ).case
+        visit = programs.visit_record_eligibility(case=request, reason="elderly", note="٨٥ عامًا", by=agent)
+        start = (now + datetime.timedelta(days=1)).replace(hour=7, minute=0, second=0, microsecond=0)
+        programs.visit_schedule(
+            visit=visit, team=teams[0], starts_at=start, ends_at=start + datetime.timedelta(hours=1), by=boss
+        )
+        soldier = programs.authorization_create(
+            organization=makkah,
+            principal_name="الجندي سالم العتيبي",
+            relationship="شقيق",
+            document_reference="وكالة 1448/221",
+            expires_on=(now + datetime.timedelta(days=180)).date(),
+            proxy=agent,
+            principal_phone="0559998877",
+            by=boss,
+        )
+        programs.proxy_case_create(
+            authorization=soldier,
+            by=agent,
+            description="تجديد رخصة بناء نيابة عن مرابط في الحد الجنوبي",
+            channel=Channel.COUNTER,
+            kind="service_request",
+            language="ar",
+            service_point="hq",
+        )
+        for spec in data.ASSOCIATIONS:
+            org = Organization.objects.get(slug=spec["slug"])
+            admin = User.objects.get(username=f"{spec['slug']}_admin")
+            researcher = User.objects.get(username=f"{spec['slug']}_researcher")
+            support = programs.request_type_create(
+                organization=org,
+                code="support",
+                names={"ar": "طلب مساعدة", "en": "Support request"},
+                required_documents=["national_id", "family_record", "income_proof"],
+                by=admin,
+            )
+            cases = list(Case.objects.filter(organization=org, category__code="support_request")[:2])
+            for number, case in enumerate(cases):
+                documents = (
+                    ["national_id", "family_record", "income_proof"] if number == 0 else ["national_id"]
+                )
+                application = programs.application_submit(
+                    request_type=support,
+                    case=case,
+                    declaration_accepted=True,
+                    declaration_channel="web",
+                    documents=documents,
+                    by=admin,
+                )
+                application = programs.application_check(application=application, by=researcher)
+                if number == 0:
+                    programs.application_record_research(
+                        application=application,
+                        assessment="أسرة من ستة أفراد ودخل محدود",
+                        recommendation="approve",
+                        by=researcher,
+                    )
 
     def _print_logins(self) -> None:
         rows = [("platform", "superuser (all organizations)")]
