@@ -108,3 +108,30 @@ def test_a_canned_reply_in_the_cases_language_becomes_the_note(client, makkah, s
     assert "Team sent" in page
     client.post(f"/staff/cases/{case.reference}/note/", {"note": "", "canned": reply.pk, "public": "on"})
     assert Case.objects.get(pk=case.pk).events.get(kind="note").note == "تم إرسال فريق"
+
+
+def test_a_saved_filter_comes_back_in_the_sidebar_for_its_owner_only(client, makkah, staff):
+    from khidma.backoffice.models import SavedFilter
+
+    client.force_login(staff["supervisor"])
+    _cases(makkah, 2)
+    response = client.post(
+        "/staff/filters/",
+        {"name": "Urgent cleanliness", "queue": "all", "query": "priority=urgent&category=cleanliness"},
+    )
+    assert (
+        response.status_code == 302
+        and response["Location"] == "/staff/queue/all/?priority=urgent&category=cleanliness"
+    )
+    page = client.get("/staff/queue/all/").content.decode()
+    assert "Urgent cleanliness" in page and "priority=urgent&amp;category=cleanliness" in page
+    client.force_login(staff["agent"])
+    assert "Urgent cleanliness" not in client.get("/staff/queue/all/").content.decode()
+    mine = SavedFilter.objects.get()
+    client.post(f"/staff/filters/{mine.pk}/delete/")  # someone else's: nothing happens
+    assert SavedFilter.objects.count() == 1
+    client.force_login(staff["supervisor"])
+    client.post(f"/staff/filters/{mine.pk}/delete/")
+    assert SavedFilter.objects.count() == 0
+    assert client.post("/staff/filters/", {"name": "", "queue": "all"}).status_code == 302
+    assert SavedFilter.objects.count() == 0

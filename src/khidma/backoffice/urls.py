@@ -13,5 +13,7 @@ urlpatterns = [
     path("cases/<str:reference>/<slug:action>/", views.case_action, name="action"),
     path("console/", views.console, name="console"),
     path("bulk/", views.bulk_action, name="bulk"),
+    path("filters/", views.filter_save, name="filter-save"),
+    path("filters/<int:pk>/delete/", views.filter_delete, name="filter-delete"),
     path("dashboard/", views.dashboard, name="dashboard"),
 ]

@@ -32,6 +32,7 @@ from khidma.core.phones import mask_phone, normalize_phone
 from khidma.organizations.models import Area, Category, Department
 
 from .forms import ConsoleForm, QueueFilters
+from .models import SavedFilter
 
 DASHBOARD_ROLES = {Role.SUPERVISOR, Role.ORG_ADMIN, Role.FOLLOWUP, Role.DEPARTMENT_HEAD}
 
@@ -58,6 +59,7 @@ def staff_required(view):
 def _common(request: HttpRequest) -> dict:
     user: User = request.user
     return {
+        "saved_filters": SavedFilter.objects.filter(user=user),
         "counts": queues.queue_counts(user),
         "queue_names": queues.QUEUES,
         "can_console": access.can_create_cases(user),
@@ -362,3 +364,27 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
     if failed:
         messages.error(request, _("Not changed: %(list)s") % {"list": ", ".join(failed)})
     return redirect(back if back.startswith("/staff/") else "/staff/")
+
+
+@staff_required
+@require_POST
+def filter_save(request: HttpRequest) -> HttpResponse:
+    """Keep the current queue and its filters under a name, for this person only."""
+    name = request.POST.get("name", "").strip()[:80]
+    queue = request.POST.get("queue", "")
+    if not name or queue not in queues.QUEUES:
+        messages.error(request, _("Give the filter a name."))
+        return redirect("backoffice:home")
+    query = request.POST.get("query", "")[:500]
+    SavedFilter.objects.update_or_create(
+        user=request.user, name=name, defaults={"queue": queue, "query": query}
+    )
+    messages.success(request, _("Filter saved."))
+    return redirect(f"/staff/queue/{queue}/?{query}" if query else f"/staff/queue/{queue}/")
+
+
+@staff_required
+@require_POST
+def filter_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    SavedFilter.objects.filter(user=request.user, pk=pk).delete()
+    return redirect("backoffice:home")
