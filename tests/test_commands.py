@@ -151,6 +151,11 @@ def test_seed_demo_loads_every_role_and_a_lived_in_case_load(capsys):
         "partner_entities",
         "other",
     }
+    # Pilgrims read the categories in their own language: every public language has a name.
+    for category in Category.objects.filter(organization=makkah):
+        assert set(category.names) == {"ar", "en", "ur", "id", "hi", "ms", "fa", "bn", "tr", "fr"}, (
+            category.code
+        )
     assert Area.objects.filter(organization=makkah).count() == 10
     kinds = Counter(ServicePoint.objects.filter(organization=makkah).values_list("kind", flat=True))
     assert kinds == {

@@ -116,7 +116,7 @@ class Command(BaseCommand):
             Category.objects.create(
                 organization=org,
                 code=code,
-                names={"ar": ar, "en": en},
+                names={"ar": ar, "en": en, **data.CATEGORY_NAMES[code]},
                 default_department=departments[dept],
                 sort_order=order,
             )
