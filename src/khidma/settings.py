@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "khidma.triage",
     "khidma.cases",
     "khidma.programs",
+    "khidma.content",
     "khidma.outbox",
     # Interface apps: they import domain apps, never the reverse.
     "khidma.api",
