@@ -19,7 +19,8 @@ from khidma.cases import access as case_access
 from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
 from khidma.core.errors import DomainError, NotFound
-from khidma.programs import access, selectors, services
+from khidma.organizations.models import ServicePoint
+from khidma.programs import access, schedules, selectors, services
 from khidma.programs.models import (
     Application,
     Authorization,
@@ -27,7 +28,9 @@ from khidma.programs.models import (
     Person,
     RequestType,
     Team,
+    UnitStop,
     Visit,
+    WalkIn,
 )
 
 M = TypeVar("M", bound=Model)
@@ -636,4 +639,207 @@ def person_history(request: HttpRequest, person_id: int):
             for c in cases
         ],
         "applications": [_application(a, events=False) for a in selectors.person_applications(person)],
+    }
+
+
+# --- Mobile units, counters and walk-ins -----------------------------------------------------------------
+
+
+class StopIn(Schema):
+    unit: str
+    place_names: dict[str, str]
+    lat: float | None = None
+    lon: float | None = None
+    weekdays: list[str] = []
+    date: datetime.date | None = None
+    starts: datetime.time | None = None
+    ends: datetime.time | None = None
+    valid_from: datetime.date | None = None
+    valid_until: datetime.date | None = None
+
+
+class WalkInIn(Schema):
+    service: str
+    language: str
+    service_point: str | None = None
+    category: str | None = None
+    case: str | None = None
+    at: datetime.datetime | None = None
+    note: str = ""
+
+
+def _point(user: User, code: str, field: str = "service_point") -> ServicePoint:
+    point = access.scoped(user, ServicePoint.objects.all()).filter(code=code).first()
+    if point is None:
+        raise NotFound.single(field, "not_found", _("Not found."))
+    return point
+
+
+def _stop(stop: UnitStop) -> dict:
+    return {
+        "id": stop.pk,
+        "unit": stop.unit.code,
+        "place_names": stop.place_names,
+        "lat": stop.lat,
+        "lon": stop.lon,
+        "weekdays": stop.weekdays,
+        "date": _iso(stop.date),
+        "starts": stop.starts.strftime("%H:%M"),
+        "ends": stop.ends.strftime("%H:%M"),
+        "valid_from": _iso(stop.valid_from),
+        "valid_until": _iso(stop.valid_until),
+        "is_active": stop.is_active,
+    }
+
+
+def _walkin(item: WalkIn) -> dict:
+    return {
+        "id": item.pk,
+        "service_point": item.service_point.code,
+        "service": item.service,
+        "category": item.category.code if item.category_id else None,
+        "language": item.language,
+        "case": item.case.reference if item.case_id else None,
+        "at": _iso(item.at),
+        "out_of_hours": item.out_of_hours,
+        "note": item.note,
+        "recorded_by": item.recorded_by.username,
+    }
+
+
+@router.get("/stops", response={200: list[dict], **_ERRORS})
+def stop_list(request: HttpRequest, unit: str | None = None):
+    """The mobile units' stops: which car is at which place, on which days and hours."""
+    stops = access.scoped(request.auth, UnitStop.objects.filter(is_active=True)).select_related("unit")
+    if unit:
+        stops = stops.filter(unit__code=unit)
+    return [_stop(s) for s in stops.order_by("unit__code", "starts", "id")]
+
+
+@router.post("/stops", response={201: dict, **_ERRORS})
+def stop_create(request: HttpRequest, payload: StopIn):
+    """Plan a stop; a car already somewhere else at an overlapping time on a shared day answers 409."""
+    user: User = request.auth
+    access.ensure(user, "schedule_manage")
+    stop = services.unit_stop_create(
+        unit=_point(user, payload.unit, "unit"), by=user, **payload.dict(exclude={"unit"})
+    )
+    return Status(201, _stop(stop))
+
+
+@router.delete("/stops/{stop_id}", response={200: dict, **_ERRORS})
+def stop_deactivate(request: HttpRequest, stop_id: int):
+    user: User = request.auth
+    access.ensure(user, "schedule_manage")
+    stop = _get(user, UnitStop.objects.select_related("unit"), stop_id, "stop")
+    return _stop(services.unit_stop_deactivate(stop=stop, by=user))
+
+
+@router.get("/points/{code}/schedule", response={200: dict, **_ERRORS})
+def point_schedule(request: HttpRequest, code: str, start: datetime.date | None = None, days: int = 7):
+    """When a service point is open, day by day (mosque counters from the prayer times; mobile cars at their
+    stops, with the place)."""
+    user: User = request.auth
+    point = _point(user, code)
+    if not 1 <= days <= 31:
+        raise DomainError.single("days", "invalid", _("Give between 1 and 31 days."))
+    tz = zoneinfo.ZoneInfo(user.organization.time_zone)
+    start = start or services.local_today(user.organization)
+    stops = schedules.point_stops(point)
+    result = []
+    for offset in range(days):
+        day = start + datetime.timedelta(days=offset)
+        result.append(
+            {
+                "date": day.isoformat(),
+                "openings": [
+                    {"opens": _iso(o.opens), "closes": _iso(o.closes)}
+                    for o in schedules.openings_on(point, day, tz, stops=stops)
+                ],
+                "stops": [
+                    {"place_names": s.place_names, "lat": s.lat, "lon": s.lon}
+                    for s in schedules.stops_on(stops, day)
+                ],
+            }
+        )
+    return {"service_point": point.code, "kind": point.kind, "days": result}
+
+
+@router.post("/walk-ins", response={201: dict, **_ERRORS})
+def walkin_record(request: HttpRequest, payload: WalkInIn):
+    """Record a person served at a counter or mobile unit (default: the caller's post). Recorded also out of
+    the point's hours, flagged `out_of_hours`."""
+    user: User = request.auth
+    access.ensure(user, "walkin_record")
+    if payload.service_point:
+        point = _point(user, payload.service_point)
+    elif user.service_point_id:
+        point = user.service_point
+    else:
+        raise DomainError.single("service_point", "required", _("Give the service point."))
+    access.ensure_can_record_at(user, point)
+    item = services.walkin_record(
+        service_point=point,
+        by=user,
+        service=payload.service,
+        language=payload.language,
+        category=payload.category,
+        case=_case(user, payload.case) if payload.case else None,
+        at=payload.at,
+        note=payload.note,
+    )
+    return Status(201, _walkin(item))
+
+
+@router.get("/walk-ins", response={200: list[dict], **_ERRORS})
+def walkin_list(request: HttpRequest, service_point: str | None = None, date: datetime.date | None = None):
+    """Walk-ins of one local day (default today) at a point (default the caller's post; all points for
+    supervisors and administrators when none is given)."""
+    user: User = request.auth
+    tz = zoneinfo.ZoneInfo(user.organization.time_zone)
+    day = date or services.local_today(user.organization)
+    since = datetime.datetime.combine(day, datetime.time(), tzinfo=tz)
+    until = since + datetime.timedelta(days=1)
+    items = access.scoped(user, WalkIn.objects.filter(at__gte=since, at__lt=until))
+    if service_point:
+        items = items.filter(service_point=_point(user, service_point))
+    elif not access.can(user, "volume_view"):
+        items = items.filter(service_point_id=user.service_point_id)
+    items = items.select_related("service_point", "category", "case", "recorded_by").order_by("-at", "-id")
+    return [_walkin(w) for w in items[:500]]
+
+
+@router.get("/volume", response={200: dict, **_ERRORS})
+def volume(request: HttpRequest, start: datetime.date, end: datetime.date, service_point: str | None = None):
+    """Walk-ins and cases received per service point, hour of day and weekday (supervisors)."""
+    user: User = request.auth
+    access.ensure(user, "volume_view")
+    if end < start or (end - start).days > 92:
+        raise DomainError.single(
+            "end", "invalid", _("Give a range of at most three months, end after start.")
+        )
+    point = _point(user, service_point) if service_point else None
+    result = selectors.volume(user.organization, start=start, end=end, point=point)
+    return {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "walk_ins": result.walk_ins,
+        "cases": result.cases,
+        "total": result.total,
+        "hour_totals": result.hour_totals,
+        "points": [
+            {
+                "code": p.point.code,
+                "kind": p.point.kind,
+                "walk_ins": p.walk_ins,
+                "cases": p.cases,
+                "total": p.total,
+                "by_hour": p.by_hour,
+            }
+            for p in result.points
+        ],
+        "by_weekday": [
+            {"weekday": schedules.DAY_KEYS[iso - 1], "by_hour": row, "total": total}
+            for iso, row, total in zip(selectors.WEEK, result.by_weekday, result.weekday_totals, strict=True)
+        ],
     }

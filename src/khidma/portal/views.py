@@ -30,6 +30,7 @@ from khidma.portal.forms import MAX_PHOTOS, AreaLookupForm, ReportForm
 from khidma.portal.icons import category_icon
 from khidma.portal.naming import display_name
 from khidma.portal.reporting import submit_report
+from khidma.programs import schedules
 
 
 def _organization():
@@ -205,6 +206,7 @@ def map_areas(request: HttpRequest) -> JsonResponse:
 def _point_rows(points, organization):
     tz = ZoneInfo(organization.time_zone)
     now = clock.now()
+    stops = schedules.stops_by_unit(organization)  # where the mobile cars stand, on which days
     rows = []
     for point in points:
         rows.append(
@@ -212,7 +214,10 @@ def _point_rows(points, organization):
                 "point": point,
                 "name": display_name(point),
                 "area": display_name(point.area) if point.area else "",
-                "today": hours.today(point, now, tz),
+                "today": schedules.today(point, now, tz, stops=stops.get(point.pk)),
+                "stops": schedules.upcoming(
+                    stops.get(point.pk, []), start=now.astimezone(tz).date(), tz=tz, language=get_language()
+                ),
                 "prayer_based": point.kind == ServicePoint.Kind.MOSQUE_COUNTER and not point.opening_hours,
                 "always": hours.is_always_open(point),
             }

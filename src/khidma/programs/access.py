@@ -9,7 +9,7 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import Role, User
-from khidma.core.errors import DomainError
+from khidma.core.errors import DomainError, NotFound
 
 M = TypeVar("M", bound=Model)
 
@@ -33,6 +33,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "application_deliver": frozenset(_LEADS | {Role.RESEARCHER, Role.COUNTER_AGENT}),
     # The people an organization serves.
     "person_manage": frozenset(_INTAKE | _LEADS | {Role.RESEARCHER}),
+    # Counters and mobile units: recording walk-ins (at one's own post; leads at any point), planning stops.
+    "walkin_record": frozenset(_INTAKE | _LEADS),
+    "schedule_manage": frozenset(_LEADS),
+    # Where people come, per point and hour: for placing units.
+    "volume_view": frozenset(_LEADS),
 }
 
 
@@ -50,3 +55,14 @@ def scoped(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
     if user.organization_id is None:
         return queryset.none()
     return queryset.filter(organization_id=user.organization_id)
+
+
+def ensure_can_record_at(user: User, point) -> None:
+    """Staff record walk-ins at their own post; supervisors and administrators at any point of theirs."""
+    ensure(user, "walkin_record")
+    if point.organization_id != user.organization_id:
+        raise NotFound.single("service_point", "not_found", _("Not found."))
+    if user.role not in _LEADS and point.pk != user.service_point_id:
+        raise DomainError.single(
+            "service_point", "not_your_post", _("You can record walk-ins only at your own post."), status=403
+        )

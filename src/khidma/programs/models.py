@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khidma.cases.models import Case, Channel
 from khidma.core import clock
-from khidma.organizations.models import Organization
+from khidma.organizations.models import Category, Organization, ServicePoint
 
 
 class Team(models.Model):
@@ -283,3 +283,85 @@ class ProgramEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject}/{self.subject_id} {self.kind}"
+
+
+# --- Mobile units, counters and walk-ins (Hadirin, Itlala, Mustamirun) ----------------------------------
+
+
+class UnitStop(models.Model):
+    """Where a mobile service car stands and when: a park on some weekdays (or on one date), between two
+    times. Counters and extended-hours points keep their weekly hours on the ServicePoint itself; mosque
+    counters' hours are computed from the prayer times (organizations/hours.py)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
+    unit = models.ForeignKey(
+        ServicePoint, on_delete=models.CASCADE, related_name="stops", verbose_name=_("mobile unit")
+    )
+    place_names = models.JSONField(_("place"), default=dict, help_text=_('Per language, e.g. {"ar": "…"}'))
+    lat = models.FloatField(_("latitude"))
+    lon = models.FloatField(_("longitude"))
+    # Day keys as in opening hours ("sun", "mon", …); empty when the stop is for one date only.
+    weekdays = models.JSONField(_("weekdays"), default=list, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("until"))
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("mobile unit stop")
+        verbose_name_plural = _("mobile unit stops")
+        ordering = ["unit", "starts", "id"]
+
+    def __str__(self) -> str:
+        from khidma.core.languages import pick_name
+
+        return f"{self.unit_id} @ {pick_name(self.place_names, None)}"
+
+
+class WalkInService(models.TextChoices):
+    INQUIRY = "inquiry", _("Inquiry")
+    PRINTING = "printing", _("Printing (inquiry, licence)")
+    REPORT = "report", _("Report or complaint")
+    BUILDING_PERMIT = "building_permit", _("Building permit")
+    COMMERCIAL = "commercial", _("Commercial activity")
+    DEED = "deed", _("Deed registration")
+    LAND_SORTING = "land_sorting", _("Land sorting")
+    TECHNICAL_HELP = "technical_help", _("Technical help")
+    REFERRAL = "referral", _("Referral")
+    OTHER = "other", _("Other")
+
+
+class WalkIn(models.Model):
+    """One person served at a counter or a mobile unit, whether or not a case came of it."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
+    service_point = models.ForeignKey(
+        ServicePoint, on_delete=models.PROTECT, related_name="walk_ins", verbose_name=_("service point")
+    )
+    service = models.CharField(_("service"), max_length=20, choices=WalkInService.choices)
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("category")
+    )
+    language = models.CharField(_("language"), max_length=8)
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("case")
+    )
+    at = models.DateTimeField(_("served at"))
+    # Served while the point was not open by its hours (a queue served past closing time): kept and flagged.
+    out_of_hours = models.BooleanField(_("out of hours"), default=False)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    created_at = models.DateTimeField(_("created at"), default=clock.now)
+
+    class Meta:
+        verbose_name = _("walk-in transaction")
+        verbose_name_plural = _("walk-in transactions")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["organization", "at"], name="walkin_org_at")]
+
+    def __str__(self) -> str:
+        return f"{self.service_point_id} {self.service} {self.at:%Y-%m-%d %H:%M}"
