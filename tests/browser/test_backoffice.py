@@ -11,6 +11,7 @@ from khidma.cases import services
 from khidma.cases.deadlines import case_sla_sweep
 from khidma.cases.models import Case
 from khidma.core import clock
+from tests.browser.portal_helpers import photo, warm_up_triage
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,6 +43,7 @@ def test_a_wrong_password_is_refused(page, live_server, staff):
 def test_the_agent_creates_a_case_by_phone_and_the_field_officer_resolves_it(
     page, live_server, staff, policies
 ):
+    warm_up_triage()
     earlier = services.case_create(
         organization=staff["agent"].organization,
         description="old",
@@ -50,37 +52,54 @@ def test_the_agent_creates_a_case_by_phone_and_the_field_officer_resolves_it(
         reporter_phone="0551234567",
     ).case
     sign_in(page, live_server, "sara")
-    page.goto(f"{live_server.url}/staff/console/?phone=0551234567")
-    assert earlier.reference in page.locator("main").inner_text()  # the caller's earlier cases
-    page.fill("#id_phone", "0551234567")
+    page.goto(f"{live_server.url}/staff/console/")
+    page.evaluate("window.stillTheSamePage = true")  # gone if anything below reloads the page
+    # Typing the caller's number brings their earlier cases (htmx), typing the problem brings suggestions.
+    page.locator("#id_phone").press_sequentially("0551234567")
+    page.wait_for_selector(f"#history a:has-text('{earlier.reference}')")
     page.fill("#id_name", "Ali")
-    page.fill("#id_description", "حاوية النفايات ممتلئة أمام المسجد")
-    page.select_option("#id_category", "cleanliness")
-    page.select_option("#id_area", "west")
+    page.locator("#id_description").press_sequentially("حاوية النفايات ممتلئة أمام المسجد والروائح سيئة")
+    page.locator(".pick-category[data-category='cleanliness']").click()
+    assert page.locator("#id_category").input_value() == "cleanliness"
+    assert page.evaluate("window.stillTheSamePage") is True
+    # The place: a click on the map fills in the coordinates.
+    page.wait_for_selector("#console-map[data-ready='1']")
+    page.locator("#console-map").click()
+    assert page.locator("#id_lat").input_value() != ""
     with page.expect_navigation():
         page.click("#create-case")
     reference = page.locator("h1").inner_text().split()[0]
     case = Case.objects.get(reference=reference)
-    assert (case.channel, case.service_point.code, case.area.code, case.created_by.username) == (
+    assert (case.channel, case.service_point.code, case.category.code, case.created_by.username) == (
         "phone_940",
         "call_centre",
-        "west",
+        "cleanliness",
         "sara",
     )
     assert case.reporter_phone == "+966551234567"
-    # The head of cleanliness assigns it to Fahd, who resolves it from his queue.
+    assert case.lat is not None and case.area is not None  # the clicked point, placed in its area
+    # The head of cleanliness assigns it to Fahd, who resolves it from his queue with an after-photo.
     services.case_assign(case=case, by=staff["head_clean"], assignee=staff["field_clean"])
     page.context.clear_cookies()
     sign_in(page, live_server, "fahd")
     assert reference in page.locator("table.cases").inner_text()
     page.click(f"text={reference}")
-    page.locator("summary", has_text="resolve").click()
+    page.wait_for_selector("#case-map[data-ready='1']")  # the place on a map
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator("summary", has_text="Resolve").click()
     form = page.locator(f"form[action$='/{reference}/resolve/']")
     form.locator("textarea[name=note]").fill("تم تنظيف الموقع")
-    with page.expect_navigation():
-        form.locator("button").click()
+    form.locator("input[name=photo]").set_input_files(photo("after.jpg"))
+    form.locator("button").click()
+    page.wait_for_selector(".thumbs img")  # the case part of the page was replaced, with the photo
+    assert page.evaluate("window.stillTheSamePage") is True
     case.refresh_from_db()
     assert case.status == "resolved"
+    after = case.attachments.get()
+    assert after.is_public and after.content_type == "image/jpeg"
+    image = page.locator(".thumbs img")
+    image.scroll_into_view_if_needed()  # thumbnails load lazily
+    assert image.evaluate("(img) => img.decode().then(() => img.naturalWidth)") > 0  # served to staff
     assert "+966551234567" not in page.content()  # field staff see a masked phone
 
 

@@ -1,23 +1,52 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from khidma.cases.deadlines import STATE_LABELS
 from khidma.cases.models import Channel, Priority, Status
 from khidma.core.languages import LANGUAGE_CODES
 from khidma.organizations.models import CaseKind
 
 
 class QueueFilters(forms.Form):
+    """Narrowing a queue. Choices are the person's own organization's categories, areas and points."""
+
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *Status.choices])
-    category = forms.CharField(label=_("Category"), required=False)
-    area = forms.CharField(label=_("Area"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    area = forms.ChoiceField(label=_("Area"), required=False)
     channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", "—"), *Channel.choices])
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", "—"), *[(c, c) for c in LANGUAGE_CODES]]
     )
     priority = forms.ChoiceField(label=_("Priority"), required=False, choices=[("", "—"), *Priority.choices])
+    sla_state = forms.ChoiceField(label=_("Service level"), required=False)
+    service_point = forms.ChoiceField(label=_("Service point"), required=False)
+    received_from = forms.DateField(
+        label=_("Received from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    received_to = forms.DateField(
+        label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, categories=(), areas=(), service_points=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "—"), *categories]
+        self.fields["area"].choices = [("", "—"), *areas]
+        self.fields["service_point"].choices = [("", "—"), *service_points]
+        self.fields["sla_state"].choices = [
+            ("", "—"),
+            *((k, v) for k, v in STATE_LABELS.items() if k != "paused"),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("received_from"), data.get("received_to")
+        if start and end and end < start:
+            self.add_error("received_to", _("The end date is before the start date."))
+        return data
 
 
 class ConsoleForm(forms.Form):
@@ -45,3 +74,22 @@ class ConsoleForm(forms.Form):
         from django.conf import settings
 
         self.fields["language"].choices = [("", _("Detect")), *settings.LANGUAGES]
+        # Partial updates while the agent types (htmx): triage's suggestion and the caller's earlier cases.
+        self.fields["description"].widget.attrs.update(
+            {
+                "hx-post": reverse("backoffice:console-suggest"),
+                "hx-trigger": "keyup changed delay:600ms",
+                "hx-target": "#suggestion",
+                "hx-swap": "outerHTML",
+            }
+        )
+        self.fields["phone"].widget.attrs.update(
+            {
+                "hx-get": reverse("backoffice:console-history"),
+                "hx-trigger": "keyup changed delay:500ms",
+                "hx-target": "#history",
+                "hx-swap": "outerHTML",
+                "inputmode": "tel",
+                "autocomplete": "off",
+            }
+        )

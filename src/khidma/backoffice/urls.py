@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from khidma.backoffice import views
 
@@ -10,10 +10,15 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("queue/<slug:name>/", views.queue_view, name="queue"),
     path("cases/<str:reference>/", views.case_view, name="case"),
+    path("cases/<str:reference>/attachments/<int:pk>", views.attachment_file, name="attachment"),
     path("cases/<str:reference>/<slug:action>/", views.case_action, name="action"),
     path("console/", views.console, name="console"),
+    path("console/suggest", views.console_suggest, name="console-suggest"),
+    path("console/history", views.console_history, name="console-history"),
+    path("map/areas.json", views.map_areas, name="map-areas"),
     path("bulk/", views.bulk_action, name="bulk"),
     path("filters/", views.filter_save, name="filter-save"),
     path("filters/<int:pk>/delete/", views.filter_delete, name="filter-delete"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("content/", include("khidma.backoffice.content_urls")),  # advice articles and awareness posts
 ]

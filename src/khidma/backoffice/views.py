@@ -7,16 +7,19 @@ import datetime
 import uuid
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, F, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
 from hijridate import Gregorian
 
 from khidma.accounts.models import Role, User
@@ -29,7 +32,8 @@ from khidma.cases.services import Principal, case_create
 from khidma.cases.triage import classify_text
 from khidma.core.errors import DomainError
 from khidma.core.phones import mask_phone, normalize_phone
-from khidma.organizations.models import Area, Category, Department
+from khidma.organizations import selectors as organization_selectors
+from khidma.organizations.models import Area, Category, Department, ServicePoint
 
 from .forms import ConsoleForm, QueueFilters
 from .models import SavedFilter
@@ -56,6 +60,15 @@ def staff_required(view):
     return wrapper
 
 
+def is_htmx(request: HttpRequest) -> bool:
+    """A partial update asked for by htmx: answer with the fragment, not the page (every page also works as
+    a plain form without JavaScript, so both answers exist)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
 def _common(request: HttpRequest) -> dict:
     user: User = request.user
     return {
@@ -78,12 +91,40 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("backoffice:queue", name=default)
 
 
+def _choices(user: User, language: str) -> dict[str, list[tuple[str, str]]]:
+    organization = user.organization_id
+    return {
+        "categories": [
+            (c.code, c.name_in(language))
+            for c in Category.objects.filter(organization_id=organization, is_active=True).order_by("code")
+        ],
+        "areas": [
+            (a.code, a.name_in(language))
+            for a in Area.objects.filter(organization_id=organization).order_by("code")
+        ],
+        "service_points": [
+            (p.code, p.name_in(language))
+            for p in ServicePoint.objects.filter(organization_id=organization, is_active=True).order_by(
+                "code"
+            )
+        ],
+    }
+
+
+def _day_start(day: datetime.date | None, *, plus_days: int = 0) -> datetime.datetime | None:
+    if day is None:
+        return None
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=plus_days), datetime.time())
+    )
+
+
 @staff_required
 def queue_view(request: HttpRequest, name: str) -> HttpResponse:
     if name not in queues.QUEUES:
         raise Http404
     user: User = request.user
-    filters = QueueFilters(request.GET or None)
+    filters = QueueFilters(request.GET or None, **_choices(user, request.LANGUAGE_CODE))
     cases = queues.queue(user, name)
     if filters.is_valid():
         data = filters.cleaned_data
@@ -96,26 +137,34 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
                 channel=data["channel"] or None,
                 language=data["language"] or None,
                 priority=data["priority"] or None,
+                service_point=data["service_point"] or None,
+                received_from=_day_start(data["received_from"]),
+                received_to=_day_start(data["received_to"], plus_days=1),  # the end day is included
+                sla_state=data["sla_state"] or None,
                 q=data["q"] or None,
             ),
             search_contact=access.can_see_contact(user),
         )
+    elif filters.is_bound:
+        cases = cases.none()  # a refused filter shows its error, never the unfiltered queue
     cases = case_selectors.case_list_related(cases).order_by("-received_at", "-id")
     page = CappedPaginator(cases, 25).get_page(request.GET.get("page"))
     rows = [{"case": case, "sla": deadlines.sla_status(case)} for case in page.object_list]
-    return render(
-        request,
-        "backoffice/queue.html",
-        {
-            **_common(request),
-            "name": name,
-            "title": queues.QUEUES[name],
-            "page": page,
-            "rows": rows,
-            "filters": filters,
-            "query": request.GET.urlencode(),
-        },
-    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "name": name,
+        "title": queues.QUEUES[name],
+        "page": page,
+        "rows": rows,
+        "filters": filters,
+        "query": params.urlencode(),
+        "departments": Department.objects.filter(organization_id=user.organization_id, is_active=True),
+        "priorities": Priority.choices,
+    }
+    if is_htmx(request):
+        return render(request, "backoffice/_queue_results.html", context)
+    return render(request, "backoffice/queue.html", {**_common(request), **context})
 
 
 def _visible(user: User, reference: str) -> Case:
@@ -125,10 +174,8 @@ def _visible(user: User, reference: str) -> Case:
         raise Http404 from exc
 
 
-@staff_required
-def case_view(request: HttpRequest, reference: str) -> HttpResponse:
+def _case_context(request: HttpRequest, case: Case) -> dict:
     user: User = request.user
-    case = _visible(user, reference)
     allowed = [a for a in access.ACTIONS if a in access.ROLE_ACTIONS.get(user.role, ())]
     possible = TRANSITIONS.get(case.status, frozenset())
     show = {
@@ -148,34 +195,34 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         "note": True,
         "confirm-closure": case.status == Status.RESOLVED and bool(case.closure_code_hash),
     }
-    return render(
-        request,
-        "backoffice/case.html",
-        {
-            **_common(request),
-            "case": case,
-            "sla": deadlines.sla_status(case),
-            "events": case_selectors.case_events(case),
-            "attachments": case.attachments.all(),
-            "actions": [a for a in allowed if show.get(a)],
-            "phone": case.reporter_phone
-            if access.can_see_contact(user)
-            else mask_phone(case.reporter_phone)
-            if case.reporter_phone
-            else "",
-            "departments": Department.objects.filter(organization_id=user.organization_id, is_active=True),
-            "people": User.objects.filter(organization_id=user.organization_id, is_active=True).exclude(
-                role=""
-            ),
-            "categories": Category.objects.filter(organization_id=user.organization_id, is_active=True),
-            "priorities": Priority.choices,
-            "duplicates": case.duplicates.all(),
-            "canned": CannedReply.objects.filter(
-                organization_id=user.organization_id, language=case.language
-            ),
-            "triage": getattr(case, "triage", None),
-        },
-    )
+    return {
+        "case": case,
+        "sla": deadlines.sla_status(case),
+        "events": case_selectors.case_events(case),
+        "attachments": case.attachments.select_related("uploaded_by").order_by("created_at"),
+        "actions": [a for a in allowed if show.get(a)],
+        "photo_actions": actions.PHOTO_ACTIONS,
+        "phone": case.reporter_phone
+        if access.can_see_contact(user)
+        else mask_phone(case.reporter_phone)
+        if case.reporter_phone
+        else "",
+        "departments": Department.objects.filter(organization_id=user.organization_id, is_active=True),
+        "people": User.objects.filter(organization_id=user.organization_id, is_active=True).exclude(role=""),
+        "categories": Category.objects.filter(organization_id=user.organization_id, is_active=True),
+        "priorities": Priority.choices,
+        "duplicates": case.duplicates.all(),
+        "canned": CannedReply.objects.filter(organization_id=user.organization_id, language=case.language),
+        "triage": getattr(case, "triage", None),
+        "map_tile_url": settings.KHIDMA_MAP_TILE_URL,
+        "map_tile_attribution": settings.KHIDMA_MAP_TILE_ATTRIBUTION,
+    }
+
+
+@staff_required
+def case_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _visible(request.user, reference)
+    return render(request, "backoffice/case.html", {**_common(request), **_case_context(request, case)})
 
 
 @staff_required
@@ -197,6 +244,7 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
         category=post.get("category") or None,
         duplicate_of=post.get("duplicate_of") or None,
         partner=post.get("partner") or None,
+        photo=request.FILES.get("photo"),
     )
     try:
         actions.perform(user, case, action, given)
@@ -205,7 +253,44 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
             messages.error(request, str(error.message))
     else:
         messages.success(request, _("Done."))
-    return redirect("backoffice:case", reference=case.reference)
+    if not is_htmx(request):
+        return redirect("backoffice:case", reference=case.reference)
+    try:
+        case = _visible(user, reference)
+    except Http404:
+        # The change took the case out of this person's sight (another department): back to their queues.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("backoffice:home")
+        return response
+    return render(request, "backoffice/_case_body.html", {**_case_context(request, case), "partial": True})
+
+
+@staff_required
+@require_GET
+def attachment_file(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    """A case's photo or document, for staff who may see the case (never public, never cached by others)."""
+    case = _visible(request.user, reference)
+    item = case.attachments.filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
+    response["Content-Disposition"] = f'inline; filename="{item.pk}{item.extension}"'
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@staff_required
+@require_GET
+@cache_control(private=True, max_age=3600)
+def map_areas(request: HttpRequest) -> JsonResponse:
+    """The person's organization's boundary and areas, drawn under the case's pin and the console's map."""
+    language = request.LANGUAGE_CODE
+    return JsonResponse(
+        organization_selectors.areas_geojson(
+            organization=request.user.organization, name=lambda obj: obj.name_in(language)
+        )
+    )
 
 
 @staff_required
@@ -226,18 +311,10 @@ def console(request: HttpRequest) -> HttpResponse:
         areas=areas,
         initial={"phone": request.GET.get("phone", "")},
     )
-    history, suggestion = [], None
-    phone_text = (request.POST.get("phone") or request.GET.get("phone") or "").strip()
-    if phone_text and access.can_see_contact(user):
-        try:
-            phone = normalize_phone(phone_text)
-            history = list(
-                access.cases_visible_to(user).filter(reporter_phone=phone).select_related("category")[:10]
-            )
-        except ValueError:
-            pass
+    history = _caller_history(user, request.POST.get("phone") or request.GET.get("phone") or "")
+    suggestion = None
     if request.method == "POST" and "suggest" in request.POST:
-        suggestion = classify_text(request.POST.get("description", ""))
+        suggestion = _suggestion(request.POST.get("description", ""), user, language)
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         post = user.service_point
@@ -284,8 +361,63 @@ def console(request: HttpRequest) -> HttpResponse:
             "history": history,
             "suggestion": suggestion,
             "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,
+            "map_tile_url": settings.KHIDMA_MAP_TILE_URL,
+            "map_tile_attribution": settings.KHIDMA_MAP_TILE_ATTRIBUTION,
         },
     )
+
+
+def _caller_history(user: User, phone_text: str) -> list[Case]:
+    """The caller's earlier cases, for roles that may see phone numbers."""
+    if not phone_text.strip() or not access.can_see_contact(user):
+        return []
+    try:
+        phone = normalize_phone(phone_text.strip())
+    except ValueError:
+        return []
+    return list(
+        access.cases_visible_to(user)
+        .filter(reporter_phone=phone)
+        .select_related("category")
+        .order_by("-received_at")[:10]
+    )
+
+
+def _suggestion(text: str, user: User, language: str) -> dict | None:
+    """Triage's reading of the description, with category names in the agent's language."""
+    if len(text.split()) < 2:
+        return None
+    result = classify_text(text[:4000])
+    names = {
+        c.code: c.name_in(language)
+        for c in Category.objects.filter(organization_id=user.organization_id, is_active=True)
+    }
+    options = [{"category": result["category"], "confidence": result["confidence"]}, *result["alternatives"]]
+    return {
+        "language": result["language"],
+        "options": [{**o, "name": names.get(o["category"], o["category"])} for o in options if o["category"]],
+    }
+
+
+@staff_required
+@require_POST
+def console_suggest(request: HttpRequest) -> HttpResponse:
+    """The triage suggestion as the agent types the description (htmx; the console's button does the same
+    without JavaScript)."""
+    if not access.can_create_cases(request.user):
+        return HttpResponse(status=403)
+    suggestion = _suggestion(request.POST.get("description", ""), request.user, request.LANGUAGE_CODE)
+    return render(request, "backoffice/_console_suggestion.html", {"suggestion": suggestion})
+
+
+@staff_required
+@require_GET
+def console_history(request: HttpRequest) -> HttpResponse:
+    """The caller's earlier cases as the agent types the phone number (htmx)."""
+    if not access.can_create_cases(request.user):
+        return HttpResponse(status=403)
+    history = _caller_history(request.user, request.GET.get("phone", ""))
+    return render(request, "backoffice/_console_history.html", {"history": history})
 
 
 @staff_required

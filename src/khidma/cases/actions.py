@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
 from khidma.cases import access, closure, services
+from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
 from khidma.core.errors import DomainError
@@ -25,6 +28,11 @@ class ActionInput:
     category: str | None = None
     duplicate_of: str | None = None
     partner: str | None = None
+    # A photo sent with a note or a resolution (the after-photo): shown to the reporter on the timeline.
+    photo: UploadedFile | None = None
+
+
+PHOTO_ACTIONS = frozenset({"resolve", "note"})
 
 
 def _department(user: User, code: str | None) -> Department | None:
@@ -51,6 +59,19 @@ def _assignee(user: User, username: str | None) -> User | None:
 
 def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
     access.ensure_can_act(user, case, action)
+    # The photo and the change land together or not at all: a refused photo never leaves a case resolved
+    # without the proof the officer meant to attach, and a refused resolution keeps no stray photo.
+    with transaction.atomic():
+        if given.photo is not None and action in PHOTO_ACTIONS:
+            attachment_add(
+                case=case, by=user, upload=given.photo, public=action == "resolve" or bool(given.public)
+            )
+        _dispatch(user, case, action, given)
+    case.refresh_from_db()
+    return case
+
+
+def _dispatch(user: User, case: Case, action: str, given: ActionInput) -> None:
     note = given.note or ""
     match action:
         case "assign":
@@ -92,5 +113,3 @@ def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
             services.case_add_note(case=case, by=user, text=note, public=bool(given.public))
         case "confirm-closure":
             closure.case_confirm_closure(case=case, code=note.strip(), channel=case.channel, by=user)
-    case.refresh_from_db()
-    return case

@@ -6,12 +6,13 @@ import contextlib
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
+from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, CaseEvent
+from khidma.cases.search import text_match
 from khidma.core import damm
 from khidma.core.phones import fold_digits, normalize_phone
-from khidma.core.text import fold_for_search
 from khidma.organizations.models import Organization
 
 
@@ -27,7 +28,20 @@ class CaseFilters:
     service_point: str | None = None
     received_from: datetime.datetime | None = None
     received_to: datetime.datetime | None = None
+    sla_state: str | None = None
     q: str | None = None
+
+
+# The service-level states a queue can be narrowed to, as conditions on the indexed timer columns (the same
+# states cases.deadlines.sla_status works out for one case).
+SLA_STATE_FILTERS: dict[str, Q] = {
+    "on_track": Q(status__in=OPEN_STATUSES, sla_timer__at_risk=False, sla_timer__escalation_level=0),
+    "at_risk": Q(status__in=OPEN_STATUSES, sla_timer__at_risk=True, sla_timer__escalation_level=0),
+    "breached": Q(status__in=OPEN_STATUSES, sla_timer__escalation_level__gte=1),
+    "met": Q(resolved_at__isnull=False, resolved_at__lte=F("resolution_due_at")),
+    "missed": Q(resolved_at__isnull=False, resolved_at__gt=F("resolution_due_at")),
+    "none": Q(resolution_due_at__isnull=True),
+}
 
 
 def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: bool) -> QuerySet[Case]:
@@ -48,10 +62,12 @@ def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: 
         cases = cases.filter(received_at__gte=filters.received_from)
     if filters.received_to:
         cases = cases.filter(received_at__lt=filters.received_to)
+    if filters.sla_state in SLA_STATE_FILTERS:
+        cases = cases.filter(SLA_STATE_FILTERS[filters.sla_state])
     if filters.q:
         text = filters.q.strip()
         digits = fold_digits(text).replace(" ", "")
-        match = Q(search_text__contains=fold_for_search(text))
+        match = text_match(text)
         if digits.isdigit():
             if damm.is_valid(digits) and len(digits) <= 12:
                 # A well-formed reference number: look it up, don't scan text for its digits.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 
 from khidma.organizations.models import Area, Category, Department, Organization, ServicePoint
@@ -52,3 +54,38 @@ def area_for_point(*, organization: Organization, lat: float, lon: float) -> Are
         if area.contains_point(lat, lon):
             return area
     return None
+
+
+def _round(value):
+    if isinstance(value, list):
+        return [_round(item) for item in value]
+    return round(float(value), 5)  # about a metre: plenty for drawing, and a smaller download
+
+
+def areas_geojson(*, organization: Organization, name: Callable[[object], str]) -> dict:
+    """The organization's boundary and areas as GeoJSON, for the maps of the portal and the back office.
+    ``name`` picks how each is named for the reader (the portal and the back office choose differently)."""
+    features = []
+    if organization.boundary:
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"kind": "boundary", "name": name(organization)},
+                "geometry": {
+                    "type": organization.boundary["type"],
+                    "coordinates": _round(organization.boundary["coordinates"]),
+                },
+            }
+        )
+    for area in Area.objects.filter(organization=organization).order_by("code"):
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"kind": "area", "code": area.code, "name": name(area)},
+                "geometry": {
+                    "type": area.boundary["type"],
+                    "coordinates": _round(area.boundary["coordinates"]),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
-from khidma.organizations.models import Area, Organization
+from khidma.organizations import selectors
+from khidma.organizations.models import Organization
 from khidma.portal.naming import display_name
 
 
@@ -21,34 +22,5 @@ def map_options() -> dict:
     }
 
 
-def _round(value):
-    if isinstance(value, list):
-        return [_round(item) for item in value]
-    return round(float(value), 5)  # about a metre: plenty for drawing, and a smaller download
-
-
 def areas_geojson(organization: Organization) -> dict:
-    features = []
-    if organization.boundary:
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"kind": "boundary", "name": display_name(organization)},
-                "geometry": {
-                    "type": organization.boundary["type"],
-                    "coordinates": _round(organization.boundary["coordinates"]),
-                },
-            }
-        )
-    for area in Area.objects.filter(organization=organization).order_by("code"):
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"kind": "area", "code": area.code, "name": display_name(area)},
-                "geometry": {
-                    "type": area.boundary["type"],
-                    "coordinates": _round(area.boundary["coordinates"]),
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    return selectors.areas_geojson(organization=organization, name=display_name)

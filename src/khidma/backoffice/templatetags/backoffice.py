@@ -20,3 +20,10 @@ def sla_label(state: str) -> str:
     from khidma.cases.deadlines import STATE_LABELS
 
     return str(STATE_LABELS.get(state, state))
+
+
+@register.filter
+def action_label(action: str) -> str:
+    from khidma.backoffice.labels import ACTION_LABELS
+
+    return str(ACTION_LABELS.get(action, action))
