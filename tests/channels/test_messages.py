@@ -21,6 +21,9 @@ PLACEHOLDERS = {
     "choices": "1. Cleanliness\n2. Lighting",
     "category": "Cleanliness",
     "due": "2026-11-25T08:00",
+    "date": "25 November 2026",
+    "start": "09:00",
+    "end": "11:00",
 }
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 REPORTER_SMS = [

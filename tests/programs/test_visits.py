@@ -53,11 +53,13 @@ def test_a_visit_is_scheduled_the_person_is_told_and_completion_resolves_the_cas
 
     detail = agent.get(f"/cases/{case['reference']}").json()
     assert detail["status"] == "assigned"
-    told = [e for e in detail["events"] if e["kind"] == "note" and e["public"]]
-    assert len(told) == 1
-    assert "09:00" in told[0]["note"] or "9:00" in told[0]["note"] or "٩" in told[0]["note"]
-    # No visit template exists yet: the public note reached the person as an update message.
-    assert OutboundMessage.objects.filter(case__reference=case["reference"], template="update").exists()
+    # The person is told by the visit_scheduled template in their language; the case keeps an internal note.
+    assert not [e for e in detail["events"] if e["kind"] == "note" and e["public"]]
+    notes = [e["note"] for e in detail["events"] if e["kind"] == "note"]
+    assert any("9:00" in note or "٩" in note for note in notes)
+    told = OutboundMessage.objects.get(case__reference=case["reference"], template="visit_scheduled")
+    assert case["reference"] in told.text and told.recipient == "+966551234567"
+    assert "زيارتكم المنزلية" in told.text  # the case's language
 
     day = datetime.date.fromisoformat(start[:10])
     calendar = agent.get(

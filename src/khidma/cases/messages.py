@@ -56,6 +56,9 @@ TEMPLATES: dict[str, Callable[..., str]] = {
     "confirm_category": lambda **p: (
         _("Is this about %(category)s? Reply 1 for yes, or 2 to choose another.") % p
     ),
+    "visit_scheduled": lambda **p: (
+        _("Request %(ref)s: your home visit is booked for %(date)s, between %(start)s and %(end)s.") % p
+    ),
     "staff_assigned": lambda **p: _("Case %(ref)s was assigned to you. %(url)s") % p,
     "staff_at_risk": lambda **p: (
         _("Case %(ref)s is at risk of missing its target (due %(due)s). %(url)s") % p

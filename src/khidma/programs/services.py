@@ -54,8 +54,8 @@ from khidma.programs.models import (
 
 TEXT_MAX = 4000
 NAME_MAX = 200
-# The outbound template that would tell a person the date of their visit. Until it is written (with its
-# translations) in cases/messages.py, the date goes out as a public case note, which reaches them too.
+# The outbound template that tells a person the date of their visit (cases/messages.py). A person who can
+# be reached only by email, or not at all, gets the date as a public case note instead.
 VISIT_TEMPLATE = "visit_scheduled"
 _LEADS = frozenset({Role.SUPERVISOR, Role.ORG_ADMIN})
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
