@@ -181,13 +181,28 @@ def _article_fields(
     cleaned, errors = _clean_translations(translations, body_max=ARTICLE_BODY_MAX)
     if kind not in Article.Kind.values:
         errors.append(FieldError("kind", "invalid", _("Choose article or question.")))
-    if topic is not None and topic.organization_id != organization_id:
+    topic = _resolve_topic(organization_id, topic)
+    if topic is False:
         errors.append(FieldError("topic", "invalid", _("Choose one of the topics.")))
     slug, slug_errors = _slug(
         slug, translations=cleaned, model=Article, organization_id=organization_id, exclude=exclude
     )
     _raise(slug_errors + errors)
-    return slug, cleaned
+    return slug, cleaned, topic
+
+
+def _resolve_topic(organization_id: int, topic):
+    """A Topic of the organization, None for none, or False when ``topic`` (a Topic or its id as given by
+    a form) is not one of the organization's topics."""
+    if topic in (None, ""):
+        return None
+    if isinstance(topic, Topic):
+        return topic if topic.organization_id == organization_id else False
+    try:
+        pk = int(topic)
+    except (TypeError, ValueError):
+        return False
+    return Topic.objects.filter(organization_id=organization_id, pk=pk).first() or False
 
 
 def _save_article_translations(article: Article, cleaned: dict[str, dict[str, str]], by, now) -> None:
@@ -210,14 +225,14 @@ def article_create(
     organization: Organization,
     by,
     kind: str = Article.Kind.ARTICLE,
-    topic: Topic | None = None,
+    topic: Topic | int | str | None = None,
     slug: str = "",
     translations: Translations,
     sort_order: int = 0,
 ) -> Article:
     if by is not None:
         access.ensure_can_edit(by, organization.pk)
-    slug, cleaned = _article_fields(
+    slug, cleaned, topic = _article_fields(
         organization_id=organization.pk,
         kind=kind,
         topic=topic,
@@ -247,14 +262,14 @@ def article_update(
     article: Article,
     by,
     kind: str,
-    topic: Topic | None,
+    topic: Topic | int | str | None,
     slug: str,
     translations: Translations,
     sort_order: int = 0,
 ) -> Article:
     access.ensure_can_edit(by, article.organization_id)
     article = Article.objects.select_for_update().get(pk=article.pk)
-    slug, cleaned = _article_fields(
+    slug, cleaned, topic = _article_fields(
         organization_id=article.organization_id,
         kind=kind,
         topic=topic,

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from khidma.portal import views
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("track/", views.track_form, name="track-form"),
     path("track/<str:reference>", views.track, name="track"),
     path("track/<str:reference>/answer", views.answer, name="answer"),
+    path("", include("khidma.portal.content_urls")),  # advice (knowledge base) and awareness posts
 ]
