@@ -21,5 +21,4 @@ urlpatterns = [
     path("filters/<int:pk>/delete/", views.filter_delete, name="filter-delete"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("content/", include("khidma.backoffice.content_urls")),  # advice articles and awareness posts
-    path("content/", include("khidma.backoffice.content_urls")),  # advice articles and awareness posts
 ]
