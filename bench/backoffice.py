@@ -25,6 +25,8 @@ PAGES = {
     "search: a reference number": "/staff/queue/all/?q={reference}",
     "search: digits (not a reference)": "/staff/queue/all/?q=0000500000",
     "search: a word": "/staff/queue/all/?q=collected",
+    "search: two words, any order": "/staff/queue/all/?q=collected+garbage",
+    "queue filtered: at risk, this service level": "/staff/queue/all/?sla_state=at_risk",
     "case page": "/staff/cases/{reference}/",
 }
 

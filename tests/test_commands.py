@@ -177,6 +177,12 @@ def test_seed_demo_loads_every_role_and_a_lived_in_case_load(capsys):
         events = list(case.events.all())
         assert events[0].kind == "created" and events[0].created_at == case.received_at
         assert all(a.created_at <= b.created_at for a, b in itertools.pairwise(events))
+    # Some reporters sent a photo; a case resolved since has the officer's after-photo, shown publicly.
+    from khidma.cases.models import Attachment
+
+    assert Attachment.objects.filter(is_public=False, uploaded_by__isnull=True).exists()
+    afters = Attachment.objects.filter(is_public=True)
+    assert afters.exists() and all(a.case.resolved_at is not None for a in afters)
     # One example of each program, for the demo.
     from khidma.programs.models import Application, Authorization, Visit
 

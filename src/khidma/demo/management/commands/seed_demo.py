@@ -12,10 +12,11 @@ from django.utils import timezone
 
 from khidma.accounts.services import user_create
 from khidma.cases import services
+from khidma.cases.attachments import attachment_add
 from khidma.cases.deadlines import case_sla_sweep
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
-from khidma.demo import data
+from khidma.demo import data, photos
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
@@ -269,6 +270,9 @@ class Command(BaseCommand):
                     created_by=agent if channel == Channel.PHONE_940 else None,
                     idempotency_key=f"demo-{index}",
                 ).case
+            if index % 6 == 0:  # some reporters send a photo
+                with clock.at(received):
+                    attachment_add(case=case, by=None, upload=photos.upload(problem=True, seed=case.pk))
             created.append(case)
             self._advance(case, received, now, rng, agent=agent, field=field, head=head, followup=followup)
         # A few duplicates of recent open reports.
@@ -324,6 +328,9 @@ class Command(BaseCommand):
         if stage < 0.4:
             return
         with clock.at(later(rng.uniform(2, 60))):
+            if case.attachments.exists():  # the after-photo of the same street
+                after = photos.upload(problem=False, seed=case.pk)
+                attachment_add(case=case, by=field, upload=after, public=True)
             case = services.case_resolve(case=case, by=field, note="تمت المعالجة في الموقع")
         if stage < 0.55:
             return

@@ -1,0 +1,104 @@
+"""Take the screenshots in docs/screenshots/ from a running demo (`make demo`, or any seeded server).
+
+    .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--only backoffice|portal]
+
+Drives Debian's Chromium through Playwright, signs in as the demo accounts and saves full-page PNGs of the
+main screens in Arabic and English (staff) and several public languages (portal). A developer tool, not
+part of the app or the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+PASSWORD = "khidma-demo"  # noqa: S105 - the demo accounts' documented password (README)
+TABLET = {"width": 1180, "height": 820}
+PHONE = {"width": 390, "height": 844}
+
+
+def _shot(page: Page, name: str) -> None:
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+    print(f"docs/screenshots/{name}.png")
+
+
+def _sign_in(page: Page, base: str, username: str, language: str) -> None:
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+    page.goto(f"{base}/staff/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("#sign-in")
+
+
+def backoffice(browser, base: str) -> None:
+    for language in ("ar", "en"):
+        page = browser.new_page(viewport=TABLET, locale=language)
+        _sign_in(page, base, "supervisor", language)
+        page.goto(f"{base}/staff/queue/all/")
+        _shot(page, f"backoffice-queue-{language}")
+        # A case with a place and a photo, to show the map and the thumbnails.
+        links = page.locator("table.cases a").all()
+        target = None
+        for link in links[:25]:
+            href = link.get_attribute("href")
+            detail = page.request.get(f"{base}{href}").text()
+            if 'id="case-map"' in detail:
+                target = href
+                if 'class="thumbs"' in detail:
+                    break
+        page.goto(f"{base}{target or links[0].get_attribute('href')}")
+        if target:
+            page.locator(".map[data-ready='1']").first.wait_for(timeout=10_000)
+        _shot(page, f"backoffice-case-{language}")
+        page.goto(f"{base}/staff/dashboard/")
+        _shot(page, f"backoffice-dashboard-{language}")
+        _sign_in(page, base, "agent940", language)
+        page.goto(f"{base}/staff/console/")
+        page.locator("#id_phone").press_sequentially("0551234567")
+        page.locator("#id_description").press_sequentially(
+            "عمود الإنارة مطفأ في شارع العزيزية منذ يومين"
+            if language == "ar"
+            else "The street light is off near the school in Aziziyah since two days"
+        )
+        page.wait_for_selector(".pick-category", timeout=10_000)
+        _shot(page, f"backoffice-console-{language}")
+        page.close()
+
+
+def portal(browser, base: str) -> None:
+    for language in ("ar", "en", "ur", "id"):
+        page = browser.new_page(viewport=PHONE, locale=language)
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+        for path, name in (("/report", "report"), ("/help/", "help")):
+            response = page.goto(f"{base}{path}")
+            if response and response.ok:
+                _shot(page, f"{name}-{language}")
+        page.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default=os.environ.get("KHIDMA_BASE_URL", "http://127.0.0.1:8000"))
+    parser.add_argument("--only", choices=("backoffice", "portal"))
+    args = parser.parse_args()
+    base = re.sub(r"/+$", "", args.base)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+        if args.only in (None, "backoffice"):
+            backoffice(browser, base)
+        if args.only in (None, "portal"):
+            portal(browser, base)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
