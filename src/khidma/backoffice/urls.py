@@ -20,5 +20,6 @@ urlpatterns = [
     path("filters/", views.filter_save, name="filter-save"),
     path("filters/<int:pk>/delete/", views.filter_delete, name="filter-delete"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("programs/", include("khidma.backoffice.program_urls")),  # walk-ins, volume, visits, proxies, files
     path("content/", include("khidma.backoffice.content_urls")),  # advice articles and awareness posts
 ]

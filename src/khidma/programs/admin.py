@@ -8,7 +8,9 @@ from khidma.programs.models import (
     ProgramEvent,
     RequestType,
     Team,
+    UnitStop,
     Visit,
+    WalkIn,
 )
 
 
@@ -73,4 +75,20 @@ class ProgramEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UnitStop)
+class UnitStopAdmin(admin.ModelAdmin):
+    list_display = ["unit", "weekdays", "date", "starts", "ends", "valid_from", "valid_until", "is_active"]
+    list_filter = ["organization", "is_active", "unit"]
+
+
+@admin.register(WalkIn)
+class WalkInAdmin(admin.ModelAdmin):
+    list_display = ["service_point", "service", "language", "at", "out_of_hours", "recorded_by"]
+    list_filter = ["organization", "service_point", "service", "out_of_hours"]
+    date_hierarchy = "at"
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
