@@ -194,6 +194,12 @@ KHIDMA_MAP_TILE_URL = env_str("KHIDMA_MAP_TILE_URL", "")
 KHIDMA_MAP_TILE_ATTRIBUTION = env_str("KHIDMA_MAP_TILE_ATTRIBUTION", "")
 # Open311 requests per API key per minute (a fixed window); 0 turns the limit off (docs/open311.md).
 KHIDMA_OPEN311_RATE_LIMIT = env_int("KHIDMA_OPEN311_RATE_LIMIT", 60)
+# The portal's optional check of the reporter's phone by a code sent by SMS (docs/portal.md): whether a
+# report that gives a phone must have it checked, and how many codes a phone number or an IP address may
+# ask for in an hour.
+KHIDMA_PHONE_VERIFICATION_REQUIRED = env_bool("KHIDMA_PHONE_VERIFICATION_REQUIRED", False)
+KHIDMA_PHONE_CODES_PER_PHONE_PER_HOUR = env_int("KHIDMA_PHONE_CODES_PER_PHONE_PER_HOUR", 3)
+KHIDMA_PHONE_CODES_PER_IP_PER_HOUR = env_int("KHIDMA_PHONE_CODES_PER_IP_PER_HOUR", 10)
 
 # --- Triage ---------------------------------------------------------------------------------------------
 # Where `khidma triage-train` keeps the model trained on this installation's own history.

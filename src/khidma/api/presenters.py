@@ -69,6 +69,8 @@ def staff_case(case: Case, user: User) -> dict:
         "reporter": {
             "name": case.reporter_name,
             "phone": phone,
+            # The reporter proved the number is theirs with a code sent by SMS (the portal's optional step).
+            "phone_verified": case.reporter_phone_verified,
             "email": case.reporter_email if show_contact else ("•••" if case.reporter_email else ""),
         },
         "womens_section": case.womens_section,

@@ -108,6 +108,7 @@ class StaffCaseIn(ReportIn):
 class ReporterOut(Schema):
     name: str
     phone: str
+    phone_verified: bool = False  # proved with a code sent by SMS (the portal's optional step)
     email: str
 
 

@@ -29,7 +29,7 @@ class CaseAdmin(OrgScopedAdmin):
         "language",
         "received_at",
     )
-    list_filter = ("status", "priority", "channel", "language", "kind")
+    list_filter = ("status", "priority", "channel", "language", "kind", "reporter_phone_verified")
     search_fields = ("reference", "description", "address")
     list_select_related = ("category", "department")
     readonly_fields = [f.name for f in Case._meta.fields]

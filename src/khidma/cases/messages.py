@@ -49,6 +49,9 @@ TEMPLATES: dict[str, Callable[..., str]] = {
     ),
     "closure_thanks": lambda **p: _("Thank you. Report %(ref)s is now closed.") % p,
     "rating_thanks": lambda **p: _("Thank you for your rating.") % p,
+    "verify_phone": lambda **p: (
+        _("Your Khidma code is %(code)s. It is valid for 10 minutes. Do not share it with anyone.") % p
+    ),
     "ask_description": lambda **p: _("Welcome to Khidma. Please describe the problem in one message.") % p,
     "ask_location": lambda **p: _("Where is it? Share your location, or type the street or a landmark.") % p,
     "ask_photo": lambda **p: _("You can send a photo of the problem, or reply 0 to skip.") % p,

@@ -82,6 +82,8 @@ class Case(models.Model):
     reporter_name = models.CharField(_("reporter name"), max_length=200, blank=True)
     reporter_phone = models.CharField(_("reporter phone"), max_length=20, blank=True, db_index=True)
     reporter_email = models.EmailField(_("reporter email"), blank=True)
+    # The reporter proved the phone is theirs with a code sent to it by SMS (cases/verification.py).
+    reporter_phone_verified = models.BooleanField(_("phone verified by SMS"), default=False)
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     # Where an on_hold case returns when it resumes.
@@ -410,3 +412,31 @@ class CannedReply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.language})"
+
+
+class PhoneVerification(models.Model):
+    """A code sent by SMS to prove that a phone number belongs to the person reporting (optional on the
+    portal). Only a hash of the code is kept; it expires, allows a few tries, and is used by one case."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE)
+    # The random handle the report form carries between steps (never the code).
+    key = models.CharField(max_length=32, unique=True)
+    phone = models.CharField(_("phone"), max_length=20)
+    code_hash = models.CharField(max_length=64)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=clock.now)
+    expires_at = models.DateTimeField()
+    verified_at = models.DateTimeField(null=True, blank=True)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("phone verification")
+        verbose_name_plural = _("phone verifications")
+        indexes = [
+            models.Index(fields=["phone", "created_at"], name="phone_verification_phone"),
+            models.Index(fields=["ip", "created_at"], name="phone_verification_ip"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phone} ({'verified' if self.verified_at else 'pending'})"
