@@ -360,3 +360,26 @@ def test_application_steps_respect_roles_and_organizations(login, makkah, staff)
         .status_code
         == 403
     )
+
+
+# --- The portal: where the mobile cars are -----------------------------------------------------------------
+
+
+def test_the_portal_lists_where_a_mobile_car_stands_this_week(client, makkah, staff):
+    car = ServicePoint.objects.create(
+        organization=makkah, code="car_1", kind="mobile_car", names={"en": "Car 1"}
+    )
+    programs.unit_stop_create(
+        unit=car,
+        place_names={"en": "Al-Zahir Park", "ar": "حديقة الزاهر"},
+        lat=21.4335,
+        lon=39.8045,
+        weekdays=["sun", "mon", "tue", "wed", "thu", "fri", "sat"],
+        starts=datetime.time(16),
+        ends=datetime.time(22),
+        by=staff["supervisor"],
+    )
+    client.cookies["django_language"] = "en"
+    html = page(client.get("/help/service-points"))
+    assert html.count("Al-Zahir Park") == 7  # every day of the coming week
+    assert "16:00–22:00" in html and "mlat=21.433500" in html

@@ -16,7 +16,7 @@ from khidma.cases.attachments import attachment_add
 from khidma.cases.deadlines import case_sla_sweep
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
-from khidma.demo import data, photos
+from khidma.demo import data, photos, units
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
@@ -56,6 +56,7 @@ class Command(BaseCommand):
                 self._makkah_cases(makkah, cases, rng)
                 with clock.at(timezone.now()):
                     self._programs(makkah)
+                    units.seed(makkah, rng)  # mobile cars' stops, counters, two weeks of walk-ins
                 # Warnings and escalations that fell due while the demo history was replayed.
                 case_sla_sweep()
             total = Case.objects.count()
