@@ -124,6 +124,12 @@ CONCEPTS: dict[str, str] = {
         ms: reput
         tr: ölü | ölmüş | leşi | hayvan leşi | çürü*
         fr: mort | morte | morts | mortes | cadavre* | carcasse* | crevé*
+        all: offal | entrails | intestines | animal skins | sheep skins | slaughter remains | كرشه | الكرشه
+            | جلود الذبايح | جلود الاضاحي | مخلفات الذبايح | مخلفات الاضاحي | بقايا الذبايح | آلائش*
+            | اوجهڑی | قربانی کی باقیات | آنتیں | नाडीभुंडी | आंतें | आंतडियां | जानवरों की खाल
+            | নাড়িভুঁড়ি* | ভুঁড়ি | কোরবানির বর্জ্য | পশুর চামড়া | شکمبه | امعا و احشا | پوست گوسفند*
+            | jeroan | kulit kambing | kulit lembu | perut kambing | perut lembu | işkembe* | kurban deri*
+            | kurban atık* | tripes | abats | peaux de mouton* | peaux des moutons
     """,
     "food_business": """
         en: restaurant* | kitchen* | cafeteria* | cafe | café | bakery | bakeries | shop | shops | store
@@ -157,6 +163,9 @@ CONCEPTS: dict[str, str] = {
         fa: مغازه دار* | ساندویچی | کبابی | سوپری
         ar: مطاعم | البقاله | المخبز | الملحمه | كافتيريا
         hi: दुकानदार* | कसाई | होटल वाल*
+        all: tandoor* | nanbai | تندور* | نانبائی | तंदूर* | baker | bakers | tukang roti | toko roti
+            | tukang daging | kedai roti | kedai daging | boulanger* | boucher | bouchers | خباز* | قصاب
+            | قصابين | فوال | مخابز
     """,
     "food": """
         en: food | meal* | meat | chicken | fish | bread | milk | yogurt | yoghurt | juice | rice
@@ -374,6 +383,9 @@ CONCEPTS: dict[str, str] = {
         fa: آب لوله کشی | لوله آب | فشار آب کم
         ar: المويه مقطوعه | الماء مقطوع | مويه البلديه | وايت
         hi: पानी नहीं आ रहा | पानी की सप्लाई | पानी का कनेक्शन
+        all: ما عندنا مويه | ما عندنا ماء | مافيه مويه | مافي مويه | gak ada air | nggak ada air
+            | tidak ada air | tak ada air | evde su yok | sular yok | آب نمیاد | پانی نہیں آیا | पानी नहीं आया
+            | পানি আসে নাই | pani ashe na | paani nahi aaya | pani nahi aaya
     """,
     "leak": """
         en: leak* | burst pipe* | pipe burst* | pipe has burst | overflowing sewage | sewage overflow*
@@ -419,6 +431,10 @@ CONCEPTS: dict[str, str] = {
         fa: برق قطع | قطع برق | سیم برق | تیر برق
         ar: الكهربا | انقطاع الكهربا | عمود الكهرباء | الكهرباء طافيه
         hi: बिजली नहीं | बिजली गुल | बिजली का तार*
+        all: الكهربا طافيه | الكهرباء طافيه | الكهربا مقطوعه | كهرباء مقطوعه | কারেন্ট নাই | বিদ্যুৎ নাই
+            | current nai | current nei | bijli gayab | बिजली गायब | بجلی غائب | برق ساختمون | برق نداریم
+            | listrik padam | listrik mati | bekalan elektrik terputus | elektrik terputus | elektrik yok
+            | elektrikler kesik | pas de courant | plus de courant
     """,
     "rain": """
         en: rain | rains | raining | rained | rainwater | rainy | storm* | downpour
@@ -539,6 +555,9 @@ CONCEPTS: dict[str, str] = {
         fa: علائم راهنمایی | تابلوی راهنما
         ar: اشاره مرور | لوحات مروريه | اشارة المرور
         hi: ट्रैफिक सिग्नल | दिशा बोर्ड
+        all: no entry | نو انٹری | নো এন্ট্রি | नो एंट्री | ممنوع الدخول | ورود ممنوع | girilmez
+            | dilarang masuk | sens interdit | naam ki takhti | تختی | نام کی تختی | ফলক | নামফলক
+            | नाम की पट्टी | تابلوی اسم | name board | name plate | nameplate
     """,
     "park": """
         en: park | playground* | garden* | play area* | swing* | slide | slides | bench*
@@ -665,6 +684,9 @@ CONCEPTS: dict[str, str] = {
         fr: graffiti* | tag | tags | tagué* | gribouill* | bombe de peinture | écrit sur le mur
         all: خط خطی* | با اسپری | اسپری | گرافیتی* | sprey boya* | yazılar yazmış | duvarına yazı*
             | স্প্রে রং | লিখে গেছে | দেয়ালে লিখে | لکھ دیے | الفاظ لکھ* | نامناسب الفاظ
+        all: اسپرے سے | سپرے سے | स्प्रे से | spreyle | à la bombe | cat sembur | pakai pilox
+            | spray se | galat alfaz | gande alfaz | gandi baatein likh* | খারাপ কথা লিখ* | kharap kotha likh*
+            | আজেবাজে লিখ* | bad words | insultes | küfür yaz* | kata kotor | کلام بذيء | حرفای زشت
     """,
     "visual": """
         en: ugly | eyesore | peeling paint | satellite dish* | banner* | poster* | billboard*
