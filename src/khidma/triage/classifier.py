@@ -664,6 +664,9 @@ CONCEPTS: dict[str, str] = {
         tr: hurda araba* | hurda araç* | terk edilmiş araba* | terk edilmiş araç* | yanmış araba*
         fr: épave* | voiture abandonnée | véhicule abandonné | carcasse de voiture | voiture brûlée
         all: ringsek | mobil ringsek | kereta remuk
+        all: سياره متفحمه | متفحمه | سياره مقلوبه | ونيت مصدوم | accident wali gaadi | accident wali gaari
+            | accident wali gari | accident er gari | एक्सीडेंट वाली गाडी | एक्सीडेंट वाला ट्रक | पलटा पडा
+            | حادثے والی گاڑی | الٹی ہوئی گاڑی | ماشین تصادفی | ماشین چپ شده | দুর্ঘটনার গাড়ি
     """,
     "graffiti": """
         en: graffiti | graffitti | grafitti | scribbl* | spray paint* | sprayed | writing on the wall*
@@ -682,10 +685,10 @@ CONCEPTS: dict[str, str] = {
         ms: contengan* | conteng* | grafiti
         tr: grafiti | duvar yazı* | yazılama | karalama* | sprey boya | karalan*
         fr: graffiti* | tag | tags | tagué* | gribouill* | bombe de peinture | écrit sur le mur
-        all: خط خطی* | با اسپری | اسپری | گرافیتی* | sprey boya* | yazılar yazmış | duvarına yazı*
+        all: خط خطی* | با اسپری | گرافیتی* | sprey boya* | yazılar yazmış | duvarına yazı*
             | স্প্রে রং | লিখে গেছে | দেয়ালে লিখে | لکھ دیے | الفاظ لکھ* | نامناسب الفاظ
-        all: اسپرے سے | سپرے سے | स्प्रे से | spreyle | à la bombe | cat sembur | pakai pilox
-            | spray se | galat alfaz | gande alfaz | gandi baatein likh* | খারাপ কথা লিখ* | kharap kotha likh*
+        all: اسپرے سے لکھ* | سپرے سے لکھ* | स्प्रे से लिख* | spreyle | à la bombe | cat sembur
+            | pakai pilox | spray se likh* | galat alfaz | gande alfaz | gandi baatein likh* | খারাপ কথা লিখ* | kharap kotha likh*
             | আজেবাজে লিখ* | bad words | insultes | küfür yaz* | kata kotor | کلام بذيء | حرفای زشت
     """,
     "visual": """
