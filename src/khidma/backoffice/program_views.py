@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from khidma.accounts.models import User
+from khidma.accounts.models import Role, User
 from khidma.cases import access as case_access
 from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
@@ -161,7 +161,7 @@ def _points_for(user: User) -> QuerySet[ServicePoint]:
     points = ServicePoint.objects.filter(organization_id=user.organization_id, is_active=True).exclude(
         kind=ServicePoint.Kind.CALL_CENTRE
     )
-    if user.role not in {"supervisor", "org_admin"}:
+    if user.role not in {Role.SUPERVISOR, Role.ORG_ADMIN}:  # as in programs.access.ensure_can_record_at
         points = points.filter(pk=user.service_point_id)
     return points.order_by("code")
 
