@@ -16,7 +16,7 @@ from khidma.cases.attachments import attachment_add
 from khidma.cases.deadlines import case_sla_sweep
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
-from khidma.demo import data, photos, units
+from khidma.demo import content, data, photos, units
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
@@ -54,6 +54,7 @@ class Command(BaseCommand):
                 for spec in data.ASSOCIATIONS:
                     self._association(spec, rng)
                 self._makkah_cases(makkah, cases, rng)
+                content.seed_content(makkah)  # advice articles and awareness posts
                 with clock.at(timezone.now()):
                     self._programs(makkah)
                     units.seed(makkah, rng)  # mobile cars' stops, counters, two weeks of walk-ins
