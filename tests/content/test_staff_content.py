@@ -133,7 +133,6 @@ def test_a_post_with_a_bad_image_is_refused_and_keeps_the_text(client, makkah, s
 def test_a_post_is_created_with_a_clean_image_and_published(client, makkah, staff, tmp_path):
     client.force_login(staff["supervisor"])
 
-
     source = io.BytesIO()
     exif = Image.Exif()
     exif[0x010F] = "CameraMaker"
