@@ -239,3 +239,11 @@ def test_topics_are_created_and_renamed_through_the_form(client, makkah, staff):
         response.status_code == 400
         and "Name the topic in at least one language." in response.content.decode()
     )
+
+
+def test_the_back_office_navigation_links_the_content_screens_for_editors_only(client, makkah, staff):
+    client.force_login(staff["supervisor"])
+    assert 'href="/staff/content/"' in client.get("/staff/queue/all/").content.decode()
+    client.force_login(staff["agent"])
+    response = client.get("/staff/queue/all/")
+    assert response.status_code == 200 and 'href="/staff/content/"' not in response.content.decode()
