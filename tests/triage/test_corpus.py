@@ -36,3 +36,15 @@ def test_every_example_is_labelled_with_known_codes():
         assert example.language in corpus.LANGUAGES
         assert example.category in corpus.CATEGORIES
         assert example.text.strip()
+
+
+def test_corpus_d_covers_every_language_and_category():
+    counts = Counter(
+        (example.language, example.category)
+        for example in corpus.load("all")
+        if example.source == "corpus_d.jsonl"
+    )
+    assert len(counts) == len(corpus.LANGUAGES) * len(corpus.CATEGORIES)
+    assert min(counts.values()) >= 6
+    for language in ("ar", "ur", "hi", "fa", "bn"):  # the languages that scored worst
+        assert min(counts[(language, category)] for category in corpus.CATEGORIES) >= 12

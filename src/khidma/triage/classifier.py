@@ -688,7 +688,8 @@ CONCEPTS: dict[str, str] = {
         all: خط خطی* | با اسپری | گرافیتی* | sprey boya* | yazılar yazmış | duvarına yazı*
             | স্প্রে রং | লিখে গেছে | দেয়ালে লিখে | لکھ دیے | الفاظ لکھ* | نامناسب الفاظ
         all: اسپرے سے لکھ* | سپرے سے لکھ* | स्प्रे से लिख* | spreyle | à la bombe | cat sembur
-            | pakai pilox | spray se likh* | galat alfaz | gande alfaz | gandi baatein likh* | খারাপ কথা লিখ* | kharap kotha likh*
+            | pakai pilox | spray se likh* | galat alfaz | gande alfaz | gandi baatein likh*
+            | খারাপ কথা লিখ* | kharap kotha likh*
             | আজেবাজে লিখ* | bad words | insultes | küfür yaz* | kata kotor | کلام بذيء | حرفای زشت
     """,
     "visual": """
@@ -882,7 +883,7 @@ def _terms(block: str) -> list[str]:
     return terms
 
 
-LEXICON = Lexicon({concept: _terms(block) for concept, block in CONCEPTS.items()})
+LEXICON = Lexicon({concept: _terms(block) for concept, block in CONCEPTS.items()}, typos=True)
 # concepts that are rule inputs only: too generic to be features on their own
 _FEATURE_CONCEPTS = tuple(concept for concept in LEXICON.concepts if concept not in {"cover_missing"})
 

@@ -131,6 +131,41 @@ def _stems(token: str) -> set[str]:
     return found
 
 
+FUZZY_MIN = 7
+_LATIN = re.compile(r"[a-z]+")
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every way of leaving one letter out of it."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _one_edit(first: str, second: str) -> bool:
+    """At most one letter inserted, deleted, replaced, or two neighbours swapped, after the first two letters
+    (which must agree: "jumping" is not a typo of "dumping", nor "mountain" of "fountain")."""
+    if first == second:
+        return True
+    if first[:2] != second[:2]:
+        return False
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = 0
+    while start < len(first) and first[start] == second[start]:
+        start += 1
+    if len(first) == len(second):
+        rest = first[start + 1 :] == second[start + 1 :]
+        swapped = (
+            start + 1 < len(first)
+            and first[start] == second[start + 1]
+            and first[start + 1] == second[start]
+            and first[start + 2 :] == second[start + 2 :]
+        )
+        return rest or swapped
+    return first[start:] == second[start + 1 :]
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     concept: str
@@ -156,15 +191,23 @@ class Lexicon:
     after the clitics و ف ب ل ك and the article ال are taken off ("الصراصير", "والصراصير" match "صراصير").
     """
 
-    def __init__(self, concepts: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, concepts: Mapping[str, Iterable[str]], *, typos: bool = False) -> None:
         self._exact: dict[str, list[_Entry]] = {}
         self._prefix: dict[str, list[_Entry]] = {}
+        # typos: Latin-script first words of FUZZY_MIN letters or more, by their one-letter deletions
+        self._fuzzy: dict[str, list[_Entry]] = {}
+        self._fuzzy_prefix: dict[int, dict[str, list[_Entry]]] = {}
+        self.typos = typos
         self.concepts = tuple(concepts)
         for concept, terms in concepts.items():
             for term in terms:
                 entry = self._compile(concept, term)
                 first, is_prefix = entry.patterns[0]
                 (self._prefix if is_prefix else self._exact).setdefault(first, []).append(entry)
+                if typos and len(first) >= FUZZY_MIN and _LATIN.fullmatch(first):
+                    index = self._fuzzy_prefix.setdefault(len(first), {}) if is_prefix else self._fuzzy
+                    for key in _deletions(first):
+                        index.setdefault(key, []).append(entry)
         self._max_prefix = max((len(key) for key in self._prefix), default=0)
 
     @staticmethod
@@ -184,8 +227,29 @@ class Lexicon:
             return any(stem.startswith(word) for stem in stems)
         return word in stems
 
+    def _typo_entries(self, word: str) -> list[_Entry]:
+        """Entries whose first word is one edit from ``word`` (see ``_one_edit``)."""
+        if len(word) < FUZZY_MIN - 1 or not _LATIN.fullmatch(word):
+            return []
+        entries: list[_Entry] = []
+        for key in _deletions(word):
+            entries.extend(e for e in self._fuzzy.get(key, ()) if _one_edit(word, e.patterns[0][0]))
+        for length, index in self._fuzzy_prefix.items():
+            for size in {length - 1, length, length + 1}:
+                head = word[:size]
+                if len(head) != size:
+                    continue
+                for key in _deletions(head):
+                    entries.extend(e for e in index.get(key, ()) if _one_edit(head, e.patterns[0][0]))
+        return list(dict.fromkeys(entries))
+
     def find(self, words: list[str]) -> list[Match]:
-        """Every match in the token list ``words`` (from ``tokens``), in text order."""
+        """Every match in the token list ``words`` (from ``tokens``), in text order.
+
+        With ``typos``, a Latin-script word that matches no term exactly may match a term's first word one
+        edit away (both of at least FUZZY_MIN letters, or FUZZY_MIN - 1 for the text's word): "resturant",
+        "cockroches", "overflowingg".
+        """
         stems = [_stems(word) for word in words]
         found: list[Match] = []
         for position, candidates in enumerate(stems):
@@ -194,6 +258,8 @@ class Lexicon:
                 entries.extend(self._exact.get(stem, ()))
                 for length in range(1, min(len(stem), self._max_prefix) + 1):
                     entries.extend(self._prefix.get(stem[:length], ()))
+            if not entries and self.typos:
+                entries = self._typo_entries(words[position])
             for entry in entries:
                 end = self._match_rest(entry, stems, position + 1)
                 if end is not None:
