@@ -200,6 +200,9 @@ KHIDMA_OPEN311_RATE_LIMIT = env_int("KHIDMA_OPEN311_RATE_LIMIT", 60)
 KHIDMA_PHONE_VERIFICATION_REQUIRED = env_bool("KHIDMA_PHONE_VERIFICATION_REQUIRED", False)
 KHIDMA_PHONE_CODES_PER_PHONE_PER_HOUR = env_int("KHIDMA_PHONE_CODES_PER_PHONE_PER_HOUR", 3)
 KHIDMA_PHONE_CODES_PER_IP_PER_HOUR = env_int("KHIDMA_PHONE_CODES_PER_IP_PER_HOUR", 10)
+# The request header that carries the client's address when a reverse proxy stands in front (for example
+# "X-Real-IP", which the proxy must always overwrite); empty: the connection's address (REMOTE_ADDR).
+KHIDMA_CLIENT_IP_HEADER = env_str("KHIDMA_CLIENT_IP_HEADER", "")
 
 # --- Triage ---------------------------------------------------------------------------------------------
 # Where `khidma triage-train` keeps the model trained on this installation's own history.

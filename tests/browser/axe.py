@@ -55,6 +55,7 @@ def assert_accessible(page, where: str = "") -> None:
 _SMALL_TARGETS = """() => Array.from(document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary'))
   .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+  .filter(el => !el.closest('[aria-hidden=true]'))  // not offered to anyone (e.g. the form's default button)
   .map(el => {
     // A radio button or a checkbox is touched through its label, which is the target.
     const choice = el.type === 'radio' || el.type === 'checkbox';

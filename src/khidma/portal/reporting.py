@@ -8,9 +8,11 @@ reported at once.
 
 from __future__ import annotations
 
+import ipaddress
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,6 +20,12 @@ from django.utils.translation import ngettext
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case, Channel
 from khidma.cases.services import case_create
+from khidma.cases.verification import (
+    case_mark_phone_verified,
+    phone_verification_check,
+    phone_verification_start,
+    phone_verified,
+)
 from khidma.core.errors import DomainError
 from khidma.organizations.models import Organization
 from khidma.portal import pending
@@ -42,6 +50,7 @@ class Outcome:
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     kept: list[str] = field(default_factory=list)  # tokens of the photos kept for the corrected form
     place_from_photo: bool = False
+    verification: dict = field(default_factory=dict)  # {"key": …, "verified": bool} for the corrected form
 
 
 def submit_report(
@@ -51,6 +60,7 @@ def submit_report(
     uploads: list,
     kept_tokens: list[str],
     language: str,
+    verification_key: str = "",
 ) -> Outcome:
     outcome = Outcome()
     form_ok = form.is_valid()
@@ -58,35 +68,16 @@ def submit_report(
         where = {"lat": "place", "lon": "place", "address": "place", "__all__": "form"}.get(name, name)
         outcome.errors[where].extend(messages)
 
-    photos: list[CleanPhoto] = []
-    for token in kept_tokens[:MAX_PHOTOS]:
-        photo = pending.take(token)
-        if photo is not None:
-            photos.append(photo)
-            outcome.kept.append(token)
-    uploads = [upload for upload in uploads if upload and upload.size]
-    if len(photos) + len(uploads) > MAX_PHOTOS:
-        outcome.errors["photos"].append(
-            ngettext(
-                "You can add at most %(count)d photo.", "You can add at most %(count)d photos.", MAX_PHOTOS
-            )
-            % {"count": MAX_PHOTOS}
-        )
-        uploads = uploads[: max(0, MAX_PHOTOS - len(photos))]
-    new_photos: list[CleanPhoto] = []
-    for upload in uploads:
-        try:
-            new_photos.append(clean_photo(upload))
-        except DomainError as exc:
-            outcome.errors["photos"].extend(
-                _("%(file)s: %(problem)s") % {"file": upload.name, "problem": error.message}
-                if upload.name
-                else str(error.message)
-                for error in exc.errors
-            )
-    photos.extend(new_photos)
+    photos, new_photos = _photos(outcome, uploads, kept_tokens)
 
     data = form.cleaned_data if form_ok else {}
+    phone = data.get("phone", "")
+    verified = phone_verified(organization=organization, key=verification_key, phone=phone)
+    outcome.verification = {"key": verification_key, "verified": verified}
+    if phone and not verified and settings.KHIDMA_PHONE_VERIFICATION_REQUIRED:
+        outcome.errors["phone"].append(
+            _("Confirm this number with the code we send you by SMS, or leave the number out.")
+        )
     lat, lon = data.get("lat"), data.get("lon")
     address = data.get("address", "")
     if form_ok and lat is None:
@@ -117,6 +108,8 @@ def submit_report(
                 if result.created:
                     for index, photo in enumerate(photos, start=1):
                         attachment_add(case=result.case, by=None, upload=photo.as_upload(index))
+                    if verified:
+                        case_mark_phone_verified(case=result.case, key=verification_key)
         except DomainError as exc:
             for error in exc.errors:
                 outcome.errors[_FIELDS.get(error.field, "form")].append(str(error.message))
@@ -130,3 +123,120 @@ def submit_report(
     # Refused: keep the photos that were fine so the person need not choose them again.
     outcome.kept.extend(pending.keep(photo) for photo in new_photos)
     return outcome
+
+
+def _photos(outcome, uploads: list, kept_tokens: list[str]) -> tuple[list[CleanPhoto], list[CleanPhoto]]:
+    """The kept photos (their tokens go to ``outcome.kept``) and the new uploads, cleaned; problems go to
+    ``outcome.errors["photos"]``. Returns (every photo, the new ones)."""
+    photos: list[CleanPhoto] = []
+    for token in kept_tokens[:MAX_PHOTOS]:
+        photo = pending.take(token)
+        if photo is not None:
+            photos.append(photo)
+            outcome.kept.append(token)
+    uploads = [upload for upload in uploads if upload and upload.size]
+    if len(photos) + len(uploads) > MAX_PHOTOS:
+        outcome.errors["photos"].append(
+            ngettext(
+                "You can add at most %(count)d photo.", "You can add at most %(count)d photos.", MAX_PHOTOS
+            )
+            % {"count": MAX_PHOTOS}
+        )
+        uploads = uploads[: max(0, MAX_PHOTOS - len(photos))]
+    new_photos: list[CleanPhoto] = []
+    for upload in uploads:
+        try:
+            new_photos.append(clean_photo(upload))
+        except DomainError as exc:
+            outcome.errors["photos"].extend(
+                _("%(file)s: %(problem)s") % {"file": upload.name, "problem": error.message}
+                if upload.name
+                else str(error.message)
+                for error in exc.errors
+            )
+    photos.extend(new_photos)
+    return photos, new_photos
+
+
+# --- Checking the phone by SMS, a step inside the report form ----------------------------------------------
+
+
+def client_ip(request) -> str | None:
+    """The client's address: KHIDMA_CLIENT_IP_HEADER when a proxy sets it, else the connection's."""
+    header = settings.KHIDMA_CLIENT_IP_HEADER
+    if header:
+        value = request.headers.get(header, "").split(",")[0].strip()
+        try:
+            return str(ipaddress.ip_address(value))
+        except ValueError:
+            pass
+    return request.META.get("REMOTE_ADDR") or None
+
+
+PHONE_ACTIONS = frozenset({"send_code", "check_code"})
+
+
+@dataclass
+class PhoneStep:
+    """The outcome of "send me a code" or "check the code". Without JavaScript the form comes back with it
+    and with everything typed (photos kept as on a refused form); with JavaScript it is answered as JSON."""
+
+    key: str = ""
+    phone: str = ""
+    verified: bool = False
+    notice: str = ""
+    status: int = 200
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    kept: list[str] = field(default_factory=list)
+
+    @property
+    def verification(self) -> dict:
+        return {"key": self.key, "verified": self.verified, "sent": bool(self.key), "phone": self.phone}
+
+    def as_json(self) -> dict:
+        return {
+            **self.verification,
+            "notice": self.notice,
+            "errors": {name: [str(m) for m in messages] for name, messages in self.errors.items()},
+        }
+
+
+def phone_step(
+    *,
+    organization: Organization,
+    action: str,
+    data,
+    language: str,
+    ip: str | None,
+    uploads: list = (),
+    kept_tokens: list[str] = (),
+) -> PhoneStep:
+    step = PhoneStep(key=(data.get("verification") or "")[:32])
+    try:
+        if action == "send_code":
+            verification = phone_verification_start(
+                organization=organization, phone=data.get("phone", ""), language=language, ip=ip
+            )
+            step.key, step.phone = verification.key, verification.phone
+            step.notice = _("We sent a code by SMS to %(phone)s. It is valid for 10 minutes.") % {
+                "phone": f"\u2066{verification.phone}\u2069"  # isolated left-to-right in any script
+            }
+        else:
+            verification = phone_verification_check(
+                organization=organization, key=step.key, code=data.get("code", "")
+            )
+            step.phone, step.verified = verification.phone, True
+            step.notice = _("Your number is confirmed. We will send updates to it.")
+    except DomainError as exc:
+        step.status = exc.status
+        for error in exc.errors:
+            step.errors[error.field or "phone"].append(str(error.message))
+        if step.key and action == "check_code":
+            step.phone = data.get("phone", "")
+    if uploads or kept_tokens:
+        outcome = Outcome()
+        _all, new_photos = _photos(outcome, list(uploads), list(kept_tokens))
+        step.kept = outcome.kept + [pending.keep(photo) for photo in new_photos]
+        for name, messages in outcome.errors.items():
+            step.errors[name].extend(messages)
+    return step

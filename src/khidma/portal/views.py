@@ -29,7 +29,7 @@ from khidma.portal import hours, maps, places
 from khidma.portal.forms import MAX_PHOTOS, AreaLookupForm, ReportForm
 from khidma.portal.icons import category_icon
 from khidma.portal.naming import display_name
-from khidma.portal.reporting import submit_report
+from khidma.portal.reporting import PHONE_ACTIONS, client_ip, phone_step, submit_report
 from khidma.programs import schedules
 
 
@@ -141,7 +141,27 @@ def report(request: HttpRequest) -> HttpResponse:
     status = 200
     kept: list[str] = []
     errors: dict = {}
-    if request.method == "POST":
+    verification: dict = {}
+    notice = ""
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if action in PHONE_ACTIONS:
+        # "Send me a code" / "check the code": a step inside the form (JSON when the page's script asks).
+        form = ReportForm(request.POST, categories=categories)
+        wants_json = request.headers.get("Accept", "").startswith("application/json")
+        step = phone_step(
+            organization=organization,
+            action=action,
+            data=request.POST,
+            language=get_language(),
+            ip=client_ip(request),
+            uploads=[] if wants_json else request.FILES.getlist("photos"),
+            kept_tokens=[] if wants_json else request.POST.getlist("kept_photo"),
+        )
+        if wants_json:
+            return JsonResponse(step.as_json(), status=step.status)
+        kept, errors, status = step.kept, dict(step.errors), step.status
+        verification, notice = step.verification, step.notice
+    elif request.method == "POST":
         form = ReportForm(request.POST, categories=categories)
         outcome = submit_report(
             organization=organization,
@@ -149,15 +169,18 @@ def report(request: HttpRequest) -> HttpResponse:
             uploads=request.FILES.getlist("photos"),
             kept_tokens=request.POST.getlist("kept_photo"),
             language=get_language(),
+            verification_key=request.POST.get("verification", "")[:32],
         )
         if outcome.case is not None:
             request.session["portal_report"] = {
                 "reference": outcome.case.reference,
                 "phone": mask_phone(outcome.case.reporter_phone) if outcome.case.reporter_phone else "",
                 "place_from_photo": outcome.place_from_photo,
+                "phone_verified": outcome.case.reporter_phone_verified,
             }
             return redirect("portal:report-sent")
         kept, errors, status = outcome.kept, dict(outcome.errors), 400
+        verification = outcome.verification
     else:
         form = ReportForm(initial={"submission": uuid.uuid4().hex}, categories=categories)
     selected = form.data.get("category", "") if form.is_bound else ""
@@ -182,6 +205,9 @@ def report(request: HttpRequest) -> HttpResponse:
         "max_photo_mb": settings.KHIDMA_MAX_ATTACHMENT_BYTES // (1024 * 1024),
         "map": maps.map_options(),
         "status_names": dict(Status.choices),
+        "verification": verification,
+        "verification_required": settings.KHIDMA_PHONE_VERIFICATION_REQUIRED,
+        "notice": notice,
     }
     return render(request, "portal/report.html", context, status=status)
 

@@ -200,6 +200,72 @@
     input.addEventListener("change", checkNearby);
   });
 
+  // "Send me a code" and "check the code" without leaving the page (the form does the same without this).
+  var phoneCheck = document.getElementById("phone-check");
+  function phoneStep(action, button) {
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
+    data.append("action", action);
+    data.append("phone", form.elements.phone.value);
+    data.append("verification", form.elements.verification.value);
+    data.append("code", form.elements.code ? form.elements.code.value : "");
+    button.setAttribute("aria-disabled", "true");
+    // form.action would be the buttons named "action": read the attribute.
+    fetch(form.getAttribute("action"), {
+      method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin"
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (step) {
+        button.removeAttribute("aria-disabled");
+        var phoneInput = document.getElementById("id_phone");
+        var codeInput = document.getElementById("id_code");
+        var live = document.getElementById("code-error-live");
+        var sent = document.getElementById("code-sent");
+        var phoneErrors = (step.errors.phone || []).join(" ");
+        var codeErrors = (step.errors.code || []).join(" ");
+        live.textContent = action === "check_code" ? codeErrors : "";
+        sent.textContent = phoneErrors || step.notice || "";
+        sent.className = phoneErrors ? "error" : "notice";
+        phoneInput.toggleAttribute("aria-invalid", !!phoneErrors);
+        if (codeInput) codeInput.toggleAttribute("aria-invalid", !!codeErrors);
+        if (step.key) form.elements.verification.value = step.key;
+        if (step.verified) {
+          phoneCheck.textContent = "";
+          var done = document.createElement("p");
+          done.className = "notice";
+          done.id = "phone-verified";
+          done.textContent = "\u2713 " + phoneCheck.dataset.verified;
+          phoneCheck.appendChild(done);
+        } else if (step.sent && !phoneErrors) {
+          document.getElementById("field-code").hidden = false;
+          codeInput.focus();
+        }
+      })
+      .catch(function () { button.removeAttribute("aria-disabled"); });
+  }
+  ["send-code", "check-code"].forEach(function (id) {
+    var button = document.getElementById(id);
+    if (!button) return;
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      phoneStep(button.value, button);
+    });
+  });
+  var codeField = document.getElementById("id_code");
+  if (codeField) {
+    codeField.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        phoneStep("check_code", document.getElementById("check-code"));
+      }
+    });
+  }
+  // A new number needs a new code.
+  document.getElementById("id_phone").addEventListener("change", function () {
+    if (document.getElementById("phone-verified")) return;
+    form.elements.verification.value = "";
+  });
+
   // One press of "send" is enough; the server also refuses a repeat of the same submission.
   form.addEventListener("submit", function () {
     document.getElementById("send").setAttribute("aria-disabled", "true");
