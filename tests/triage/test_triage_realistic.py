@@ -56,7 +56,7 @@ def test_urdu_pest_spraying_is_not_graffiti():
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Typos: lexicon words of six letters or more also match one edit away, after the same two first letters
+# Typos: a Latin-script word of six letters or more matches a lexicon word of seven or more one edit away
 # ---------------------------------------------------------------------------------------------------------
 
 
