@@ -26,7 +26,7 @@ class Command(BaseCommand):
         if len(examples) < min_examples:
             self.stdout.write(f"only {len(examples)} confirmed cases; the model was not retrained")
             return
-        model = classifier.train(extra=examples)
+        model = classifier.train(examples)
         path = Path(settings.KHIDMA_TRIAGE_MODEL)
         path.parent.mkdir(parents=True, exist_ok=True)
         model.save(path)
