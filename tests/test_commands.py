@@ -160,7 +160,7 @@ def test_seed_demo_loads_every_role_and_a_lived_in_case_load(capsys):
     kinds = Counter(ServicePoint.objects.filter(organization=makkah).values_list("kind", flat=True))
     assert kinds == {
         "headquarters": 1,
-        "sub_municipality": 10,
+        "sub_municipality": 11,  # ten sub-municipalities and the extended-hours (Mustamirun) centre
         "mall_counter": 2,
         "mobile_car": 2,
         "mosque_counter": 3,

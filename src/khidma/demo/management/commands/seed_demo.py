@@ -14,6 +14,7 @@ from khidma.accounts.services import user_create
 from khidma.cases import services
 from khidma.cases.attachments import attachment_add
 from khidma.cases.deadlines import case_sla_sweep
+from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
 from khidma.demo import content, data, photos, units
@@ -278,10 +279,13 @@ class Command(BaseCommand):
             created.append(case)
             self._advance(case, received, now, rng, agent=agent, field=field, head=head, followup=followup)
         # A few duplicates of recent open reports.
+        # (Read again: the objects in `created` went stale as _advance moved their cases on.)
         for case in created[:8]:
+            case.refresh_from_db()
+            created[-1].refresh_from_db()
             if case.status in {"triaged", "assigned"} and created[-1].pk != case.pk:
                 original = created[-1] if created[-1].category_id == case.category_id else None
-                if original is not None and original.status not in {"duplicate"}:
+                if original is not None and original.status in OPEN_STATUSES - {"duplicate"}:
                     with clock.at(min(now, case.received_at + datetime.timedelta(hours=2))):
                         services.case_mark_duplicate(case=case, by=agent, original=original)
 
