@@ -143,6 +143,7 @@ def _row_template(model, org, policy) -> tuple[list[str], list[str]]:
         "referred_to": "''",
         "womens_section": "false",
         "is_proxy": "false",
+        "reporter_phone_verified": "false",
         "principal_name": "''",
         "principal_relationship": "''",
         "authorization_document": "''",
