@@ -60,6 +60,11 @@ def backoffice(browser, base: str) -> None:
         _shot(page, f"backoffice-case-{language}")
         page.goto(f"{base}/staff/dashboard/")
         _shot(page, f"backoffice-dashboard-{language}")
+        for path, name in (("volume/", "volume"), ("visits/", "visits"), ("applications/", "applications")):
+            page.goto(f"{base}/staff/programs/{path}")
+            _shot(page, f"programs-{name}-{language}")
+        page.goto(f"{base}/staff/content/")
+        _shot(page, f"content-{language}")
         _sign_in(page, base, "agent940", language)
         page.goto(f"{base}/staff/console/")
         page.locator("#id_phone").press_sequentially("0551234567")
@@ -77,7 +82,13 @@ def portal(browser, base: str) -> None:
     for language in ("ar", "en", "ur", "id"):
         page = browser.new_page(viewport=PHONE, locale=language)
         page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
-        for path, name in (("/report", "report"), ("/help/", "help")):
+        for path, name in (
+            ("/report", "report"),
+            ("/help", "help"),
+            ("/help/advice", "advice"),
+            ("/awareness", "awareness"),
+            ("/help/service-points", "service-points"),
+        ):
             response = page.goto(f"{base}{path}")
             if response and response.ok:
                 _shot(page, f"{name}-{language}")
