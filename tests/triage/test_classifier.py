@@ -127,7 +127,49 @@ RULE_CASES = {
             "یه گربه مرده وسط خیابون افتاده از دیروز",
         ],
     ),
+    "an abandoned building": (
+        "buildings_encroachments",
+        [
+            "The abandoned building on the corner has no doors left and boys climb on its roof at night",
+            "العماره المهجوره اللي في اخر الشارع صارت خرابه والشباب يدخلونها بالليل",
+            "gedung terbengkalai di ujung jalan jendelanya pecah semua, bahaya kalau runtuh",
+            "l'immeuble abandonné derrière la mosquée menace de s'effondrer sur le trottoir",
+            "পরিত্যক্ত ভবনের দেয়াল ফেটে গেছে, নিচ দিয়ে বাচ্চারা স্কুলে যায়",
+        ],
+    ),
+    "the garbage truck did not come": (
+        "cleanliness",
+        [
+            "The garbage truck has not passed in our lane for five days, bags everywhere",
+            "سيارة النظافة ما مرت علينا من اسبوع والاكياس متكومه عند الباب",
+            "ماشین زباله سه روزه به کوچه ما نیومده",
+            "kachre ki gaadi 4 din se nahi aayi hamari gali mein",
+            "çöp kamyonu bir haftadır sokağımıza uğramadı",
+        ],
+    ),
+    "a street light beside a park, not inside it": (
+        "lighting_signs",
+        [
+            "The street light in front of the park on the main road has been off for a week",
+            "عمود انارة الشارع المحاذي للحديقه طافي من اسبوع والطريق ظلام",
+            "park ke bahar wali sadak ki street light band hai kai din se",
+        ],
+    ),
 }
+
+# Words that matched a concept they do not mean, fixed after the cross-validation of issue 9: each sentence
+# would be classified by a rule that does not apply.
+NOT_A_RULE = [
+    "پدرم امروز صبح در خانه وفات کرد، برای غسل و کفن به کی زنگ بزنم؟",  # زنگ زدن: to call, not rust
+    "ہمارے کمرے میں بچھو نکلا ہے، بچے ڈر گئے ہیں",  # کمرے: a room, not مرے (dead)
+    "le commerçant demande un prix plus élevé que l'étiquette, pas de tag sur les produits",
+    "frère les rats sortent des bouches d'égout la nuit dans notre rue",  # bouches is not boucher
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_RULE)
+def test_words_that_look_like_rule_concepts_do_not_fire_a_rule(model, text):
+    assert model.predict(text).rule is None
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +251,16 @@ def test_load_refuses_other_pickles(tmp_path):
     path.write_bytes(__import__("pickle").dumps({"not": "a model"}))
     with pytest.raises(TypeError):
         classifier.CategoryModel.load(path)
+
+
+@pytest.mark.parametrize(
+    ("case", "rule"),
+    [
+        ("an abandoned building", "an abandoned building is a building matter"),
+        ("the garbage truck did not come", "a garbage truck is a cleanliness matter"),
+    ],
+)
+def test_rule_decides_even_where_the_model_alone_might_agree(model, case, rule):
+    """The model may learn these from the corpus, but a deployment retrained on its own history may not."""
+    for text in RULE_CASES[case][1]:
+        assert model.predict(text).rule == rule, text

@@ -77,6 +77,7 @@ CONCEPTS: dict[str, str] = {
         fa: زنبور* | سوسکها | حشره کش
         ar: حشره | الحشرات | صرصار* | بعوضه | ناموسه | دبوره
         hi: ततैया | मधुमक्खी* | कीडे मकोडे | कीटनाशक
+        all: ছারপোকা* | খটমল | खटमल | کھٹمل | khatmal | kutu busuk | tahtakurusu* | punaise* | bed bugs
     """,
     "animal": """
         en: dog | dogs | stray* | a cat | the cat | stray cat* | dead cat | cats | kitten* | snake*
@@ -114,7 +115,7 @@ CONCEPTS: dict[str, str] = {
         en: dead | carcass* | rotting | decompos* | roadkill | died on
         ar: ميت | ميته | ميتين | ميتات | نافق* | نافقه | جيفه | جيف | مقتول* | مدهوس* | متحلل* | متعفن*
             | فطيس*
-        ur: مرا | مری | مرے | مرا ہوا | مری ہوئی | مردہ* | مردار | سڑ رہ*
+        ur: مرا ہوا | مری ہوئی | مرا پڑا | مری پڑی | مرے ہوئے | مرے پڑے | مردہ* | مردار | سڑ رہ*
         rom: mara | mari | mare | mara hua | mari hui | murda* | murdar
         hi: मरा | मरी | मरे | मृत | मुर्दा | सड रह*
         fa: مرده* | لاشه* | تلف شده
@@ -129,7 +130,8 @@ CONCEPTS: dict[str, str] = {
             | اوجهڑی | قربانی کی باقیات | آنتیں | नाडीभुंडी | आंतें | आंतडियां | जानवरों की खाल
             | নাড়িভুঁড়ি* | ভুঁড়ি | কোরবানির বর্জ্য | পশুর চামড়া | شکمبه | امعا و احشا | پوست گوسفند*
             | jeroan | kulit kambing | kulit lembu | perut kambing | perut lembu | işkembe* | kurban deri*
-            | kurban atık* | tripes | abats | peaux de mouton* | peaux des moutons
+            | kurban atık* | tripes | abats | peaux de mouton* | peaux des moutons | aantein | antain
+            | khalein | khaalein | ojhri | kurban artık* | kesimden kalan | kesiminden kalan
     """,
     "food_business": """
         en: restaurant* | kitchen* | cafeteria* | cafe | café | bakery | bakeries | shop | shops | store
@@ -225,6 +227,7 @@ CONCEPTS: dict[str, str] = {
     "cleanliness": """
         en: garbage | trash | rubbish | waste | litter* | bin | bins | dumpster* | container* | dirty
             | filthy | filth | smell* | stink* | sweep* | cleaning | cleaner* | clean | plastic bags
+            | benne à ordures
             | not collected | mattress* | old furniture | dumped | dumping
         ar: زباله* | زبايل | نفايات* | قمامه* | قمايم | حاويه* | حاويات* | براميل | برميل* | وساخه
             | وسخ* | قذار* | ريحه* | روايح | رائحه* | كناسه | نظاف* | مخلفات* | اوساخ* | اكياس | كراتين
@@ -258,6 +261,18 @@ CONCEPTS: dict[str, str] = {
         fa: بوی گند | رفتگر* | کیسه های زباله | زباله دان* | تلنبار
         ar: تنظيف | نظيف | وصخ | زبالة | كرتون | قذاره | روائح
         hi: ढेर | झाडू | साफ* | गंदगी का
+    """,
+    # The garbage truck that did not come is the cleanliness department's, not an abandoned vehicle.
+    "garbage_truck": """
+        en: garbage truck* | trash truck* | rubbish truck* | garbage van
+        all: سياره النظافه | سيارات النظافه | سياره الزباله | سياره الزبايل | ماشین زباله | ماشین آشغال
+            | کچرے کی گاڑی | کچرا گاڑی | kachre ki gaadi | kachre ki gari | kachra gaadi | kachra gari
+            | कचरे की गाडी | कचरा गाडी | ময়লার গাড়ি | moylar gari | moyla gari | truk sampah | mobil sampah
+            | lori sampah | çöp kamyonu | çöp arabası | camion poubelle | camion des ordures
+            | camion d'ordures
+        all: کچرا اٹھانے والی گاڑی | کوڑا اٹھانے والی گاڑی | کوڑے کی گاڑی | kachra uthane wali gaadi
+            | kachra uthane wali gari | कचरा उठाने वाली गाडी | कूडा गाडी | ময়লা নেওয়ার গাড়ি | ماشین آشغالی
+            | camion de ramassage
     """,
     "rubble": """
         en: rubble | debris | construction waste | building waste | gravel | bricks | cement bags
@@ -402,7 +417,9 @@ CONCEPTS: dict[str, str] = {
         id: bocor* | pipa pecah | pipa bocor | limbah meluap | got meluap | septic tank meluap
         ms: paip pecah | paip bocor | kumbahan melimpah | pembetung melimpah
         tr: sızıntı* | sızdır* | boru patla* | patlak boru | borusu patla* | taşıyor | taştı | taşıp
-        fr: fuite* | déborde* | canalisation cassée | tuyau cassé | conduite cassée | éclaté* | percé*
+        fr: fuite* | déborde* | canalisation cassée | tuyau cassé | conduite cassée | tuyau éclaté
+            | conduite éclatée | canalisation éclatée | tuyau percé
+            | conduite percée
         all: taşmış | taşma* | meluap keluar | air kotor meluap
     """,
     "utility": """
@@ -414,6 +431,7 @@ CONCEPTS: dict[str, str] = {
             | صندوق توزيع | كبينه* | سلك كهرب* | التلفون
         ur: بجلی* | ٹرانسفارمر* | انٹرنیٹ | لائٹ چلی گئی | لوڈ شیڈنگ | کرنٹ
         rom: bijli* | transformer* | internet | light chali gayi | load shedding | current | landline
+            | light gayi | light gai | light chali gai | light nahi hai | light nahi aa rahi
         hi: बिजली* | ट्रांसफार्मर* | ट्रांसफॉर्मर* | इंटरनेट | लैंडलाइन | टेलीफोन | केबिन | करंट
         fa: برق | قطعی برق | برق رفته | ترانس* | ترانسفورماتور* | کابل* | اینترنت | مخابرات | برق گرفت*
         bn: বিদ্যুৎ* | কারেন্ট* | ট্রান্সফরমার* | ইন্টারনেট | লোডশেডিং
@@ -435,6 +453,7 @@ CONCEPTS: dict[str, str] = {
             | current nai | current nei | bijli gayab | बिजली गायब | بجلی غائب | برق ساختمون | برق نداریم
             | listrik padam | listrik mati | bekalan elektrik terputus | elektrik terputus | elektrik yok
             | elektrikler kesik | pas de courant | plus de courant
+        all: karent | biddut | বিদ্যুতের বক্স | electric box* | electricity box* | meter box*
     """,
     "rain": """
         en: rain | rains | raining | rained | rainwater | rainy | storm* | downpour
@@ -482,7 +501,8 @@ CONCEPTS: dict[str, str] = {
         hi: पानी निकासी | निकासी | जल निकासी
     """,
     "manhole": """
-        en: manhole* | drain opening | sewer hole | inspection chamber | drain cover* | open hole
+        en: manhole* | bouche d'égout* | bouches d'égout* | drain opening | sewer hole | inspection chamber
+            | drain cover* | open hole
             | uncovered hole
         ar: بالوعه* | بلاعه* | بلاليع | منهول* | منهل* | مناهيل | غرفه تفتيش | فتحه تصريف | فتحه الصرف
             | فتحه مجاري | غطاء الصرف | غطاء المجاري
@@ -558,6 +578,7 @@ CONCEPTS: dict[str, str] = {
         all: no entry | نو انٹری | নো এন্ট্রি | नो एंट्री | ممنوع الدخول | ورود ممنوع | girilmez
             | dilarang masuk | sens interdit | naam ki takhti | تختی | نام کی تختی | ফলক | নামফলক
             | नाम की पट्टी | تابلوی اسم | name board | name plate | nameplate
+        all: চিহ্ন* | একমুখী
     """,
     "park": """
         en: park | playground* | garden* | play area* | swing* | slide | slides | bench*
@@ -588,13 +609,16 @@ CONCEPTS: dict[str, str] = {
         fa: زمین بازی بچه ها | چمن* | پارک محله
         ar: نجيل | عشب | زراعه الحديقه | الملاعب
         hi: खेल का मैदान | घास | बच्चों के झूले
+        all: khelar math* | khelar mather | হাঁটার ট্র্যাক | walking track* | jogging track* | ممشى
+            | goal post
     """,
     "vehicle": """
         en: car | cars | vehicle* | bus | truck* | van | motorbike* | motorcycle* | pickup | trailer
-            | taxi
-        ar: سياره* | سيارات* | مركبات* | باص* | شاحنه* | شاحنات | ونيت* | دباب* | موتر | تريله | جيب
+            | taxi | scooter* | sedan
+        ar: سياره* | سيارات* | سيارتين | مركبات* | سكوتر | سيدان | باص* | شاحنه* | شاحنات | ونيت* | دباب*
+            | موتر | تريله | جيب
             | تاكسي | وانيت*
-        ur: گاڑی* | گاڑیاں | کار | بس | ٹرک* | موٹر سائیکل* | پک اپ
+        ur: گاڑی* | گاڑیاں | ٹرک* | موٹر سائیکل* | پک اپ
         rom: gari | gaari | gaadi | gadi | car | bus | truck | motorcycle | pickup
         hi: गाडी* | कार | बस | ट्रक* | मोटरसाइकिल* | पिकअप | टैक्सी
         fa: ماشین* | خودرو* | موتر* | اتوبوس* | کامیون* | وانت*
@@ -610,41 +634,69 @@ CONCEPTS: dict[str, str] = {
         fa: موتور | تاکسی | اتومبیل*
         ar: سيارات | سياره قديمه | موتر | دراجه*
         hi: गाडियां | बाइक | ऑटो
+        all: scooty | स्कूटी | سکوٹی | ट्रेलर | تريلا | تریلی | تریلر | ٹریلر | वैन | jeep | জিপ | सेडान
+            | trailer | treyler | remorque
+        all: ট্রেইলার* | ট্রেলার*
     """,
     "abandoned": """
-        en: abandoned | wreck* | scrap* | junk | burnt out | burned out | burnt | covered in dust
-            | dusty | flat tyres | flat tires | tow | towed | towing | rusting | rusty | smashed windows
-            | no wheels | owner unknown | no owner | months | for a year | forever
-        ar: مهمله* | مهمل | مهجوره* | متروكه* | خربانه* | خربه | سكراب | تشليح | محروقه* | محترقه*
-            | مصدومه* | مغبره | عليها غبار | كفرات نايمه | بنشر | حطام | هيكل سياره | خرده | خردة
-            | تالفه | واقفه من | من شهور | من سنه | بدون كفرات
-        ur: لاوارث* | کھٹارا | جلی ہوئی | ڈھانچہ | ڈھانچا | زنگ* | مٹی سے اٹی | مہینوں سے | مہینے سے
-        rom: lawaris* | lawaaris* | khatara | jali hui | dhancha | dhaancha | purani | zang | mahino se
-            | mahine se
-        hi: लावारिस* | कबाड* | जली हुई | ढांचा | खटारा | जंग लगी | मालिक का पता नहीं | टायर गल*
-            | महीनों से | साल से
-        fa: رها شده | رهاشده | اوراق* | قراضه* | سوخته* | خاک گرفته | پنچر | زنگ زده | لاشه ماشین
-            | ماه هاست
-        bn: পরিত্যক্ত* | ভাঙা গাড়ি | ভাঙ্গা গাড়ি | পোড়া* | ধুলো* | পুরানো গাড়ি | পুরনো গাড়ি | মরিচা
-            | মাস ধরে
-        bn-Latn: vanga gari | bhanga gari | pora gari | purono gari | pura gari | dhula | mash dhore
-        id: terbengkalai* | terlantar* | ditinggal* | rongsok* | bangkai mobil | hangus | terbakar
-            | penuh debu | berdebu | ban kempes | karatan | usang | berbulan bulan
-        ms: bangkai kereta | tayar pancit | ditinggalkan | buruk | berkarat | berbulan
-        tr: terk* | hurda* | yanmış | yanık | toz içinde | tozlu | lastikleri inik | lastikleri patlak
-            | çekici* | metruk* | paslı | paslanmış | aylardır
-        fr: épave* | abandonn* | carcasse de voiture | brûlée | brûlé | pneus à plat | pneus crevés
-            | poussière* | fourrière | rouillé* | accidenté* | depuis des mois | roues
-        all: বছর ধরে | মাস ধরে | মাসখানেক* | কাঁচ ভাঙা | নাম্বার প্লেট ছাড়া | plakasız*
-            | without plate* | no number plate* | بدون لوحه* | بدون لوحات | بدون پلاک | بغیر نمبر پلیٹ
-            | बिना नंबर प्लेट | tanpa plat* | sans plaque* | سال سے | ٹائر بیٹھ* | شیشے ٹوٹے | camları*
-            | پر خاک | ماهه | kapıları olmayan | broken windows | glass broken
-        all: derek | diderek | dibiarkan | tunda | ditunda | remuk | ringsek
-        ur: لاوارث | کھڑی ہے | ٹوٹی ہوئی گاڑی | خراب گاڑی | کئی مہینوں
-        bn: পরিত্যক্ত | চাকা নেই | টায়ার ফাটা | অনেক দিন ধরে
-        fa: خاک گرفته | لاستیکش پنچر | سالهاست | ماههاست
-        ar: مهجوره | متروكه من | كفراتها نايمه | عليها تراب | من زمان
-        hi: कबाड | खराब गाडी | कई महीनों | टूटी गाडी
+        en: abandoned | wreck* | scrap* | junk | tow | towed | towing | flat tyres | flat tires | rusting
+            | rusty | smashed windows | no wheels | owner unknown | no owner
+        ar: مهمله* | مهمل | مهجوره* | متروكه* | خربانه* | خربه | سكراب | تشليح | مصدومه* | كفرات نايمه
+            | بنشر | حطام | هيكل سياره | خرده | خردة | تالفه | بدون كفرات
+        ur: لاوارث* | کھٹارا | ڈھانچہ | ڈھانچا | زنگ لگ* | زنگ آلود*
+        rom: lawaris* | lawaaris* | khatara | dhancha | dhaancha | zang
+        hi: लावारिस* | कबाड* | ढांचा | खटारा | जंग लगी | मालिक का पता नहीं | टायर गल*
+        fa: رها شده | رهاشده | اوراق* | قراضه* | پنچر | زنگ زده | لاشه ماشین
+        bn: পরিত্যক্ত* | ভাঙা গাড়ি | ভাঙ্গা গাড়ি | পুরানো গাড়ি | পুরনো গাড়ি | মরিচা
+        bn-Latn: vanga gari | bhanga gari | pora gari | purono gari | pura gari
+        id: terbengkalai* | terlantar* | ditinggal* | rongsok* | bangkai mobil | ban kempes | karatan
+        ms: bangkai kereta | tayar pancit | ditinggalkan | berkarat | terbiar
+        tr: terk* | hurda* | lastikleri inik | lastikleri patlak | çekici* | metruk* | paslı | paslanmış
+        fr: épave* | abandonn* | carcasse de voiture | pneus à plat | pneus crevés | fourrière | rouillé*
+            | accidenté*
+        all: নাম্বার প্লেট ছাড়া | plakasız* | without plate* | no number plate* | بدون لوحه* | بدون لوحات
+            | بدون پلاک | بغیر نمبر پلیٹ | बिना नंबर प्लेट | tanpa plat* | sans plaque* | ٹائر بیٹھ*
+        all: remuk | ringsek | tyre flat | tyres flat | tyre baith* | tayar nai | tyre nai | chaka nai
+            | بدون راس | بی کشنده | بی پلاک | بے نمبر | bina number | engine khule | kathamo
+        ur: لاوارث | ٹوٹی ہوئی گاڑی | خراب گاڑی
+        bn: পরিত্যক্ত | চাকা নেই | টায়ার ফাটা
+        fa: لاستیکش پنچر
+        ar: مهجوره | متروكه من | كفراتها نايمه
+        hi: कबाड | खराब गाडी | टूटी गाडी
+    """,
+    # Burnt things: a burnt car is a wreck, but so is not a burning garbage bin. A feature of its own, so
+    # that the model learns what burns in each category; the wreck rule wants a vehicle beside it.
+    "burnt": """
+        en: burnt out | burned out | burnt | burned
+        ar: محروقه* | محترقه* | متفحم*
+        ur: جلی ہوئی | جلا ہوا
+        rom: jali hui | jala hua
+        hi: जली हुई | जला हुआ
+        fa: سوخته*
+        bn: পোড়া*
+        id: hangus | terbakar
+        ms: hangus | terbakar
+        tr: yanmış | yanık
+        fr: brûlée | brûlé | brulee | brule | calcinée | calciné
+    """,
+    # How long something has stood there, dust, wear: said of cars left in the street, but just as much of
+    # any complaint ("for months", "depuis des mois"). Only the wreck rule reads it, never the model.
+    "car_state": """
+        en: covered in dust | dusty | months | for a year | forever | broken windows | glass broken
+            | broken | crashed | damaged
+        all: خراب | خربان | خراب شده | پرانا ٹرک | پرانی گاڑی | पुरानी गाडी | खराब | नष्ट | নষ্ট | vangari
+            | kharab | rusak | rosak | bozuk | cassée | cassé
+        ar: مغبره | عليها غبار | واقفه من | من شهور | من سنه | عليها تراب | من زمان
+        ur: مٹی سے اٹی | مہینوں سے | مہینے سے | سال سے | شیشے ٹوٹے | کھڑی ہے | کئی مہینوں
+        rom: purani | mahino se | mahine se
+        hi: महीनों से | साल से | कई महीनों
+        fa: خاک گرفته | ماه هاست | پر خاک | ماهه | سالهاست | ماههاست
+        bn: ধুলো* | মাস ধরে | বছর ধরে | মাসখানেক* | কাঁচ ভাঙা | অনেক দিন ধরে
+        bn-Latn: dhula | mash dhore
+        id: penuh debu | berdebu | usang | berbulan bulan | derek | diderek | dibiarkan
+        ms: buruk | berbulan
+        tr: toz içinde | tozlu | aylardır | kapıları olmayan | camları*
+        fr: poussière* | depuis des mois | roues
     """,
     "wreck": """
         en: wreck | wrecked | wrecks | car wreck* | scrap car* | junk car* | burnt out car*
@@ -684,13 +736,15 @@ CONCEPTS: dict[str, str] = {
         id: coretan* | corat coret | vandalisme | grafiti | mural liar | pilox | dicoret*
         ms: contengan* | conteng* | grafiti
         tr: grafiti | duvar yazı* | yazılama | karalama* | sprey boya | karalan*
-        fr: graffiti* | tag | tags | tagué* | gribouill* | bombe de peinture | écrit sur le mur
+        fr: graffiti* | des tags | tagué* | gribouill* | bombe de peinture | écrit sur le mur
         all: خط خطی* | با اسپری | گرافیتی* | sprey boya* | yazılar yazmış | duvarına yazı*
             | স্প্রে রং | লিখে গেছে | দেয়ালে লিখে | لکھ دیے | الفاظ لکھ* | نامناسب الفاظ
         all: اسپرے سے لکھ* | سپرے سے لکھ* | स्प्रे से लिख* | spreyle | à la bombe | cat sembur
             | pakai pilox | spray se likh* | galat alfaz | gande alfaz | gandi baatein likh*
             | খারাপ কথা লিখ* | kharap kotha likh*
-            | আজেবাজে লিখ* | bad words | insultes | küfür yaz* | kata kotor | کلام بذيء | حرفای زشت
+            | আজেবাজে লিখ* | उल्टा सीधा लिख* | ulta seedha likh* | naam aur phone number
+            | nam ar phone number | phone number likh* | phone number lekh* | bad words | insultes
+            | küfür yaz* | kata kotor | کلام بذيء | حرفای زشت
     """,
     "visual": """
         en: ugly | eyesore | peeling paint | satellite dish* | banner* | poster* | billboard*
@@ -725,6 +779,12 @@ CONCEPTS: dict[str, str] = {
         fa: منظر زشت | رنگ ریخته | آگهی ها
         ar: تشوه بصري | التشوه البصري | دهان متقشر | منظر مزعج
         hi: रंग उखड* | भद्दा लगता | विज्ञापन*
+        all: shop sign* | shop board* | لوحات المحلات | لوحه المحل | لوحات محلات | تابلوی مغازه*
+            | تابلو مغازه* | تابلوهای مغازه* | dukan ka board | dukano ke board | dukan ke board
+            | دکان کا بورڈ | دکانوں کے بورڈ | दुकान का बोर्ड | दुकानों के बोर्ड | দোকানের সাইনবোর্ড*
+            | dokaner signboard | papan tanda kedai | papan nama toko | dükkan tabela* | panneau publicitaire
+            | panneaux publicitaires
+        all: ডিশ অ্যান্টেনা* | অ্যান্টেনা* | sticker*
     """,
     "road": """
         en: pothole* | pot hole* | crack* | asphalt | speed bump* | speed breaker* | road bump
@@ -801,6 +861,7 @@ CONCEPTS: dict[str, str] = {
         fa: تشییع* | خاکسپاری | گواهی فوت
         ar: الدفن | مقبرة | المقابر | الجنازه | صلاه الميت | شهاده وفاه
         hi: दफनाने | कफन | मृत्यु प्रमाण | जनाजे
+        all: kafon* | kafoner | کفن | कफ़न | kefen* | linceul* | kain kafan
     """,
     "thanks": """
         en: thank* | thanks | thx | great job | well done | appreciate*
@@ -821,6 +882,25 @@ CONCEPTS: dict[str, str] = {
         fa: متشکرم | خیلی ممنون
         ar: الله يجزاكم | شكر | يعطيك العافيه
         hi: बहुत धन्यवाद | शुक्रिया
+    """,
+    # A follow-up on an earlier report ("my complaint no. 4471 about garbage, any news?") is not a new
+    # report of its category: staff answer it from the first case.
+    "followup": """
+        en: my complaint | my report | previous complaint | previous report | complaint number
+            | report number | reference number | ticket number | any update | follow up | followup
+        ar: بلاغي | شكوتي | رقم البلاغ | بلاغ رقم | البلاغ السابق | الشكوى السابقه | متابعه بلاغ
+            | متابعه البلاغ | رقم الشكوى
+        ur: میری شکایت | شکایت نمبر | پچھلی شکایت
+        rom: meri complaint | complaint number | shikayat number | pichli complaint | meri shikayat
+        hi: मेरी शिकायत | शिकायत नंबर | पिछली शिकायत
+        fa: شکایتم | شماره شکایت | گزارشم | شماره گزارش | پیگیری شکایت
+        bn: আমার অভিযোগ | অভিযোগ নম্বর | আগের অভিযোগ
+        bn-Latn: amar complain | amar obhijog | complain number
+        id: laporan sy | laporan saya | nomor laporan | no laporan | ditindaklanjuti | tindak lanjut
+        ms: aduan saya | nombor aduan | no aduan | susulan aduan
+        tr: şikayetim | yaptığım şikayet* | şikayet numara* | başvurum | başvuru numara*
+        fr: ma réclamation | ma plainte | j'ai fait une réclamation | numéro de réclamation
+            | numéro de plainte | mon signalement
     """,
     "question": """
         en: how can i | how do i | how to | where can | where is | when will | what is | can i
@@ -861,6 +941,7 @@ _BEFORE = frozenset(
     tokens(
         "not no isnt isn't wasnt bukan tidak tak bkn pas non ne لا مو مب مش ليس ليست ماهو مهو غير ما نه "
         "behind near outside next beside opposite front ورا وراء خلف جنب قدام امام قرب بجانب حول برا dekat "
+        "المحاذي المحاذيه محاذي المجاور المجاوره بجوار "
         "belakang depan samping sebelah luar seberang derrière près devant côté autour "
         "پشت جلوی کنار بیرون نزدیک"
     )
@@ -869,10 +950,10 @@ _AFTER = frozenset(
     tokens(
         "değil degil nahi nahin nai na نہیں نیست नहीं ना নয় না নেই নাই "
         "peeche pichhe paas samne saamne bahar پیچھے پاس سامنے باہر पीछे पास सामने बाहर "
-        "arkasında önünde yanında dışında civarında পিছনে সামনে পাশে বাইরে"
+        "arkasında önünde yanında dışında civarında পিছনে সামনে পাশে বাইরে bahire baire samne pashe"
     )
 )
-NEGATABLE = frozenset({"rain", "leak", "food_business", "water_network"})
+NEGATABLE = frozenset({"rain", "leak", "food_business", "water_network", "park"})
 
 
 def _terms(block: str) -> list[str]:
@@ -885,7 +966,9 @@ def _terms(block: str) -> list[str]:
 
 LEXICON = Lexicon({concept: _terms(block) for concept, block in CONCEPTS.items()}, typos=True)
 # concepts that are rule inputs only: too generic to be features on their own
-_FEATURE_CONCEPTS = tuple(concept for concept in LEXICON.concepts if concept not in {"cover_missing"})
+_FEATURE_CONCEPTS = tuple(
+    concept for concept in LEXICON.concepts if concept not in {"cover_missing", "car_state"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -951,9 +1034,26 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "a wrecked or abandoned vehicle",
         "abandoned_vehicles",
-        lambda f: "wreck" in f.all or ("vehicle" in f.all and "abandoned" in f.all and "road" not in f.all),
+        lambda f: (
+            "wreck" in f.all
+            or ("vehicle" in f.all and f.all & {"abandoned", "burnt", "car_state"} and "road" not in f.all)
+        ),
     ),
-    Rule("a lamp inside a park belongs to the park", "parks_facilities", lambda f: _has(f, "light", "park")),
+    Rule(
+        "a garbage truck is a cleanliness matter",
+        "cleanliness",
+        lambda f: "garbage_truck" in f.all and not f.all & {"abandoned", "burnt", "wreck"},
+    ),
+    Rule(
+        "an abandoned building is a building matter",
+        "buildings_encroachments",
+        lambda f: _has(f, "abandoned", "construction") and "vehicle" not in f.all,
+    ),
+    Rule(
+        "a lamp inside a park belongs to the park",
+        "parks_facilities",
+        lambda f: "light" in f.all and "park" in f.affirmed,
+    ),
     Rule(
         "rubble dumped in the street is a cleanliness matter",
         "cleanliness",
@@ -964,7 +1064,7 @@ RULES: tuple[Rule, ...] = (
         "partner_entities",
         lambda f: (
             "rain" not in f.affirmed
-            and not f.all & {"park", "visual", "pest", "animal"}
+            and not f.all & {"park", "visual", "pest", "animal", "burial"}
             and (
                 "leak" in f.affirmed
                 or (
