@@ -153,15 +153,24 @@ def staff(makkah: Organization, taif: Organization) -> dict[str, User]:
     return people
 
 
+@pytest.fixture(scope="session")
+def _triage_models() -> None:
+    """Train the triage models once, before the first HTTP test: the live server would otherwise do it inside
+    the first request that creates a case (several seconds on a slow machine), beyond the client's timeout."""
+    from khidma.cases.triage import warm_up
+
+    warm_up()
+
+
 @pytest.fixture
-def api(live_server) -> Iterator[httpx.Client]:
+def api(live_server, _triage_models) -> Iterator[httpx.Client]:
     """An anonymous HTTP client talking to the app over a real socket."""
     with httpx.Client(base_url=f"{live_server.url}/api/v1", timeout=30) as client:
         yield client
 
 
 @pytest.fixture
-def client_for(live_server, staff) -> Iterator[Callable[[str], httpx.Client]]:
+def client_for(live_server, staff, _triage_models) -> Iterator[Callable[[str], httpx.Client]]:
     """``client_for("agent")``: an HTTP client carrying that persona's API token."""
     clients: list[httpx.Client] = []
 

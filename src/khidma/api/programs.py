@@ -326,7 +326,7 @@ def team_calendar(request: HttpRequest, team_id: int, start: datetime.date, end:
     tz = zoneinfo.ZoneInfo(user.organization.time_zone)
     since = datetime.datetime.combine(start, datetime.time(), tzinfo=tz)
     until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), tzinfo=tz)
-    visits = selectors.team_calendar(team, start=since, end=until)
+    visits = access.scoped(user, selectors.team_calendar(team, start=since, end=until))
     return {
         "team": _team(team),
         "start": start.isoformat(),
@@ -638,7 +638,9 @@ def person_history(request: HttpRequest, person_id: int):
             {"reference": c.reference, "kind": c.kind, "status": c.status, "received_at": _iso(c.received_at)}
             for c in cases
         ],
-        "applications": [_application(a, events=False) for a in selectors.person_applications(person)],
+        "applications": [
+            _application(a, events=False) for a in access.scoped(user, selectors.person_applications(person))
+        ],
     }
 
 

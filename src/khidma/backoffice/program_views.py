@@ -519,7 +519,8 @@ def team_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     tz = _tz(user)
     start = _parse_date(request.GET.get("start")) or clock.now().astimezone(tz).date()
     since = datetime.datetime.combine(start, datetime.time(), tzinfo=tz)
-    booked = list(selectors.team_calendar(team, start=since, end=since + datetime.timedelta(days=7)))
+    week = selectors.team_calendar(team, start=since, end=since + datetime.timedelta(days=7))
+    booked = list(access.scoped(user, week))
     days = []
     for offset in range(7):
         day = start + datetime.timedelta(days=offset)

@@ -73,14 +73,24 @@ WOMENS_SECTION_ROLES = frozenset({Role.WOMENS_SECTION, Role.SUPERVISOR})
 DEPARTMENT_ROLES = frozenset({Role.FIELD_STAFF, Role.DEPARTMENT_HEAD})
 
 
+def womens_section_filter(user: User, field: str = "womens_section") -> Q | None:
+    """The women's-section rule as a filter on ``field`` (a path to ``Case.womens_section``), or None when the
+    role sees both sides. Rows of other domains that hang on a case (a home visit, an application) use it too.
+    """
+    if user.role == Role.WOMENS_SECTION:
+        return Q(**{field: True})
+    if user.role in WOMENS_SECTION_ROLES:
+        return None
+    return Q(**{field: False})
+
+
 def cases_visible_to(user: User) -> QuerySet[Case]:
     if not user.is_authenticated or not user.is_active or user.organization_id is None or not user.role:
         return Case.objects.none()
     cases = Case.objects.filter(organization_id=user.organization_id)
-    if user.role == Role.WOMENS_SECTION:
-        cases = cases.filter(womens_section=True)
-    elif user.role not in WOMENS_SECTION_ROLES:
-        cases = cases.filter(womens_section=False)
+    womens_section = womens_section_filter(user)
+    if womens_section is not None:
+        cases = cases.filter(womens_section)
     if user.role in DEPARTMENT_ROLES:
         scope = Q(assignee=user)
         if user.department_id is not None:

@@ -1,14 +1,17 @@
 """Who may do what in the service programs. Every row belongs to one organization: rows of another
-organization are "not found", exactly like rows that do not exist."""
+organization are "not found", exactly like rows that do not exist. Rows that hang on a case (a home visit, an
+application, a walk-in that became a case) follow the case's women's-section rule: staff outside the section
+do not see the section's visits and applications, and the section sees only its own."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import Role, User
+from khidma.cases.access import womens_section_filter
 from khidma.core.errors import DomainError, NotFound
 
 M = TypeVar("M", bound=Model)
@@ -51,10 +54,19 @@ def ensure(user: User, permission: str) -> None:
 
 
 def scoped(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
-    """Narrow any program queryset to the user's organization."""
+    """Narrow any program queryset to the user's organization and, for rows tied to a case, to the cases of
+    the user's side of the women's section."""
     if user.organization_id is None:
         return queryset.none()
-    return queryset.filter(organization_id=user.organization_id)
+    queryset = queryset.filter(organization_id=user.organization_id)
+    case_field = next((f for f in queryset.model._meta.get_fields() if f.name == "case"), None)
+    if case_field is not None:
+        rule = womens_section_filter(user, "case__womens_section")
+        if rule is not None:
+            if case_field.null:  # a walk-in without a case belongs to no section
+                rule |= Q(case__isnull=True)
+            queryset = queryset.filter(rule)
+    return queryset
 
 
 def ensure_can_record_at(user: User, point) -> None:
