@@ -620,7 +620,7 @@ CONCEPTS: dict[str, str] = {
             | تاكسي | وانيت*
         ur: گاڑی* | گاڑیاں | ٹرک* | موٹر سائیکل* | پک اپ
         rom: gari | gaari | gaadi | gadi | car | bus | truck | motorcycle | pickup
-        hi: गाडी* | कार | बस | ट्रक* | मोटरसाइकिल* | पिकअप | टैक्सी
+        hi: गाडी* | कार | बसें | बसों | ट्रक* | मोटरसाइकिल* | पिकअप | टैक्सी
         fa: ماشین* | خودرو* | موتر* | اتوبوس* | کامیون* | وانت*
         bn: গাড়ি* | গাড়ী* | বাস | বাসে | বাসের | ট্রাক* | মোটরসাইকেল*
         bn-Latn: gari | gaari | bus | truck
@@ -948,7 +948,7 @@ _BEFORE = frozenset(
 )
 _AFTER = frozenset(
     tokens(
-        "değil degil nahi nahin nai na نہیں نیست नहीं ना নয় না নেই নাই "
+        "değil degil nahi nahin nai na nhi nahee نہیں نیست नहीं नही ना নয় না নেই নাই "
         "peeche pichhe paas samne saamne bahar پیچھے پاس سامنے باہر पीछे पास सामने बाहर "
         "arkasında önünde yanında dışında civarında পিছনে সামনে পাশে বাইরে bahire baire samne pashe"
     )
