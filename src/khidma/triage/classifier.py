@@ -94,7 +94,7 @@ CONCEPTS: dict[str, str] = {
             | गायों | गधे* | जानवर* | पशु*
         fa: سگ | سگها | سگا | سگهای | گربه* | پشک* | مار | مارها | عقرب* | کبوتر* | بز | گوسفند* | شتر*
             | حیوان*
-        bn: কুকুর* | বিড়াল* | বেড়াল* | সাপ* | বিচ্ছু* | কবুতর* | পায়রা* | ছাগল* | উট | গরু* | প্রাণী*
+        bn: কুকুর* | বিড়াল* | বেড়াল* | সাপ | সাপে | সাপের | সাপটা | বিচ্ছু* | কবুতর* | পায়রা* | ছাগল* | উট | গরু* | প্রাণী*
             | জন্তু*
         bn-Latn: kukur* | biral* | beral* | shap | bichchu | kobutor* | chagol* | goru
         id: anjing* | kucing* | ular* | kalajengking* | merpati* | burung* | kambing* | unta* | sapi*
@@ -121,7 +121,7 @@ CONCEPTS: dict[str, str] = {
         fa: مرده* | لاشه* | تلف شده
         bn: মরা | মৃত | পচা | পচে
         bn-Latn: mora | poche | pocha
-        id: mati | bangkai* | busuk
+        id: kucing mati | anjing mati | tikus mati | burung mati | kambing mati | ayam mati | bangkai* | busuk
         ms: reput
         tr: ölü | ölmüş | leşi | hayvan leşi | çürü*
         fr: mort | morte | morts | mortes | cadavre* | carcasse* | crevé*
@@ -184,7 +184,7 @@ CONCEPTS: dict[str, str] = {
         bn-Latn: khabar* | mangsho | murgi | mach | ruti | dudh | doi | bhat | sobji | misti
         id: makanan* | daging | ayam | ikan | roti | susu | jus | nasi | sayur* | buah | kue | masak*
         ms: lauk | kuih
-        tr: yemek* | et | tavuk | balık | ekmek | süt | yoğurt | meyve* | pilav | sebze* | tatlı
+        tr: yemek* | çiğ et | kırmızı et | etler | tavuk | balık | ekmek | süt | yoğurt | meyve* | pilav | sebze* | tatlı
             | bisküvi
         fr: nourriture | repas | viande | poulet | poisson | pain | lait | yaourt | jus | riz | légumes
             | fruits | gâteaux | biscuits
@@ -254,7 +254,7 @@ CONCEPTS: dict[str, str] = {
         all: garbage truck* | rubbish truck* | camion poubelle | camion-poubelle | سياره النظافه
             | كابسه* | truk sampah | lori sampah | कचरा गाडी | صفائی کی گاڑی | ময়লার গাড়ি
             | ماشین زباله | çöp kamyon*
-        all: décharge* | dépotoir* | dump | dumping ground | مكب* | tempat pembuangan | تلنبار
+        all: décharge* | dépotoir* | dump | dumping ground | مكب | مكبات | مكب النفايات | مكب نفايات | tempat pembuangan | تلنبار
             | çöp yığın*
         ur: کچرا کنڈی | خاکروب* | جھاڑو | ڈھیر | گندا* | گندی | صاف
         bn: ময়লার স্তূপ | স্তূপ | জঞ্জাল* | নোংরামি | সাফ
@@ -625,10 +625,10 @@ CONCEPTS: dict[str, str] = {
         bn: গাড়ি* | গাড়ী* | বাস | বাসে | বাসের | ট্রাক* | মোটরসাইকেল*
         bn-Latn: gari | gaari | bus | truck
         id: mobil | mobilnya | truk* | kendaraan* | motor | sepeda motor | taksi
-        ms: kereta* | lori* | kenderaan* | bas | motosikal*
+        ms: kereta* | lori* | kenderaan* | bas awam | bas sekolah | motosikal*
         tr: araba* | araç* | otomobil* | otobüs* | kamyon* | minibüs* | motosiklet* | taksi
         fr: voiture* | véhicule* | camion* | moto | motos | bus | camionnette* | taxi
-        all: পিকআপ* | ভ্যান* | وین | وین* | van | پیکاپ*
+        all: পিকআপ* | ভ্যান* | van | پیکاپ*
         ur: موٹر سائیکل | ٹیکسی | سوزوکی
         bn: মোটরসাইকেল | সিএনজি | ট্যাক্সি
         fa: موتور | تاکسی | اتومبیل*
@@ -765,7 +765,7 @@ CONCEPTS: dict[str, str] = {
             | papan iklan | kios* | jemuran | stiker | selebaran
         ms: hodoh | semak mata | sepanduk* | papan iklan
         tr: görüntü kirliliği | çirkin* | afiş* | pankart* | kötü görün* | köhne | çamaşır* | balkon*
-            | ilan*
+            | ilan | ilanlar* | ilanı*
         fr: laid* | moche | affiche* | pollution visuelle | enseigne* | défigur* | banderole* | désordre
             | kiosque* | linge | balcon* | autocollant* | numéros de téléphone
         all: reklam pano* | reklam tabela* | pano | panosu | اشتہار* | بلبورڈ | বিলবোর্ড* | বিজ্ঞাপন*
@@ -943,6 +943,7 @@ _BEFORE = frozenset(
         "behind near outside next beside opposite front ورا وراء خلف جنب قدام امام قرب بجانب حول برا dekat "
         "المحاذي المحاذيه محاذي المجاور المجاوره بجوار "
         "belakang depan samping sebelah luar seberang derrière près devant côté autour "
+        "gak nggak ngga tdk xde x "
         "پشت جلوی کنار بیرون نزدیک"
     )
 )
@@ -1032,17 +1033,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "a garbage truck is a cleanliness matter",
+        "cleanliness",
+        lambda f: "garbage_truck" in f.all and not f.all & {"abandoned", "burnt", "wreck"},
+    ),
+    Rule(
         "a wrecked or abandoned vehicle",
         "abandoned_vehicles",
         lambda f: (
             "wreck" in f.all
             or ("vehicle" in f.all and f.all & {"abandoned", "burnt", "car_state"} and "road" not in f.all)
         ),
-    ),
-    Rule(
-        "a garbage truck is a cleanliness matter",
-        "cleanliness",
-        lambda f: "garbage_truck" in f.all and not f.all & {"abandoned", "burnt", "wreck"},
     ),
     Rule(
         "an abandoned building is a building matter",
