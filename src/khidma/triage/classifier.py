@@ -78,6 +78,23 @@ CONCEPTS: dict[str, str] = {
         ar: حشره | الحشرات | صرصار* | بعوضه | ناموسه | دبوره
         hi: ततैया | मधुमक्खी* | कीडे मकोडे | कीटनाशक
         all: ছারপোকা* | খটমল | खटमल | کھٹمل | khatmal | kutu busuk | tahtakurusu* | punaise* | bed bugs
+        all: موشهای | موریانه* | عنکبوت* | سمپاش | جانوران موذی | نیش زد | نیش زده | نیشش | ইন্দুর*
+            | পিঁপড়ে* | পিপড়া* | পিপড়ে* | মাকড়সা* | ভীমরুল* | কীটনাশক* | ফগিং | স্প্রে করেন | স্প্রে করা
+            | স্প্রে দেন | ওষুধ স্প্রে | idurer | indurer | machir | mosar | pipra | pipre | pimpra | pipda
+            | charpoka | chharpoka | uipoka | moumachi | mowmachi | pokamakor | boltar chak | oshud spray
+            | oshudh spray | oshud dite | oshudh dite | spray koren | spray koro
+        all: ڈینگی | dengue | डेंगू | چھڑکاؤ | chhidkav | chidkav | chhirkao | chirkao | फॉगिंग | فوگنگ
+            | mchr | machron | kakroch | kokroch | lal baig | lal beg | laal baig | chuhon | choohay
+            | chooha | keedon | keeron | chintiyan | chyunti | tatiya | bhirr | चींटी | चीटी | चीटियां
+            | कॉक्रोच | काक्रोच | मकोडे | छछूंदर | چھچھوندر | स्प्रे करवा* | स्प्रे कर*
+        all: فاره | براغيث | برغوث* | قراد | باعوض* | قوارض | مكافحه الافات | يرقات | ديدان | عنكبوت*
+            | عناكب | نحل | نحله | vermin | infest* | exterminat* | larva* | larvae | maggot* | spider*
+            | housefly | houseflies | mouses
+        all: jentik* | belatung | kelabang | lipan | laba laba | pengasapan | demam berdarah | aedes
+            | pepijat | tebuan | penyengat | sarang tebuan | makhluk perosak | haiwan perosak | demam denggi
+            | denggi | böceğ* | sineğ* | faresi | fareyi | haşarat | kemirgen* | cancrelat* | rongeur*
+            | frelon* | dératis* | désinsect* | pulvéris* | moustik* | cafar | cafars | tiques | vermine
+            | larves
     """,
     "animal": """
         en: dog | dogs | stray* | a cat | the cat | stray cat* | dead cat | cats | kitten* | snake*
@@ -94,7 +111,8 @@ CONCEPTS: dict[str, str] = {
             | गायों | गधे* | जानवर* | पशु*
         fa: سگ | سگها | سگا | سگهای | گربه* | پشک* | مار | مارها | عقرب* | کبوتر* | بز | گوسفند* | شتر*
             | حیوان*
-        bn: কুকুর* | বিড়াল* | বেড়াল* | সাপ | সাপে | সাপের | সাপটা | বিচ্ছু* | কবুতর* | পায়রা* | ছাগল* | উট | গরু* | প্রাণী*
+        bn: কুকুর* | বিড়াল* | বেড়াল* | সাপ | সাপে | সাপের | সাপটা | বিচ্ছু* | কবুতর* | পায়রা* | ছাগল*
+            | উট | গরু* | প্রাণী*
             | জন্তু*
         bn-Latn: kukur* | biral* | beral* | shap | bichchu | kobutor* | chagol* | goru
         id: anjing* | kucing* | ular* | kalajengking* | merpati* | burung* | kambing* | unta* | sapi*
@@ -110,6 +128,24 @@ CONCEPTS: dict[str, str] = {
         fa: ولگرد* | سگهای | گربه ها
         ar: ضاله | ضالة | سايبه | سائبه | قطاوة | بساس
         hi: आवारा* | लावारिस कुत्त*
+        all: سگای | کفتر | کفترها | کفترا | گژدم | گژدمها | پرنده* | کلاغ | کلاغها | الاغ | گاو | گاوها
+            | بزها | بزغاله* | مارمولک* | حیوون* | جونور* | پارس میکنن | پارس میکنند | বিলাই* | কুত্তা*
+            | বাঁদর* | পাখি | পাখির | পাখিরা | পাখিগুলো | কাক | ভেড়া | ভেড়ার | গাধা | উটের | জানোয়ার*
+            | পশু | bilai | shaap | saap | kabutor | payra | pakhi | pakhir | gorur | banor | bandor
+            | janoar | janowar | beoarish | beowarish | bewarish
+        all: کتیا | چھپکلی* | بھینس* | گائے | گائیں | لومڑی | مویشی | بھونک* | kuton | kutto | kutiya
+            | billa | bille | saanpon | sanpon | bichoo | bichhoo | kabutar* | bhains | bhens | chipkali*
+            | lomri | janvar* | jaanwar* | jnwr | awara* | aawara* | bhonk* | bhaunk* | कुतिया | बिल्ला
+            | बिल्ले | बिच्छु* | कबुतर* | गधा | भैंस | भैंसें | भैंसों | छिपकली* | लोमडी | सांड | सांडों
+            | मवेशी | भौंकते | भौंकना | भौंक रहे | बन्दर*
+        all: كديس | كديسه | كديسات | كدايس | قطو | حنش | غراب | غربان | تيوس | بعير | ناقه | نياق | البقر
+            | بقره | ابقار | مواشي | بهايم | وزغ | بريص | سحالي | سحليه | خفاش | خفافيش | نباح | تنبح | ينبح
+            | مسعور* | سعار | ضبع | ضباع | حصان | خيول | crows | horse* | lizard* | gecko* | rabid | feral
+            | cattle | livestock | barking | hyena* | sheeps | monkies | donkies
+        all: domba | kelelawar | babon | kelawar | babun | beruk | biri biri | kediye | kediyi | kedisi
+            | kedinin | kertenkele* | yarasa* | sığır* | inek | inekler | eşek | eşekler | kuzu | babouin*
+            | lézard* | margouillat* | vache | vaches | brebis | bétail | dromadaire* | chauve souris
+            | corbeau* | vipère*
     """,
     "dead": """
         en: dead | carcass* | rotting | decompos* | roadkill | died on
@@ -132,6 +168,18 @@ CONCEPTS: dict[str, str] = {
             | jeroan | kulit kambing | kulit lembu | perut kambing | perut lembu | işkembe* | kurban deri*
             | kurban atık* | tripes | abats | peaux de mouton* | peaux des moutons | aantein | antain
             | khalein | khaalein | ojhri | kurban artık* | kesimden kalan | kesiminden kalan
+        all: تلف شدن | تلف شد | دل و روده | بقایای قربانی | پوست قربانی | ضایعات قربانی | মরে পড়ে | মরে আছে
+            | কুরবানির বর্জ্য | জবাইয়ের বর্জ্য | পশুর বর্জ্য | ভুড়ি | নাড়িভুড়ি* | naribhuri | nari bhuri
+            | nari vuri | korbanir borjo | kurbanir borjo | korbanir chamra | poshur chamra | pashur chamra
+        all: سڑا ہوا | سڑی ہوئی | سڑ گیا | سڑ گئی | کتے کی لاش | بلی کی لاش | جانور کی لاش | mra hua
+            | mri hui | mrda | sada hua | sadi hui | sarra hua | sarri hui | kutte ki lash | kutte ki laash
+            | billi ki lash | billi ki laash | janwar ki lash | janwar ki laash | alaish* | aalaish* | ojdi
+            | सडा हुआ | सडी हुई | सड गया | सड गई | सडांध | कुत्ते की लाश | बिल्ली की लाश | जानवर की लाश
+            | ओझरी
+        all: فطست | فطسان* | مفطوس* | فاطس | فاطسه | مدعوس* | دعسها | دعسته | دهسته | دهسها | فرث | مصارين
+            | احشاء | احشا | slaughter waste | slaughterhouse waste | sacrifice remains | animal remains
+        all: charogne* | putréfaction | chat écrasé | chien écrasé | kedi ölüsü | köpek ölüsü | hayvan ölüsü
+            | hayvan ölüleri | leşler* | hayvan cesedi | kedi cesedi | köpek cesedi
     """,
     "food_business": """
         en: restaurant* | kitchen* | cafeteria* | cafe | café | bakery | bakeries | shop | shops | store
@@ -168,6 +216,25 @@ CONCEPTS: dict[str, str] = {
         all: tandoor* | nanbai | تندور* | نانبائی | तंदूर* | baker | bakers | tukang roti | toko roti
             | tukang daging | kedai roti | kedai daging | boulanger* | boucher | bouchers | خباز* | قصاب
             | قصابين | فوال | مخابز
+        all: آشپزخونه* | سوپر مارکت | خواربار* | میوه فروشی | لبنیاتی | قنادی* | شیرینی فروشی | مرغ فروشی
+            | ماهی فروشی | پیتزا فروشی | اغذیه فروشی | فست فود | کافی شاپ | غذاخوری | چایخانه* | بوفه
+            | سلمونی | سلمانی | نانوا | نانواها | نونوا | রেষ্টুরেন্ট* | ক্যাফেটেরিয়া* | ক্যাফে
+            | ক্যান্টিন* | বুফে | সুপারমার্কেট* | সুপার মার্কেট | সুপারশপ* | গ্রোসারি* | বাক্কালা* | তন্দুর*
+            | শাওয়ারমা* | নাপিত* | খাবার হোটেল | ভাতের হোটেল | khabar hotel | vater hotel | bhater hotel
+            | supershop | kosai | koshai | kasai | napit | selun | rannaghor | ranna ghor | rannaghore
+            | bekari
+        all: ریسٹورانٹ* | ریستوران* | کیفے | کیفیٹیریا* | سپر مارکیٹ* | سپرمارکیٹ* | کریانہ* | جنرل سٹور
+            | جنرل اسٹور | بوفے | کینٹین* | hotel ka khana | karyana* | kiryana* | qasai | qasaai | kasai
+            | halwai | रेस्टॉरेंट* | रेस्त्रां | किराना* | किराने | जनरल स्टोर | सुपरमार्केट* | सुपर मार्केट
+            | कैफे | कैंटीन* | हलवाई* | ढाबों | भोजनालय*
+        all: كفتيريا* | كافتريا* | كافيتريا* | مطابخ | فرن | افران | جزار | جزاره | جزارين | ماركت | تميس
+            | كنتين | بروست | سوق الخضار | سوق السمك | حلقه الخضار | حلقه السمك | pizzeria* | hypermarket*
+            | coffeeshop* | broast* | food stall* | stall | stalls
+        all: warteg | swalayan | pasar swalayan | pasaraya | kopitiam | bakeri | pastane* | manav*
+            | şarküteri* | kebapçı* | dönerci* | pideci* | kahvehane* | mağaza* | balıkçı* | tatlıcı*
+            | restau | restaus | restos | pâtisserie* | maquis | gargote* | dibiterie* | hanout
+            | alimentation générale | supérette* | superette* | rôtisserie* | pizzeria* | épicier*
+            | poissonnerie* | charcuterie*
     """,
     "food": """
         en: food | meal* | meat | chicken | fish | bread | milk | yogurt | yoghurt | juice | rice
@@ -184,10 +251,21 @@ CONCEPTS: dict[str, str] = {
         bn-Latn: khabar* | mangsho | murgi | mach | ruti | dudh | doi | bhat | sobji | misti
         id: makanan* | daging | ayam | ikan | roti | susu | jus | nasi | sayur* | buah | kue | masak*
         ms: lauk | kuih
-        tr: yemek* | çiğ et | kırmızı et | etler | tavuk | balık | ekmek | süt | yoğurt | meyve* | pilav | sebze* | tatlı
+        tr: yemek* | çiğ et | kırmızı et | etler | tavuk | balık | ekmek | süt | yoğurt | meyve* | pilav
+            | sebze* | tatlı
             | bisküvi
         fr: nourriture | repas | viande | poulet | poisson | pain | lait | yaourt | jus | riz | légumes
             | fruits | gâteaux | biscuits
+        all: غذاها | غذاهای | غذاشون | خوراک* | کباب | چلو کباب | ساندویچ* | سالاد | پنیر | গোশত | গোশতের
+            | মাংসের | মুরগির | মাছের | রুটির | সবজির | পনির | ডিম | তরকারি* | বিরিয়ানি* | খাদ্য* | রান্না*
+            | gosto | macher | murgir | rutir | ponir | torkari | biryani | biriyani | ranna
+        all: بریانی | سالن | انڈے | سموسے | سبزیاں | کھانوں | khaana | khaane | ghosht | murghi | machhli
+            | sabziyan | sabziyon | biryani | anday | samose | बिरयानी | अंडे | समोसे | सब्जियां | भोजन
+            | नाश्ता
+        all: ماكولات | اطعمه | معلبات | خضروات | حلويات | مشروبات | لحمه | foods | foodstuff* | snacks
+            | sandwich* | burger* | pizza | drinks
+        all: minuman | telur | yumurta* | içecek* | gıda | gıdalar* | peynir* | aliments | denrées | œufs
+            | boissons | fromage* | bouffe
     """,
     "commerce": """
         en: price* | overcharg* | expired | expiry | licence | license | licensed | unlicensed
@@ -223,6 +301,26 @@ CONCEPTS: dict[str, str] = {
         fa: گرون | گرانفروشی | تاریخ گذشته | کم فروشی
         ar: غلا | غالين | منتهيه | مغشوش | عماله مخالفه
         hi: ज्यादा पैसे | ज्यादा दाम | खराब खाना | एक्सपायरी
+        all: گرونه | گرونتر | گرونفروش* | کارت سلامت | گواهی بهداشت | تاریخش گذشته | تاریخ انقضاش
+            | تاریخ تیر شده | کپک زده | کپکی | مسمومیت* | دوره گرد | دوره گردها | فاکتور | جواز کسب
+            | پروانه کسب | نرخ | نرخها | মূল্য* | ভেজাল* | ফেরিওলা* | হেলথ সার্টিফিকেট | স্বাস্থ্য সনদ
+            | স্বাস্থ্য কার্ড | বিষক্রিয়া | ক্যাশিয়ার | ওজনে কম | মাপে কম | বেচাকেনা | bashi khabar
+            | pocha khabar | vejal | bhejal | hokar | feriwalla | bikri* | نان بیات | نون بیات
+        all: mehng* | mahang* | mhnga | mhngi | mhnge | qeemten | qeemton | kimat | zyada paise
+            | ziada paise | zyada paisay | ziyada paise | zada paise | rate zyada | zyada rate | double rate
+            | baasi | bassi | kharab khana | khrab khana | ganda khana | dhokha | dhoke | dhokay | thagi
+            | thele | khonche | khonchay | pheriwal* | pheri wal* | kam tol | kam tolte | kam tolta
+            | milawat* | milaawat* | زیادہ ریٹ | ڈبل ریٹ | دھوکا | دھوکے | ٹھگی | ٹھیلے* | ٹھیلا
+            | پھیری والے | خوانچہ* | کم تول* | ملاوٹ* | گلا سڑا | گلی سڑی | मेहंग* | मंहगा | मंहगी | मंहगे
+            | ठेला | फेरीवाल* | खोमचे* | ठगी | ठग रहे | लूट रहे | कम तौल* | जादा पैसे | ज्यादा रेट | डबल रेट
+            | धोखाधडी | सडा हुआ खाना | मिलावट* | डेट निकल*
+        all: تاريخ الانتهاء | تاريخ انتهاء | انتهت صلاحيته | انتهت صلاحيتها | كرت صحي | بطاقه صحيه
+            | expiration | out of date | best before | mouldy | moldy | overpric* | expensive | unhygienic
+            | peddler* | food poison | fraud
+        all: asongan | lapak* | timbangan | curang* | dicurangi | kemahalan | berjamur | vaksin tifoid
+            | peniaga* | berniaga | menjaja | berkulat | suntikan tifoid | suntik tifoid | tarihi geçmiş
+            | miadı dolmuş | küflü | fahiş | sağlık raporu | portör* | moisi* | vente ambulante | ambulant*
+            | truqué* | péremption | escroquer*
     """,
     "cleanliness": """
         en: garbage | trash | rubbish | waste | litter* | bin | bins | dumpster* | container* | dirty
@@ -254,13 +352,32 @@ CONCEPTS: dict[str, str] = {
         all: garbage truck* | rubbish truck* | camion poubelle | camion-poubelle | سياره النظافه
             | كابسه* | truk sampah | lori sampah | कचरा गाडी | صفائی کی گاڑی | ময়লার গাড়ি
             | ماشین زباله | çöp kamyon*
-        all: décharge* | dépotoir* | dump | dumping ground | مكب | مكبات | مكب النفايات | مكب نفايات | tempat pembuangan | تلنبار
+        all: décharge* | dépotoir* | dump | dumping ground | مكب | مكبات | مكب النفايات | مكب نفايات
+            | tempat pembuangan | تلنبار
             | çöp yığın*
         ur: کچرا کنڈی | خاکروب* | جھاڑو | ڈھیر | گندا* | گندی | صاف
         bn: ময়লার স্তূপ | স্তূপ | জঞ্জাল* | নোংরামি | সাফ
         fa: بوی گند | رفتگر* | کیسه های زباله | زباله دان* | تلنبار
         ar: تنظيف | نظيف | وصخ | زبالة | كرتون | قذاره | روائح
         hi: ढेर | झाडू | साफ* | गंदगी का
+        all: چتلی | چتل | پسماند* | کانتینر* | بو میاد | تعفن | কন্টেইনার* | কনটেইনার* | বর্জ্য* | পরিস্কার*
+            | পরিচ্ছন্নতা* | পলিথিন* | ভাগাড়* | ছড়িয়ে ছিটিয়ে | moilar | aborjona* | nogra | jharu
+            | jharudar | jhadu | polithin | polythene* | borjo | maila
+        all: کچرہ | کچروں | غلاظت | جمعدار | سویپر | شاپر | شاپرز | شاپروں | بو آ رہی | kchra | kchre
+            | kchray | kachara | kacra | kude | gnda | gndi | gnde | gndgi | safaai | sfai | sfaai | badbo
+            | bdbu | bdboo | boo aa rahi | bu aa rahi | jhadu | jharu | jhaaru | jhaadu | jamadar | jamadaar
+            | phaink* | fenkte | fenk diya | fenk dete | phekte | phekta | phek dete | ghalazat | ghilazat
+            | गंदे | गन्दा | गन्दी | गन्दे | कुडा | कुडे | कुडेदान | कूडेदान | कचरों | दुर्गंध* | दुर्गन्ध*
+            | बदबु | बू आ रही | फैंकते | फैंक दिया | फैंक देते | फेकते | फेक रहे | जमादार | स्वच्छता
+            | डस्ट बिन | पॉलीथिन* | प्लास्टिक*
+        all: زبال | زبالين | وصاخه | وصخه | عفانه | نتانه | منتنه | كوشه | كناس | كناسين | درامات
+            | سلات المهملات | بقايا اكل | stench | odour | odor | wastes | unclean | sanitation | cardboard
+            | cartons | diapers | trashes | rubbishes
+        all: dibersihkan | membersihkan | bersihin | dibersihin | menyapu | disapu | tukang sapu | pesing
+            | hancing | sisa makanan | tidak diangkut | belum diangkut | gak diangkut | tak dikutip
+            | belum dikutip | x dikutip | çöpün | çöpten | atıklar* | evsel atık | süprüntü | çöpçü*
+            | eski koltuk | eski mobilya | immondices | insalubr* | crasse* | éboueur* | balayage
+            | nauséabond* | dépôt sauvage | dépôts sauvages | ramassage | salubrité
     """,
     # The garbage truck that did not come is the cleanliness department's, not an abandoned vehicle.
     "garbage_truck": """
@@ -273,6 +390,21 @@ CONCEPTS: dict[str, str] = {
         all: کچرا اٹھانے والی گاڑی | کوڑا اٹھانے والی گاڑی | کوڑے کی گاڑی | kachra uthane wali gaadi
             | kachra uthane wali gari | कचरा उठाने वाली गाडी | कूडा गाडी | ময়লা নেওয়ার গাড়ি | ماشین آشغالی
             | camion de ramassage
+        all: کامیون زباله | موتر کثافات | موتر زباله | ماشینای زباله | ময়লার গাড়ী | ময়লা গাড়ি
+            | ময়লা গাড়ী | ময়লার ট্রাক | আবর্জনার গাড়ি | moylar gaari | moilar gari | moilar gaari
+            | moylar truck | moyla truck
+        all: kachr* gaadi | kachr* gadi | kachr* gari | kachr* gaari | kchra gadi | kchre gadi | kchre gari
+            | kooda gaadi | kooda gari | kude gaadi | kude gadi | kooday gari | safai gaadi | safai gari
+            | kachra truck | kachre truck | کچرے گاڑی | کوڑا گاڑی | کوڑے گاڑی | صفائی گاڑی | کچرا ٹرک
+            | کچرے ٹرک | कचरे गाडी | कूडे गाडी | सफाई गाडी | कचरा ट्रक | कचरे ट्रक
+        all: كابسه | كابسات | الكابس | عربيه الزباله | عربيه الزبالة | عربيه النظافه | سياره القمامه
+            | سيارات القمامه | سياره النفايات | شاحنه النفايات | شاحنه القمامه | ونيت النظافه
+            | garbage lorry | garbage lorries | rubbish lorry | refuse truck* | waste truck* | garbage car
+            | garbage cars | trash car | garbage vehicle* | cleaning truck* | cleaning car
+            | compactor truck*
+        all: trak sampah | gerobak sampah | çöp kamyon* | çöp araba* | çöp aracı | çöp araçları
+            | camion benne | camions benne | camion poubelles | camions poubelles | camions poubelle
+            | camion des éboueurs
     """,
     "rubble": """
         en: rubble | debris | construction waste | building waste | gravel | bricks | cement bags
@@ -290,6 +422,23 @@ CONCEPTS: dict[str, str] = {
         tr: moloz* | hafriyat* | inşaat atığı | inşaat artığı | inşaat atıkları | tuğla*
             | çimento torba*
         fr: gravats | gravat | débris | déblais | déchets de chantier | sacs de ciment | parpaing*
+        all: آجرپاره | شن و ماسه | کیسه سیمان | کیسه های سیمان | ضایعات ساختمانی | بلوک سیمانی
+            | ماسه و سیمان | বালু | বালির স্তূপ | সিমেন্টের বস্তা | সিমেন্টের ব্যাগ | পাথরকুচি | খোয়া
+            | ধ্বংসাবশেষ | কংক্রিটের টুকরা | ভাঙা কংক্রিট | নির্মাণ সামগ্রী | রাবিস | iter tukra | it pathor
+            | balu | simenter bosta | cement er bosta | simenter basta | pathor kuchi
+        all: ملبا | اینٹوں | اینٹ روڑے | ریت کا ڈھیر | مٹی کا ڈھیر | مٹی کے ڈھیر | سیمنٹ کی بوری* | روڑی
+            | mlba | malwa | eentein | entein | inten | inton | eenton | bajree | reet ka dher | ret ka dher
+            | mitti ka dher | mitti ke dher | cement ki bori* | gitti | मलवा | मल्बा | ईंट | ईंटों | ईटें
+            | ईटों | रेत का ढेर | बालू का ढेर | मिट्टी का ढेर | मिट्टी के ढेर | सीमेंट की बोरि* | गिट्टी
+            | रोडी
+        all: دبش | سمنت | مخلفات الهدم | مخلفات هدم | مخلفات عمار | مخلفات تشطيب | كسر بلاط | مواد بناء
+            | اكوام رمل | كوم رمل | rubbles | brick | piles of sand | pile of sand | heaps of sand
+            | building material*
+        all: material bangunan | sisa material | tumpukan pasir | gundukan pasir | kerikil | tanah urugan
+            | limbah bangunan | pecahan keramik | longgokan pasir | simen | kelikir | serpihan bangunan
+            | inşaat artıkları | inşaat malzeme* | kum yığını | çakıl* | briket* | beton parça* | yıkıntı*
+            | décombres | remblai* | briques | tas de sable | gravier* | gravois | déchets de construction
+            | déchets de démolition
     """,
     "permit": """
         en: permit* | unlicensed | illegal* | without license | without licence | encroach* | unauthori*
@@ -319,6 +468,33 @@ CONCEPTS: dict[str, str] = {
         fa: ساخت و ساز غیرمجاز | بدون جواز | جواز ساختمانی
         ar: بناء مخالف | مخالفه بناء | بدون رخصة
         hi: अवैध निर्माण | बिना नक्शा
+        all: بی مجوز | مجوز نداره | مجوز ندارن | پروانه ساخت | جواز ساخت | جواز شاروالی | غیرقانونی*
+            | زمین شهرداری | زمین عمومی | زمین حکومتی | حریم خیابان | حریم پیاده رو | سد معبر | اشغال معابر
+            | اشغال پیاده رو | طبقه اضافه | اضافه بنا | اتاق اضافه | بدون نقشه | تخلف ساختمانی | غصب
+            | অনুমতি নাই | অনুমতি নেই | অনুমতি না নিয়ে | অনুমতি ছাড়াই | পারমিট নাই | পারমিট নেই
+            | পারমিট ছাড়াই | বেআইনি* | জবরদখল* | সরকারি জায়গা | নকশা ছাড়া | প্ল্যান ছাড়া | বাড়তি তলা
+            | অতিরিক্ত তলা | অনুমোদন ছাড়া | অনুমোদনহীন | onumoti chara | onumoti charai | onumoti nai
+            | anumoti chara | oboidh | obaidho | oboidho | beaini | be aini | jobordokhol | sorkari jayga
+            | sarkari jayga | noksha chara | naksha chara
+        all: بلا اجازت | بنا اجازت | بغیر منظوری | منظوری کے بغیر | غیرقانونی* | پرمٹ کے بغیر | سرکاری جگہ
+            | بغیر نقشے | نقشے کے بغیر | baghair ijazat | bina ijazat | bina ijaazat | bila ijazat
+            | ijazat ke baghair | ijazat ke bina | ghair qanuni | gair kanooni | gair kanuni | ghair kanooni
+            | ghairqanooni | gairkanooni | najaiz* | najayaz | sarkari jagah | sarkari zamin
+            | sarkari jameen | atikraman | qbza | kbza | bina naqsha | bina naqshe | गैर कानूनी
+            | बिना परमिशन | परमिशन के बिना | अनुमति के बिना | इजाजत के बिना | नाजायज* | सरकारी जगह
+            | बिना नक्शे | अनधिकृत*
+        all: بلا رخصه | بلا تصريح | من غير رخصه | ما عنده رخصه | ما عندهم رخصه | ما عنده تصريح | بدون اذن
+            | استولى | استولوا | وضع يد | متعدي* | اشغال الرصيف | اشغال الطريق | احتل الرصيف | احتلال الرصيف
+            | غير مرخص | غير مرخصه | غير مرخصين | غير نظامي* | مو مرخص | مو مرخصه | مش مرخص | مش مرخصه
+            | ارض الدوله | اراضي الدوله | املاك الدوله | املاك عامه | ارض البلديه | without permission
+            | no permission | without approval | trespass* | land grab | land grabbing | grabbed land
+            | additional floor | setback*
+        all: tidak berizin | tak berizin | tanpa ijin | ijin bangunan | imb | pelanggaran | mencaplok
+            | dicaplok | lantai tambahan | tiada kelulusan | pencerobohan | menceroboh | diceroboh
+            | binaan haram | rizab jalan | tanah rizab | tingkat tambahan | imar izni | imarsız | iskansız
+            | kamu arazisi | belediye arazisi | izin almadan | ihlal* | non autorisé* | anarchique*
+            | construction clandestine | constructions clandestines | infraction* | occupation du trottoir
+            | occupe le trottoir | occupent le trottoir | étage supplémentaire
     """,
     "construction": """
         en: construction* | building site | fence* | annex | excavator* | concrete pouring | contractor*
@@ -353,6 +529,25 @@ CONCEPTS: dict[str, str] = {
         fa: طبقه | ساختمان نیمه کاره | خطر ریزش | بنایی
         ar: مبنى | مباني | تشققات | عماير | دور | ادوار
         hi: मंजिल | जर्जर | प्लॉट | मिस्त्री
+        all: ساختمون* | دیوال* | میسازن* | میسازه | ساختن | پیمانکار* | بیل مکانیکی | لودر | بولدوزر
+            | جرثقیل* | مخروبه* | ویرانه* | پشت بوم | پشت بام | پشتبام | میلگرد | بتون | بتنریزی | فنس
+            | نرده | نردهها | آپارتمان* | حویلی | বাড়ী | দালান* | কন্ট্রাক্টর* | ঠিকাদার* | মিস্ত্রি*
+            | রাজমিস্ত্রি* | ছাউনি | শেড | প্রাচীর* | ধসে | ধস | হেলে পড়েছে | হেলে গেছে | জরাজীর্ণ | ক্রেন*
+            | এক্সকাভেটর* | বুলডোজার* | রেলিং | বেড়া | বেড়ার | dewal | deoal | mistri | thikadar | bhobon
+            | dhose porse | dhose poreche | dhoshe | railing
+        all: بلڈنگ* | ٹھیکیدار* | منہدم* | مکانات | چاردیواری | خستہ | taameer* | imarat* | imaarat*
+            | bilding | makaan | deewaar* | diwaar* | dewar | deevar | chhatt | gir gai | gir gya
+            | thekedar* | thekidar | mistri | chardiwari | khasta haal | khasta hal | jarjar | दिवार*
+            | दीवाल* | भवन | भवनों | ठेकेदार* | कंस्ट्रक्शन* | बिल्डर* | ढह गई | ढह गया | ढहने | बाउंड्री*
+            | खस्ता हाल | खस्ताहाल | छज्जा | छज्जे
+        all: عمارات | فيلا | فلل | منازل | مستودعات | هنجر | هناجر | صنادق | تصدع | تصدعات | متصدع* | خرسانه
+            | زنك | اسوار | شبوك | حيطه | حيطان | حايط | يعمرون | سقاله | كرين | houses | villa | villas
+            | roof | rooftop* | dilapidated | demolish* | build | warehouse* | shed | sheds | canopy
+            | canopies
+        all: rumahnya | membangun | dibangun | renovasi | gudang | alat berat | ekskavator | ubahsuai
+            | bumbung | pengubahsuaian | binalar* | binası | binasının | apartman* | müteahhit* | müteahit*
+            | şantiye* | çökme | çökecek | tadilat* | bâtisse* | maçonnerie | menace de tomber
+            | menace ruine | délabré* | vétuste* | écroul*
     """,
     "noise": """
         en: noise | noisy | loud | cant sleep | can't sleep
@@ -367,6 +562,11 @@ CONCEPTS: dict[str, str] = {
         ms: bising | tak boleh tidur
         tr: gürültü* | ses | uyuyamıyor*
         fr: bruit* | bruyant* | dormir
+        all: سروصدا | بخوابیم | بوق | بلندگو* | হইচই | হৈচৈ | চিৎকার* | শব্দে | ঘুমাতে | মাইক | হর্ন
+            | গান বাজনা | sobdo | ghumate | ghumaite | chillachilli | chechamechi | hoichoi
+        all: awaaz | aawaaz | شورغل | शोरगुल | हल्ला | हंगामा | लाउडस्पीकर
+        all: ازعاجات | دوشه | مكبرات صوت | noises | loudspeaker* | shouting
+        all: bingit | tapage* | vacarme
     """,
     "water_network": """
         en: pipe* | water main | sewage | sewer* | septic | no water | water cut | water pressure
@@ -401,6 +601,32 @@ CONCEPTS: dict[str, str] = {
         all: ما عندنا مويه | ما عندنا ماء | مافيه مويه | مافي مويه | gak ada air | nggak ada air
             | tidak ada air | tak ada air | evde su yok | sular yok | آب نمیاد | پانی نہیں آیا | पानी नहीं आया
             | পানি আসে নাই | pani ashe na | paani nahi aaya | pani nahi aaya
+        all: آب قطعه | قطع آب | کم آبی | آب نداشتیم | منبع آب | مخزن آب | تانکر آب | تانک آب | ذخیره آب
+            | شبکه آب | شرکت آب | آبفا | آبرسانی | چاه جذبی | سپتیک | شیر فلکه | شیردهن | گنداب*
+            | পানির মিটার | পানির ট্যাংক | পানির ট্যাঙ্ক | পানির ট্যাংকি | পানির ট্যাঙ্কি | কলের পানি
+            | ট্যাপ | ভালভ | সিউয়ারেজ* | সেপটিক* | পানি বন্ধ | পানি আসছে না | পানি আসতেছে না
+            | পানি পাচ্ছি না | পানির কোম্পানি | লাইনের পানি | pani nei | pani asena | pani ashena
+            | pani ashche na | pani ashtese na | panir company | pani bondho | pani bondo | panir chap
+            | panir meter | panir tank
+        all: سیورج* | نالی | نالیاں | ٹونٹی | پانی کی ٹینکی | ٹینکر | پانی غائب | پانی کی قلت | pani nhi
+            | paani nhi | pani nahin | paani nahin | pani band | paani band | pani ki supply
+            | paani ki supply | pani ki kami | paani ki kami | ganda pani | ganda paani | gnda pani
+            | gutter ka pani | naali | naliyan | tonti | pani ki tanki | paani ki tanki | पानी बंद
+            | पानी नही | पानी गायब | पानी की किल्लत | पानी की कमी | पानी की टंकी | टंकी | टैंकर | नाली
+            | नालियां | नालियों | गटर का पानी | जल आपूर्ति | जलापूर्ति | पेयजल | टोंटी | पाईप | पाईपलाइन
+        all: خط المويه | خط المياه | خطوط المياه | خط الماء | المياه مقطوعه | قطع المويه | قطع المياه
+            | انقطاع المويه | انقطاع الميه | الميه مقطوعه | الميه قاطعه | مفيش ميه | المويه قاطعه
+            | المويه ما جات | الحنفيه | حنفيات | شبكه المياه | شبكه الصرف | خط الصرف | خطوط الصرف
+            | خزان المويه | خزان الماء | خزان المياه | خزانات المياه | مياه التحليه | وايتات | بايب | بايبات
+            | water line | water lines | waterline* | plumbing | water connection | water outage
+            | water shortage | water interruption | water tap | water taps | faucet* | water mains
+            | wastewater | nwc
+        all: paralon | ledeng | air gak keluar | air ga keluar | air nggak keluar | air tidak ada
+            | air gak ada | air ga ada | tandon | tangki septik | air takde | air x ada | xde air
+            | x ada air | air putus | tangki air | meter air | sular kesildi | su kesildi | sular gelmiyor
+            | suyumuz yok | şebeke suyu | su şebeke* | su sayacı | su deposu | su hattı | foseptik*
+            | fosse septique | assainissement | plus d'eau | sans eau | manque d'eau | eau coupée
+            | pénurie d'eau | château d'eau | citerne* | réservoir d'eau | branchement d'eau | réseau d'eau
     """,
     "leak": """
         en: leak* | burst pipe* | pipe burst* | pipe has burst | overflowing sewage | sewage overflow*
@@ -421,6 +647,25 @@ CONCEPTS: dict[str, str] = {
             | conduite éclatée | canalisation éclatée | tuyau percé
             | conduite percée
         all: taşmış | taşma* | meluap keluar | air kotor meluap
+        all: چکه | چکه میکنه | لولهها ترکید* | لولهاش ترکید* | شکستگی لوله | آب هدر | هدر میره
+            | فاضلاب بیرون زده | آب میزنه بیرون | سر ریز | فوران* | পাইপ ফুটো | ফুটো হয়ে | পাইপ ফাটা
+            | পাইপ ভেঙে | পাইপ ভাঙা | পাইপ ভাঙ্গা | পানি বের হচ্ছে | পানি বের হইতেছে | পানি নষ্ট | চুইয়ে
+            | চোয়াচ্ছে | উপছে | pipe fatse | pipe fata | pipe vanga | pipe bhanga | pipe futo
+            | pani ber hocche | pani ber hoitese | upchese | upchay | upchaiya | upchiye
+        all: لیکج | رس رہا | رس رہی | ٹپک رہا | ٹپک رہی | پانی ضائع | پائپ ٹوٹ* | ابل گیا | ابل گئے | ابلنے
+            | pipe toota | pipe tooti | pipe tuta | pipe tuti | pipe toot | line toot | line tooti
+            | ubl raha | ubal gaya | ubal gya | ubal rha | ubal rhi | ubalna | gatar ubal*
+            | gutter overflow* | tapak raha | tapak rahi | ris raha | ris rahi | pani zaya | paani zaya
+            | पाइप टूट* | पाइपलाइन टूट* | रिसाव | रिस रह* | टपक रह* | पानी बर्बाद | पानी व्यर्थ | ओवरफ्लो
+            | उफन रह* | गटर उफन* | उबल गया
+        all: ماسوره ضاربه | مواسير ضاربه | ماسوره مضروبه | ماسوره ضربت | كسر ماسوره | مجاري فايضه
+            | بياره فايضه | تهرب | نشع | رشح | تنقيط | يقطر | هدر المياه | هدر المويه | اهدار المياه
+            | ضياع المياه | water wastage | wasting water | water wasting | seepage | seeping | busted pipe
+            | busted pipes | cracked pipe | cracked pipes | pipe cracked | damaged pipe | damaged pipes
+            | manhole overflow* | overflowing manhole*
+        all: rembes* | merembes | pipa patah | pipa jebol | air muncrat | muncrat | kebocoran | paip meletup
+            | air memancut | lurang melimpah | su kaçağı | lağım patla* | kanalizasyon patla* | fışkır*
+            | sızıyor | sızmış | refoul* | tuyau crevé | canalisation crevée | conduite crevée | jaillit
     """,
     "utility": """
         en: power cut | power outage | no electricity | blackout | transformer* | electric cable*
@@ -454,6 +699,22 @@ CONCEPTS: dict[str, str] = {
             | listrik padam | listrik mati | bekalan elektrik terputus | elektrik terputus | elektrik yok
             | elektrikler kesik | pas de courant | plus de courant
         all: karent | biddut | বিদ্যুতের বক্স | electric box* | electricity box* | meter box*
+        all: سیم لخت | سیم کشی | برقا | برقها | کافو | বিদ্যুত* | বৈদ্যুতিক* | খোলা তার | ঝুলন্ত তার
+            | মিটার বক্স | মিটারের বক্স | ট্রান্সফর্মার* | শর্ট সার্কিট | স্পার্ক* | bidyuter | bidduter
+            | bidut | khola tar | jhulonto tar | electric tar | short circuit | loadshedding
+        all: ننگی تار* | کھلی تار* | لوڈشیڈنگ | شارٹ سرکٹ | چنگاری* | بتی گل | bijlee | bjli | bijly
+            | loadshedding | load shading | nangi taar* | nange taar | khuli taar* | khule taar
+            | short circuit | shot circuit | chingari* | light gyi | light chali gyi | batti gul | wapda
+            | ptcl | ट्रांसफर्मर* | नंगे तार | नंगी तार* | खुले तार | खुली तार* | शॉर्ट सर्किट | चिंगारी*
+            | लाइट चली ग* | बत्ती गुल | विद्युत* | केबल | पावर कट
+        all: النور قاطع | النور مقطوع | النور قاطعه | كهربائي* | طبلون | طبلونات | مكهرب* | اسلاك مكشوفه
+            | اسلاك عاريه | فايبر | برج جوال | ابراج جوال | كبل | no power | power failure | power off
+            | power gone | power supply | live wire | live wires | exposed wire | exposed wires
+            | electric wire | electric wires | electrical wire | electrical wires | electric pole
+            | electric poles | substation* | wifi | stc
+        all: setrum | korsleting | konslet* | gardu* | byarpet | pencawang | litar pintas | cereyan
+            | kısa devre | délestage* | compteur électrique | court circuit | haute tension
+            | fils électriques | fils dénudés
     """,
     "rain": """
         en: rain | rains | raining | rained | rainwater | rainy | storm* | downpour
@@ -473,6 +734,12 @@ CONCEPTS: dict[str, str] = {
         fa: بارندگی* | آب باران
         ar: مويه المطر | ماء المطر | الامطار
         hi: बारिश का पानी | बारिशों
+        all: رگبار* | طوفان | تگرگ | بارید | باریده | میباره | বিষ্টি* | ঝড় | ঝড়ের | ঝড়বৃষ্টি | বর্ষা*
+            | bisti | bishti | borsha | bonnya
+        all: طوفان* | ژالہ باری | brsaat | brsat | barsh | brish | toofan* | tufan* | toofaan* | selab*
+            | seelab | saylab | बरिश | वर्षा* | मूसलाधार | तूफान* | बारीश*
+        all: مطرت | يمطر | زخات | عاصفه | عواصف | رعد | rainfall | drizzl* | thunder* | monsoon
+        all: gerimis | badai | yağış* | fırtına* | pleut | pleuvoir | pleuvait | intempéries | tempête*
     """,
     "pooling": """
         en: flood* | puddle* | pool | pond | lake | waterlogg* | torrent* | stagnant | standing water
@@ -499,6 +766,28 @@ CONCEPTS: dict[str, str] = {
         fa: آب جمع شده | زهکشی | آب گرفته
         ar: تجمع | تجمعات | مستنقعات | ماء متجمع
         hi: पानी निकासी | निकासी | जल निकासी
+        all: آب مونده | آب مانده | آب راکد | تا زانو | تا زانوی | آب اومده تو | آب رفته تو | آب اومد تو
+            | گل و لای | مسیل | مسیلها | آبروها | آبروهای | پلچک | পানি আটকে | পানি আটকা | পানি ঢুকছে
+            | পানি ঢুকে | পানি ঢুকেছে | কোমর পানি | পুকুর* | নদী হয়ে | ড্রেন বন্ধ | ড্রেন আটকা
+            | ড্রেন জ্যাম | পানি সরে না | পানি নামে না | পানি নামছে না | পানি সরছে না | pani jomche
+            | pani atke | pani atka | pani dhukse | pani dhukche | pani dhuke | hatu pani | pukur
+            | pani sore na | pani name na | drain bondho | drain bondo | drain atka
+        all: کھڑا پانی | پانی بھر* | گھٹنوں تک پانی | گھروں میں پانی | پانی گھس* | نالے بند | نالہ بند
+            | برساتی نالے | khara pani | khada pani | khda pani | pani bhar | pani bhara | paani bhar
+            | paani bhara | pani khra | pani jma | pani ghus* | paani ghus* | gharon mein pani | ghutno tak
+            | ghutnon tak | talaab | darya ban | nala band | nale band | nikasi | nikaasi | jal bharav
+            | jalbharav | jal bhraav | खडा पानी | जल भराव | जलजमाव | जल जमाव | पानी जमाव | तालाब | घुटनों तक
+            | घरों में पानी | पानी घुस* | नाला जाम | नाले जाम | नाली जाम | नाला बंद | नाले बंद
+            | पानी का जमाव
+        all: مويه متجمع* | مياه متجمع* | راكده | راكد | بحيرات | برك مياه | برك ماء | فيضانات | مغموره
+            | مليانه مويه | مليانه ميه | مليانه مياه | مجرى السيل | مجرى السيول | مجاري السيول
+            | مصارف الامطار | مصارف السيول | المويه دخلت | المياه دخلت | water logging | water logged
+            | water accumulat* | accumulated water | water collected | water collecting | water standing
+            | stagnat* | inundat* | swamp* | ankle deep | waist deep | drown* | underwater | under water
+        all: menggenang | got mampet | got tersumbat | selokan tersumbat | becek | selutut
+            | longkang tersumbat | longkang sumbat | longkang tersekat | parit tersumbat | parit sumbat
+            | lopak | tenggelam | mazgal* | dere taş* | çamur* | diz boyu | göllenme | drenaj | caniveau*
+            | eaux stagnantes | stagn* | avaloir* | oued | boue | jusqu'aux genoux
     """,
     "manhole": """
         en: manhole* | bouche d'égout* | bouches d'égout* | drain opening | sewer hole | inspection chamber
@@ -517,6 +806,17 @@ CONCEPTS: dict[str, str] = {
         ms: penutup longkang | penutup lurang | lurang | penutup pembetung
         tr: rögar* | logar* | menhol* | kapak* | kapağı*
         fr: regard | bouche d'égout | plaque d'égout | trou d'homme | tampon d'égout | couvercle*
+        all: درب چاه | دهانه چاه | چاه فاضلاب | چاهک | من هول | মেনহোল* | ম্যান হোল | স্লাব* | ঢাকনি
+            | man hole | dhakni | dakna
+        all: مینہول* | gatar | gattar | main hole | man hole | मेनहोल* | मैन होल | मेन होल
+        all: مناهل | بلوعه* | بلاعات | بالوعات | فتحه صرف | فتحات صرف | فتحات مجاري | غطاء صرف | غطاء مجاري
+            | غطا صرف | غطا مجاري | غطاء بياره | غطا بياره | فتحه بياره | غطاء تصريف | غطا تصريف
+            | حفره مجاري | حفره صرف | man hole | man holes | sewer cover* | sewage cover* | drain hole
+            | drain holes | drainage hole | drainage holes | drain grate* | drain lid | sewer lid
+            | sewer opening*
+        all: penutup got | penutup saluran | bak kontrol | riol | tutup longkang | jeriji longkang
+            | plaques d'égout | tampons d'égout | grille d'égout | grilles d'égout | trou d'égout
+            | bouche dégout | bouches dégout
     """,
     "cover_missing": """
         en: cover* | lid | lids | open | uncovered | missing | without | no cover
@@ -531,6 +831,13 @@ CONCEPTS: dict[str, str] = {
         ms: tak bertutup | tiada penutup
         tr: kapak* | kapağı* | açık | yok | kayıp
         fr: couvercle* | plaque* | ouvert* | sans couvercle | manquant* | disparu* | cassé*
+        all: دزدیدن | دزدیده* | চুরি | ঢাকনি
+        all: ٹوٹا ہوا | چوری | khulla | khule | gaib | ghayab | chori | toota | tooti | tuta | nhi hai
+            | nahi he | टूटा | टूटी | चोरी | खुले | नहीं है
+        all: غطاها | غطاه | ناقص | ناقصه | مخلوع* | مشلوع* | مشيول | مكسر | انسرق* | سرقوا | stolen
+            | removed | exposed | opened
+        all: ilang | dicuri | menganga | terdedah | ternganga | çalınmış | çalındı | volé | volée | volés
+            | béant* | à découvert
     """,
     "light": """
         en: light | lights | lamp* | lighting | bulb* | lamp post* | light pole* | dark | darkness
@@ -552,6 +859,19 @@ CONCEPTS: dict[str, str] = {
         fa: تیر چراغ* | چراغ برق | چراغهای | لامپها
         ar: عمود | اعمده | الاعمده | مطفيه | لمبات الشارع
         hi: स्ट्रीट लाइट* | स्ट्रीटलाइट* | बत्तियां | बिजली का खंभा
+        all: روشن نیست | روشنه | تیرهای برق | تیرای برق | پروژکتور* | نورافکن* | چشمک میزنه | چشمک زن
+            | জ্বলে না | জ্বলছে না | জ্বলে থাকে | নিভে গেছে | নিভে আছে | আঁধার* | টিউবলাইট* | বাত্তি
+            | খাম্বা* | ফ্লাডলাইট* | মিটমিট* | নিভু নিভু | jole na | jolche na | jolena | jolse na
+            | jole thake | nive geche | nibhe geche | nive gese
+        all: کھنبا | کھنبے | ٹمٹما* | جل بجھ | khambha* | khambon | khambo | khmba | andhaira | raushni
+            | rowshni | jal bujh | timtima* | लाईट | लाईटें | लाईटों | खंबा | खंबे | खम्बा | खम्बे | अन्धेरा
+            | अंधकार | रौशनी | टिमटिमा* | ट्यूबलाइट*
+        all: ضوء | اضواء | ضلمه | ضلام | عتمه | مطفي | منطفي* | انطفت | انطفات | ترمش | شغاله نهار
+            | مولعه نهار | والعه نهار | مشتغله نهار | streetlight* | streetlamp* | flicker* | illuminat*
+        all: pju | berkedip | kedap kedip | kelap kelip | menyala siang | nyala siang | mentol | berkelip
+            | terpadam | tak menyala | tidak menyala | x menyala | yanmıyor | yanıp sönüyor | gündüz yanıyor
+            | zifiri | projektör* | armatür* | réverbère* | clignote | clignotent | clignotement | néon
+            | néons | noir total | dans le noir
     """,
     "sign": """
         en: sign | signs | signboard* | sign board* | traffic light* | traffic signal* | signal
@@ -579,6 +899,18 @@ CONCEPTS: dict[str, str] = {
             | dilarang masuk | sens interdit | naam ki takhti | تختی | نام کی تختی | ফলক | নামফলক
             | नाम की पट्टी | تابلوی اسم | name board | name plate | nameplate
         all: চিহ্ন* | একমুখী
+        all: چراغ قرمز | نام خیابان | اسم خیابان | اسم کوچه | جهت نما | چراغ راهنما | محدودیت سرعت | সিগনাল*
+            | ট্রাফিক বাতি | লাল বাতি | রাস্তার নাম | দিক নির্দেশ* | স্পিড লিমিট | উল্টা দিকে | উল্টো দিকে
+            | rastar nam | rastar naam | traffic batti | lal bati | namfolok | nam folok | speed limit
+            | ulta dike | ulto dike
+        all: سائنبورڈ* | ٹریفک لائٹ* | ٹریفک بتی | گلی کا نام | سڑک کا نام | singal | signl | traffic ishara
+            | gali ka naam | sadak ka naam | takhti | ट्रैफिक लाइट* | सिगनल* | दिशा सूचक | सूचना पट्ट*
+            | नामपट्ट* | गली का नाम | सडक का नाम
+        all: لافتات | يافطه | يافطات | علامات مروريه | علامه مروريه | علامات المرور | اسم شارع
+            | اسماء الشوارع | اسماء شوارع | اسم الحي | signage | signpost* | signals
+        all: plang | papan nama | marka jalan | lampu lalin | petunjuk arah | tanda jalan | lampu trafik
+            | tanda arah | papan penunjuk | tanda had laju | sinyalizasyon | sokak adı | sokak ismi
+            | plaques de rue | plaque indicatrice | signalétique | sens unique
     """,
     "park": """
         en: park | playground* | garden* | play area* | swing* | slide | slides | bench*
@@ -611,6 +943,27 @@ CONCEPTS: dict[str, str] = {
         hi: खेल का मैदान | घास | बच्चों के झूले
         all: khelar math* | khelar mather | হাঁটার ট্র্যাক | walking track* | jogging track* | ممشى
             | goal post
+        all: پارکا | پارکای | پارکهای | پارکش | وسایل بازی | وسیله بازی | تابها | الاکلنگ | سرویس بهداشتی
+            | توالت عمومی | تشناب عمومی | تشناب* | آبخوری | مسیر پیاده روی | مسیر پیادهروی | زمین فوتبال
+            | زمین ورزش | زمین بسکتبال | فضای سبز | آبیاری | تفریحگاه | পার্কটা | পার্কটি | পার্কগুলো
+            | খেলার জায়গা | ওয়াকওয়ে | হাঁটার পথ | শৌচাগার* | পাবলিক বাথরুম | ঝর্ণা* | বাগান | বাগানের
+            | dolnar | hatar track | khelar jayga
+        all: پارکس | کھیل کا میدان | پلے گراؤنڈ | واش روم* | باتھ روم* | لیٹرین | جاگنگ ٹریک | واکنگ ٹریک
+            | بنچ | parkon | bagh | baghicha | bagicha | jhoolon | khel ka maidan | play ground | latrine
+            | fawara | fuwara | fawwara | fawware | ghaas | बाग | बागीच* | बगिया | फुव्वारा | फौवारा | फवारा
+            | पार्को | झुला | झुले | बैंच | बैंचें | बेन्च | मूत्रालय* | प्लेग्राउंड | जॉगिंग ट्रैक
+            | वॉकिंग ट्रैक | फिसलपट्टी
+        all: جنينه | جناين | ارجوحه | اراجيح | زحاليق | زلاقه | حمامات عامه | مضمار | ممرات المشي | parks
+            | seesaw | see saw | grass | lawn | lawns | sprinkler* | irrigation | restroom* | lavatory
+            | sports court* | basketball court* | football field | football ground | play ground | gazebo*
+            | green area | green areas | green space*
+        all: prosotan | jungkat jungkit | arena bermain | lapangan olahraga | lapangan bola
+            | lapangan futsal | bangku | ruang terbuka hijau | kamar mandi umum | mck | penyiraman
+            | jongkang jongket | padang permainan | gelanggang | tandas | pancutan air | parkında | parkına
+            | parkının | tahterevalli | yeşil alan* | halı saha | spor sahası | basketbol saha*
+            | yürüyüş yolu | fıskiye* | çimenler | çimenlik | espace vert* | espaces verts | terrain de jeu*
+            | terrain de sport | terrain de foot | pelouse* | arrosage | jet d'eau | sanitaires publics
+            | wc publics | bac à sable
     """,
     "vehicle": """
         en: car | cars | vehicle* | bus | truck* | van | motorbike* | motorcycle* | pickup | trailer
@@ -637,6 +990,18 @@ CONCEPTS: dict[str, str] = {
         all: scooty | स्कूटी | سکوٹی | ट्रेलर | تريلا | تریلی | تریلر | ٹریلر | वैन | jeep | জিপ | सेडान
             | trailer | treyler | remorque
         all: ট্রেইলার* | ট্রেলার*
+        all: اتول | مینی بوس | مینیبوس | لاری | جیپ | موتورسیکلت* | মাইক্রোবাস* | লরি | বাইক | মোটর সাইকেল
+            | হোন্ডা | যানবাহন* | বাসটা | বাসগুলো | প্রাইভেট কার | মোটরবাইক* | garita | gariti | honda
+            | microbus | bike
+        all: ویگن | ڈمپر | بائیک | موٹرسائیکل* | رکشہ | کوسٹر | جیپ | ٹریکٹر | gariyan | gaariyan | gaadiyan
+            | gadiyan | gaddi | gaddiyan | gaadiyon | bike | rickshaw | riksha | wagon | coaster | dumper
+            | tractor | suzuki | वाहन | वाहनों | मोटर साइकिल | मोटरसाईकिल* | स्कूटर | जीप | टेम्पो
+            | ट्रैक्टर | कारें | कारों | रिक्शा | डंपर
+        all: سيارت* | مركبه | حافله* | حافلات | ميكروباص | مواتر | موتوسيكل | موتسيكل | ركشه | ركشات | ددسن
+            | هايلكس | بيك اب | ونش | تريلات | عربيه مركونه | عربيات مركونه | lorry | lorries | buses | vans
+            | suv | automobile* | vehical* | bicycle* | bike | bikes | rickshaw* | tuk tuk
+        all: pikap | motornya | teksi | tırlar | dorse | minivan | karavan* | bagnole* | fourgon* | autocar*
+            | automobile* | 4x4
     """,
     "abandoned": """
         en: abandoned | wreck* | scrap* | junk | tow | towed | towing | flat tyres | flat tires | rusting
@@ -663,6 +1028,21 @@ CONCEPTS: dict[str, str] = {
         fa: لاستیکش پنچر
         ar: مهجوره | متروكه من | كفراتها نايمه
         hi: कबाड | खराब गाडी | टूटी गाडी
+        all: اسقاطی | لاستیکاش خوابیده | لاستیکش خوابیده | بدون لاستیک | بی صاحب | صاحبش معلوم نیست
+            | چرخ نداره | یدک کش | মালিকবিহীন | মালিক নাই | মালিক নেই | জং ধরা | জং ধরে | জং পড়া
+            | চাকা ছাড়া | চাকা নাই | কাঠামো | লক্কড়* | স্ক্র্যাপ | নম্বর প্লেট ছাড়া | নম্বর প্লেট নাই
+            | টায়ার পাংচার | poritokto | porittokto | paritakto | malik nai | malik nei | chaka nei
+            | chaka chara | jong dhora | jong dhorse | moricha | number plate chara | number plate nai
+            | punchar
+        all: چھوڑی ہوئی | چھوڑ دی | کباڑ | کباڑی | اسکریپ | سکریپ | پنکچر | ٹائر پنکچر | مالک کا پتہ نہیں
+            | lwaris | chhodi hui | chhor di | kabaad* | kabad* | zung | jang lagi | jung lagi | jung laga
+            | tyre puncture | tyre panchar | panchar | pancher | malik ka pata nahi | owner ka pata nahi
+            | जंग लगा | जंग लगे | जंग खा* | छोडी हुई | छोड दी | पंचर | पंक्चर | स्क्रैप | परित्यक्त
+        all: مهجور | متروك | مركونه من | بدون نمره | بلا لوحات | derelict | flat tyre | flat tire
+            | punctured | deflated | unattended | deserted | no plate*
+        all: mangkrak | ditelantarkan | ban kempis | tanpa pelat | bodong | tayar kempis | tayar kempes
+            | besi buruk | tiada plat | takde plat | lastiği patlak | lastiksiz | pneus dégonflés
+            | sans roues | ferraille* | voiture ventouse | immobilisé*
     """,
     # Burnt things: a burnt car is a wreck, but so is not a burning garbage bin. A feature of its own, so
     # that the model learns what burns in each category; the wreck rule wants a vehicle beside it.
@@ -678,6 +1058,9 @@ CONCEPTS: dict[str, str] = {
         ms: hangus | terbakar
         tr: yanmış | yanık
         fr: brûlée | brûlé | brulee | brule | calcinée | calciné
+        all: آتیش گرفته | آتش گرفته | آتیش زدن | آتش زده | পুড়ে গেছে | পুড়ে যাওয়া | পুড়া | agun lagse
+            | agun legeche | agun lege
+        all: محروق | محترق | احترقت | احترق | انحرقت | حريق | احتراق | torched | charred | caught fire
     """,
     # How long something has stood there, dust, wear: said of cars left in the street, but just as much of
     # any complaint ("for months", "depuis des mois"). Only the wreck rule reads it, never the model.
@@ -697,6 +1080,16 @@ CONCEPTS: dict[str, str] = {
         ms: buruk | berbulan
         tr: toz içinde | tozlu | aylardır | kapıları olmayan | camları*
         fr: poussière* | depuis des mois | roues
+        all: کهنه | داغون | خاک خورده | ধুলা | ধুলায় | ধুলাবালি | মাস থেকে | বছর থেকে | dhulo | dhulay
+            | bochor dhore | mas dhore
+        all: سالوں سے | کافی عرصے | عرصے سے | دھول | ٹوٹ پھوٹ | ٹوٹے شیشے | khrab | kharaab | khraab
+            | mahinon se | mahino sy | mahinay se | saal se | saalon se | kai mahine | kafi arse
+            | kaafi arse | arse se | arsay se | dhool | sheeshe toote | shishe tute | khadi hai | khari hai
+            | khadi hui | tooti phooti | toti phuti | सालों से | काफी समय से | कई दिनों से | धूल | शीशे टूटे
+            | खडी है | टूटी फूटी | टूट फूट
+        all: معطله | متعطله | عطلانه | من شهرين | من اشهر | من اسابيع | من سنين | من سنتين | له شهور
+            | لها شهور | زجاجها مكسور | مقلوبه | for weeks | weeks | years | not moved | hasn't moved
+            | never moved | left there
     """,
     "wreck": """
         en: wreck | wrecked | wrecks | car wreck* | scrap car* | junk car* | burnt out car*
@@ -719,6 +1112,25 @@ CONCEPTS: dict[str, str] = {
         all: سياره متفحمه | متفحمه | سياره مقلوبه | ونيت مصدوم | accident wali gaadi | accident wali gaari
             | accident wali gari | accident er gari | एक्सीडेंट वाली गाडी | एक्सीडेंट वाला ट्रक | पलटा पडा
             | حادثے والی گاڑی | الٹی ہوئی گاڑی | ماشین تصادفی | ماشین چپ شده | দুর্ঘটনার গাড়ি
+        all: ماشین اسقاطی | خودروی اسقاطی | خودرو اسقاطی | خودروی فرسوده | ماشین فرسوده | ماشین داغون
+            | لاشه خودرو | موتر کهنه | موتر سوخته | موتر رها شده | موتر تصادفی | ماشین متروکه
+            | পরিত্যক্ত গাড়ী | ভাঙা গাড়ী | পোড়া গাড়ী | জং ধরা গাড়ি | বেওয়ারিশ গাড়ি
+            | অ্যাক্সিডেন্টের গাড়ি | এক্সিডেন্টের গাড়ি | লক্কড় ঝক্কড় গাড়ি | poritokto gari
+            | porittokto gari | noshto gari | jong dhora gari | accidenter gari | bhanga gaari | vanga gaari
+            | pora gaari
+        all: کباڑ گاڑی | ٹوٹی پھوٹی گاڑی | جلی گاڑی | کھٹارا ٹرک | لاوارث ٹرک | lawaris gadi | lawaris gaari
+            | khatara gadi | khatara gaari | kabad gaadi | kabaad gari | jali hui car | jali gaadi
+            | jli hui gari | accident wali car | tooti phooti gaadi | toti phuti gari | लावारिस वाहन
+            | कबाड वाहन | टूटी फूटी गाडी | जली गाडी | लावारिस ट्रक | खटारा ट्रक | लावारिस कार
+        all: هياكل سيارات | سياره مصدومه | سيارات مصدومه | سياره تالفه | سيارات تالفه | عربيه مهجوره
+            | عربيه متروكه | عربيه محروقه | عربيه مصدومه | wreckage | accidented car | accidented cars
+            | accidented vehicle* | scrap vehicle*
+        all: mobil mangkrak | motor rongsok* | truk rongsok* | bangkai motor | bangkai truk | bangkai lori
+            | bangkai motosikal | kereta terbakar | kereta hangus | lori terbiar | motosikal terbiar
+            | kereta usang | hurda otomobil* | hurda kamyon* | yanmış araç* | kazalı araç* | kazalı araba*
+            | terk edilmiş kamyon* | sahipsiz araç* | sahipsiz araba* | metruk araç* | voiture ventouse
+            | voitures abandonnées | véhicules abandonnés | camion abandonné | voiture calcinée
+            | véhicule calciné | voiture accidentée | véhicule brûlé | voiture incendiée
     """,
     "graffiti": """
         en: graffiti | graffitti | grafitti | scribbl* | spray paint* | sprayed | writing on the wall*
@@ -745,6 +1157,24 @@ CONCEPTS: dict[str, str] = {
             | আজেবাজে লিখ* | उल्टा सीधा लिख* | ulta seedha likh* | naam aur phone number
             | nam ar phone number | phone number likh* | phone number lekh* | bad words | insultes
             | küfür yaz* | kata kotor | کلام بذيء | حرفای زشت
+        all: رو دیوار نوشتن | رو دیوار نوشته | روی دیوار نوشتن | رو دیوارا نوشتن | شعار نوشتن | شعار نوشته
+            | خطخطی* | نقاشی رو دیوار | আঁকিবুকি* | চিকা মারা | চিকা মেরেছে | দেওয়াল লিখন | দেয়ালে লিখেছে
+            | দেয়ালে লিখছে | দেওয়ালে লিখেছে | দেওয়ালে লিখছে | দেয়ালে লেখালেখি | রং দিয়ে লিখেছে
+            | রং দিয়ে লেখা | deyale likhse | deyale likheche | deyale likhe | dewale lekha | deoale lekha
+            | akibuki | chika mara | rong diye likhse | hijibiji
+        all: گرافیٹی | گریفیٹی | دیوار* لکھ* | نعرے لکھ* | اسپرے پینٹ | مارکر سے لکھ* | بکواس لکھ*
+            | deewar* likh* | diwar* likh* | dewar* likh* | naare likh* | nare likh* | marker se likh*
+            | bakwas likh* | दीवार* लिख* | दिवार* लिख* | नारे लिख* | गंदी बातें लिख* | भद्दी बातें
+            | गाली लिख* | ग्रेफिटी
+        all: شخبطوا | مشخبط* | خربشوا | مخربش* | كتبوا على | كاتبين على | مكتوب على الجدار
+            | مكتوب على الحيطان | كتابه جدار | كتابه جدران | كتابه حيطان | عبارات مسيئه | عبارات بذيئه
+            | الفاظ بذيئه | رسومات مسيئه | اسبراي | سبراي | tagging | writing on walls | written on walls
+            | writings on | wrote on walls | painted on the wall | painted on walls | deface*
+            | offensive words | vulgar words | obscene* | doodl* | drawings on | drawing on the wall
+            | drew on the wall | drew on walls
+        all: pylox | piloks | cat semprot | coret* | mencoret | nyoret | tulisan di tembok
+            | tulisan di dinding | diconteng | menconteng | duvara yazı* | duvarlara yazı* | duvara yazmış
+            | duvarlara yazmış | écrit* sur les murs | inscriptions sur les murs | barbouill* | griffonn*
     """,
     "visual": """
         en: ugly | eyesore | peeling paint | satellite dish* | banner* | poster* | billboard*
@@ -785,6 +1215,25 @@ CONCEPTS: dict[str, str] = {
             | dokaner signboard | papan tanda kedai | papan nama toko | dükkan tabela* | panneau publicitaire
             | panneaux publicitaires
         all: ডিশ অ্যান্টেনা* | অ্যান্টেনা* | sticker*
+        all: دیش | دیشها | بیلبورد* | برچسب* | تراکت* | چسبوندن | چسبونده | چسبانده | نمای ساختمون
+            | نمای ساختمان | نمای بیرونی | آویزون* | آویزان* | رخت | رختها | درهم برهم | بدمنظره
+            | رنگ و رو رفته | رنگش رفته | تابلو تبلیغاتی | ডিশ | ডিশের তার | ডিশের লাইন | স্টিকার* | লিফলেট*
+            | ঝুলছে | ঝুলন্ত | ছেঁড়া* | রং চটা | রং চটে গেছে | বিশ্রী | কুৎসিত | অগোছালো | এলোমেলো | এসি
+            | দোকানের বোর্ড | baje dekhay | bhalo dekhay na | dish er tar | dish line | jhulche | jhulse
+            | rong uthe | rong chota | jhule ache | jhule ase
+        all: بدصورت* | بھدا | بھدی | برا دکھ* | ڈش انٹینا | اسٹیکر* | سٹیکر* | پمفلٹ* | ہورڈنگ* | بے ترتیب
+            | bad numa | badsurat | bad surat | bhadda | bhaddi | bhadde | bura lag raha | bura dikh*
+            | ishtehar* | ishtihar* | ishtehaar* | pamphlet* | hording* | hoarding* | be tarteeb | betarteeb
+            | latak* | rang utar* | rang ukhad* | rang ukhar* | kapray | kapre | भद्दी | बदसूरती | बुरा दिख*
+            | इश्तिहार* | स्टिकर* | पैम्फलेट* | पंपलेट* | पर्चा | हॉर्डिंग* | पेंट उखड* | पेंट उतर*
+        all: ستيكرات | استيكرات | ستكرات | لزقات | لصقات | بوستر* | دعايات | مطويات | لوحه اعلانيه | ممزقه
+            | واجهه | واجهات | متقشر* | bill board* | pamphlet* | flyer | hoarding* | peeling | untidy
+            | clutter* | air conditioner*
+        all: tidak sedap dipandang | semrawut | brosur | pamflet | parabola | cat mengelupas | cat pudar
+            | tempelan | ditempel* | sakit mata memandang | cat tertanggal | cat terkopek | piring astro
+            | sidai* | menyidai | ampaian | görsel kirlilik | broşür* | boyası dökül* | reklamlar*
+            | yapıştırıl* | yapıştırmış* | prospectus | tracts | parabole* | écaillé* | inesthétique
+            | hideux | climatiseur*
     """,
     "road": """
         en: pothole* | pot hole* | crack* | asphalt | speed bump* | speed breaker* | road bump
@@ -812,6 +1261,26 @@ CONCEPTS: dict[str, str] = {
         fa: گودال* | جوی | خرابی آسفالت | خیابون خراب
         ar: ترقيع | طبقه الاسفلت | مكسر | متشقق | حفره كبيره
         hi: टूटी हुई सडक | गड्ढे | खराब सडक | फुटपाथ टूटा
+        all: کنده شده | خاکبرداری | حفاری* | سنگفرش* | موزاییک* | ناهموار* | خط عابر | خط کشی | رمپ
+            | سرک خراب | جاده خراب | خیابان خراب | فرورفتگی | فرونشست* | نشست کرده | سرعت شکن | টাইলস*
+            | টাইল | উঁচু নিচু | এবড়োথেবড়ো | হোঁচট* | কার্পেটিং | স্পিডব্রেকার* | খুঁড়ে | জেব্রা ক্রসিং
+            | দেবে গেছে | দেবে যাচ্ছে | রাস্তা ভাঙা | রাস্তা ভেঙে | রাস্তা ভেঙ্গে | gorta | bhanga rasta
+            | vanga rasta | rasta vanga | rasta bhanga | rasta venge | khure rakhse | khure rekhe
+            | uchu nichu | hochot | zebra crossing | speedbreaker | dhebe gese | debe gese
+        all: کھڈا | کھڈے | کھڈوں | سڑک ٹوٹ* | سڑک خراب | خراب سڑک | ٹوٹا فٹ پاتھ | فٹ پاتھ ٹوٹ* | دھنس گئی
+            | دھنس گیا | ناہموار | سپیڈبریکر* | gaddhe | gaddhon | khadda | khadde | khaddon | khadday
+            | garhe | garhon | tuti sadak | kharab sadak | sadak kharab | khrab sadak | speed braker*
+            | speedbreaker* | khodai | khod ke chhod* | dhans gayi | dhans gaya | dhas gayi | na hamwar
+            | nahamwar | गड्डा | गड्डे | गड्डों | सडक टूट* | सडक खराब | सडक धंस* | धंस गई | धंस गया | डामर
+            | तारकोल | कोलतार | गतिरोधक | खोद कर | खोदकर | फुटपाथ टूट* | टाइल्स टूट*
+        all: انخسف* | خسف | سفلته | مطبه | caved in | resurfac* | hump | humps | bumpy | damaged road
+            | damaged roads | broken sidewalk* | broken footpath* | broken curb | broken kerb | trench*
+            | road works | roadwork*
+        all: jalan jebol | jalannya rusak | jalanan rusak | paving | penyeberangan | zebra cross | berlopak
+            | turapan | lintasan pejalan kaki | lintasan zebra | yol bozulmuş | yollar bozuk | yolu bozuk
+            | parke taşı | parke taşları | kilit taşı | yaya geçidi | kazılmış | kırık kaldırım
+            | kaldırım kırık | nids de poules | nid de poules | défonc* | crevasse* | passage piéton*
+            | passage clouté | route abîmée | chaussée abîmée | rue abîmée | dalles cassées | tranchée*
     """,
     "street": """
         en: street | streets | road | roads | lane | sidewalk* | pavement* | footpath* | curb* | kerb*
@@ -828,6 +1297,18 @@ CONCEPTS: dict[str, str] = {
         ms: jalan raya | lorong | kaki lima
         tr: yol | yolda | yolu | sokak* | sokağ* | cadde* | kaldırım*
         fr: rue | rues | route* | ruelle* | chaussée* | trottoir* | avenue
+        all: پیادهرو | پیادهروها | پیادهروهای | بزرگراه* | اتوبان* | سرکها | سرکای | میدون | چهارراه* | تونل
+            | تونلها | پل عابر پیاده | عابر پیاده | রোড | রোডে | রোডের | সড়ক | সড়কে | সড়কের | ফুটপাথ*
+            | মোড় | মোড়ে | টানেল* | মহাসড়ক* | sorok | futpath
+        all: گلیاں | گلیوں | چوک | چوراہا | شاہراہ | فٹپاتھ | روڈ | galiyon | galiyan | galli | sadko
+            | sadkon | sarkon | raasta | raaste | foot path | chowk | chauraha | गलियों | गलियां | रास्ता
+            | रास्तों | मार्ग | चौराहा | चौराहे | राजमार्ग | हाईवे
+        all: بردور* | بلدور* | حاره | حواري | زقاقات | ازقه | دوار | تقاطع | جسر | كوبري | نفق | معبر مشاه
+            | alley* | roundabout* | intersection* | junction | highway* | tunnel* | bridge*
+            | zebra crossing* | pedestrian crossing* | crosswalk* | side walk | side walks | foot path
+        all: jalannya | jln | perempatan | pertigaan | persimpangan | simpang | bulatan | yollar* | yola
+            | yolun | yoldan | yoldaki | bulvar* | kavşak* | refüj* | boulevard* | rond point | impasse
+            | voie publique | bas côté
     """,
     "burial": """
         en: burial* | bury | buried | cemetery | cemeteries | grave | graves | graveyard* | funeral*
@@ -862,13 +1343,26 @@ CONCEPTS: dict[str, str] = {
         ar: الدفن | مقبرة | المقابر | الجنازه | صلاه الميت | شهاده وفاه
         hi: दफनाने | कफन | मृत्यु प्रमाण | जनाजे
         all: kafon* | kafoner | کفن | कफ़न | kefen* | linceul* | kain kafan
+        all: غسال | قبرستون* | مرده شور | تابوت | گورکن | گور | گورستان* | جنت المعلی | جنت معلا | মাইয়েত*
+            | মুর্দা | কাফনের | গোরস্থান* | জানাযা* | ইন্তিকাল* | মারা গেলে | মারা গিয়েছে | মারা গিয়েছেন
+            | মারা যায় | ডেথ সার্টিফিকেট | মর্গ | gorosthan | goristan | janaja* | maiyet | mayet
+            | mara jay | mara gele | mara gesen | mara gechhe | entekal | gosol
+        all: گورکن | نعش | فوتگی | لاش | لاشیں | jnaza | mayyit | ghusal | laash | gorkan | gorkun
+            | कबरिस्तान | कबरस्तान | शव | मृतक | देहांत | इंतेकाल | मुर्दाघर | गुसल
+        all: دفان | دفانين | لحد | مرحوم* | الفقيد | قبره | اكفان | tomb | tombs | tombstone* | gravestone*
+            | coffin* | corpse* | burry | maqbara*
+        all: liang lahat | liang lahad | batu nisan | tpu | keranda | pengebumian | mengebumikan | kematian
+            | gassal* | ölüm belgesi | ölüm raporu | naaş | tabut* | sépulture* | une tombe
+            | toilette mortuaire | mortuaire* | cercueil* | funèbre* | inhumer | inhumé | inhumée
+            | fossoyeur* | rapatriement du corps
     """,
+    # Urdu/Hindi "meharbani" alone is not thanks: "مہربانی کر کے" is "please", in nearly every request.
     "thanks": """
         en: thank* | thanks | thx | great job | well done | appreciate*
         ar: شكرا | شكر* | جزاكم الله | يعطيكم العافيه | الله يعطيكم | مشكورين | ماقصرتو | ما قصرتوا
             | بارك الله
-        ur: شکریہ | جزاک اللہ | مہربانی
-        rom: shukriya* | shukria | jazakallah* | meharbani
+        ur: شکریہ | جزاک اللہ | آپ کی مہربانی | بہت مہربانی
+        rom: shukriya* | shukria | jazakallah* | aap ki meharbani | bahut meharbani
         hi: धन्यवाद | शुक्रिया | बहुत अच्छा
         fa: ممنون* | مرسی | سپاس* | تشکر* | دست شما درد نکنه | خسته نباشید
         bn: ধন্যবাদ* | শুকরিয়া
@@ -882,6 +1376,14 @@ CONCEPTS: dict[str, str] = {
         fa: متشکرم | خیلی ممنون
         ar: الله يجزاكم | شكر | يعطيك العافيه
         hi: बहुत धन्यवाद | शुक्रिया
+        all: دستتون درد نکنه | دمتون گرم | دمت گرم | مچکرم | خدا خیرتون بده | خدا خیرت بده | زنده باشید
+            | থ্যাংক* | থ্যাঙ্ক* | জাজাকাল্লাহ* | কৃতজ্ঞ* | donnobad
+        all: تھینکس | تھینک یو | shukran | thnx | thnks | jazak allah | dhanyawad | dhanyavad | dhanywad
+            | थैंक्स | थैंक यू | थैंक्यू | आभार | आपकी मेहरबानी | जजाकल्लाह
+        all: مشكور | ماقصرتوا | ما قصرتو | ماقصرتم | متشكر* | احسنتم | تسلمون | تسلم ايدك | good job
+            | nice work | grateful | thnx | thanx | keep it up
+        all: terimakasih | trimakasih | trims | mksh | trmksh | tq | tqvm | tenkiu | tşkler | tşk ederim
+            | eyvallah | sağ olun | sağ ol | mrc
     """,
     # A follow-up on an earlier report ("my complaint no. 4471 about garbage, any news?") is not a new
     # report of its category: staff answer it from the first case.
@@ -901,6 +1403,22 @@ CONCEPTS: dict[str, str] = {
         tr: şikayetim | yaptığım şikayet* | şikayet numara* | başvurum | başvuru numara*
         fr: ma réclamation | ma plainte | j'ai fait une réclamation | numéro de réclamation
             | numéro de plainte | mon signalement
+        all: شکایت قبلی | گزارش قبلی | شکایت کرده بودم | کد رهگیری | کد پیگیری | شماره پیگیری | خبری نشد
+            | কমপ্লেইন নম্বর | কমপ্লেইন নাম্বার | অভিযোগ নাম্বার | আগের কমপ্লেইন | কোনো খবর নাই
+            | কোন খবর নেই | রেফারেন্স নম্বর | ager complain | complain nambar | obhijog number
+            | kono khobor nai | kono khobor nei
+        all: شکایت کی تھی | پہلے بھی شکایت | کمپلینٹ نمبر | میری کمپلینٹ | کوئی اپڈیٹ | pichli shikayat
+            | pehle bhi complaint | complaint no | shikayat no | complain ki thi | complaint ki thi
+            | shikayat ki thi | koi update | शिकायत की थी | पहले भी शिकायत | कंप्लेंट नंबर | मेरी कंप्लेंट
+            | कोई अपडेट
+        all: شكواي | بلاغ سابق | رفعت بلاغ | قدمت بلاغ | سويت بلاغ | عملت بلاغ | رفعت شكوى | قدمت شكوى
+            | بلغت قبل | محد رد | ما احد رد | لم يتم الرد | اغلاق البلاغ | اغلقوا البلاغ | قفلوا البلاغ
+            | complaint no | ref no | reference no | ticket no | case number | request number
+            | already reported | reported before | reported earlier | complained before | still not solved
+            | still not fixed | no response | no reply | any news
+        all: laporan sebelumnya | pengaduan sebelumnya | aduan sebelum ini | aduan terdahulu | status aduan
+            | status laporan | önceki şikayet* | numéro de dossier | réclamation précédente
+            | plainte précédente
     """,
     "question": """
         en: how can i | how do i | how to | where can | where is | when will | what is | can i
@@ -931,6 +1449,19 @@ CONCEPTS: dict[str, str] = {
         fa: چطوری | چگونه | اطلاعات
         ar: استفسار | سؤال | ابي اعرف | ابغى اعرف
         hi: जानकारी | सवाल | कैसे करें
+        all: چجوری | چه جوری | ساعت کاری | دنبال کار | درخواست کار | کجاست | چنده | ساعت چند | بپرسم
+            | راهنمایی کنید | راهنماییم کنید | چه وقت | কীভাবে | কেমনে | কবে | কত টাকা | কয়টায় | কয়টা
+            | জানাবেন | জানতে চাচ্ছি | রিনিউ | নবায়ন | চাকুরি* | অফিস টাইম | কাগজপত্র | আবেদন* | kemne
+            | kobe | koyta | koitay | koto taka | jante chai | janate chai | chakuri | kagojpotro | abedon
+            | تمدید مجوز | تمدید پروانه
+        all: کدھر | ملازمت | اوقات کار | kaisy | kidhar | kahaan | naukari | kagzat | kaghzat | किधर
+            | रोजगार | कागजात | दस्तावेज
+        all: استفسر | فين | ازاي | شلون | وشلون | ايش | كيفيه | عايز اعرف | عاوز اعرف | بدي اعرف | ابا اعرف
+            | كم الرسوم | اصدار | how long | how much | which office | office hours | opening hours
+            | timings | requirements | fees | may i know | i want to know | kindly advise | apply for
+        all: jam operasional | jam buka | mau tanya | waktu operasi | waktu pejabat | boleh saya tahu
+            | çalışma saat* | mesai saat* | bilgi almak | öğrenmek istiyorum | horaires | heures d'ouverture
+            | je voudrais savoir
     """,
 }
 
