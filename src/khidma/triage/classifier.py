@@ -1349,7 +1349,7 @@ CONCEPTS: dict[str, str] = {
             | mara jay | mara gele | mara gesen | mara gechhe | entekal | gosol
         all: گورکن | نعش | فوتگی | لاش | لاشیں | jnaza | mayyit | ghusal | laash | gorkan | gorkun
             | कबरिस्तान | कबरस्तान | शव | मृतक | देहांत | इंतेकाल | मुर्दाघर | गुसल
-        all: دفان | دفانين | لحد | مرحوم* | الفقيد | قبره | اكفان | tomb | tombs | tombstone* | gravestone*
+        all: دفان | دفانين | مرحوم* | الفقيد | قبره | اكفان | tomb | tombs | tombstone* | gravestone*
             | coffin* | corpse* | burry | maqbara*
         all: liang lahat | liang lahad | batu nisan | tpu | keranda | pengebumian | mengebumikan | kematian
             | gassal* | ölüm belgesi | ölüm raporu | naaş | tabut* | sépulture* | une tombe
