@@ -62,3 +62,23 @@ def test_normalization_folds_variants():
     assert language.normalize("ÇÖP Épave") == "cop epave"
     assert language.normalize("anak2 soooo") == "anak soo"
     assert language.tokens("हिन्दी में सड़क") == ["हिन्दी", "में", "सडक"]  # vowel signs stay inside the word
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("আমাদের গলিতে তিন দিন ধরে ময়লা পড়ে আছে", "bn"),
+        ("हमारी गली में तीन दिन से कूड़ा पड़ा है", "hi"),
+    ],
+)
+def test_a_script_that_allows_one_language_answers_without_the_models(monkeypatch, text, code):
+    """Bengali and Devanagari letters settle the language: no n-grams, no Lingua (the slow part)."""
+    model = language.get_model()
+    assert model.probabilities(text)[code] == pytest.approx(1.0)  # what the full path would say
+
+    def unexpected(_text):
+        raise AssertionError("the models were asked")
+
+    monkeypatch.setattr(model, "_row", unexpected)
+    guess = model.detect(text)
+    assert (guess.code, guess.confidence) == (code, 1.0)

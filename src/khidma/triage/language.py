@@ -500,8 +500,12 @@ class LanguageModel:
         return dict(zip(self.labels, softmax(scores).tolist(), strict=True))
 
     def detect(self, text: str) -> LanguageGuess:
-        if _script(text) is None:
+        script = _script(text)
+        if script is None:
             return LanguageGuess(DEFAULT_LANGUAGE, 0.0)
+        if len(_SCRIPTS[script]) == 1:  # Bengali or Devanagari letters: the answer, without asking Lingua
+            (code,) = _SCRIPTS[script]
+            return LanguageGuess(code, 1.0)
         probabilities = self.probabilities(text)
         code = max(probabilities, key=probabilities.__getitem__)
         return LanguageGuess(code, round(probabilities[code], 4))
