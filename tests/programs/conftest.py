@@ -37,3 +37,29 @@ def error(response, status, code):
     codes = [e["code"] for e in response.json()["errors"]]
     assert code in codes, codes
     return response.json()["errors"]
+
+
+@pytest.fixture
+def housing(client_for):
+    response = client_for("admin").post(
+        "/programs/request-types",
+        json={
+            "code": "housing_unit",
+            "names": {"ar": "وحدة سكنية", "en": "Housing unit"},
+            "required_documents": ["id_copy", "income_proof", "family_record"],
+        },
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def submit(client, reference, documents, person=None, accepted=True):
+    body = {
+        "request_type": "housing_unit",
+        "case": reference,
+        "documents": documents,
+        "declaration": {"accepted": accepted, "channel": "counter"},
+    }
+    if person:
+        body["person"] = person
+    return client.post("/programs/applications", json=body)

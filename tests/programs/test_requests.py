@@ -7,35 +7,9 @@ import pytest
 
 from khidma.outbox.models import OutboundMessage
 from khidma.programs.models import Application
-from tests.programs.conftest import error, service_request
+from tests.programs.conftest import error, service_request, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def housing(client_for):
-    response = client_for("admin").post(
-        "/programs/request-types",
-        json={
-            "code": "housing_unit",
-            "names": {"ar": "وحدة سكنية", "en": "Housing unit"},
-            "required_documents": ["id_copy", "income_proof", "family_record"],
-        },
-    )
-    assert response.status_code == 201, response.text
-    return response.json()
-
-
-def submit(client, reference, documents, person=None, accepted=True):
-    body = {
-        "request_type": "housing_unit",
-        "case": reference,
-        "documents": documents,
-        "declaration": {"accepted": accepted, "channel": "counter"},
-    }
-    if person:
-        body["person"] = person
-    return client.post("/programs/applications", json=body)
 
 
 def age(application_id, days):

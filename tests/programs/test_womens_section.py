@@ -7,8 +7,7 @@ import datetime
 
 import pytest
 
-from tests.programs.conftest import error, service_request
-from tests.programs.test_requests import housing, submit  # noqa: F401 - the fixture is used by name
+from tests.programs.conftest import error, service_request, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -84,7 +83,7 @@ def test_a_womens_section_visit_is_hidden_from_staff_outside_the_section(client_
     assert calendar("women") == {visit["id"]}
 
 
-def test_a_womens_section_application_is_hidden_from_researchers_outside_the_section(client_for, housing):  # noqa: F811
+def test_a_womens_section_application_is_hidden_from_researchers_outside_the_section(client_for, housing):
     women = client_for("women")
     case = service_request(women)
     response = submit(women, case["reference"], DOCUMENTS)

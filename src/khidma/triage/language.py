@@ -199,9 +199,16 @@ class Lexicon:
         self._fuzzy_prefix: dict[int, dict[str, list[_Entry]]] = {}
         self.typos = typos
         self.concepts = tuple(concepts)
+        # The same word is often listed on several language lines of a concept (a Latin word serves English,
+        # Roman Urdu and Malay alike), or two spellings normalize alike: each (concept, pattern) counts once.
+        compiled: set[tuple[str, tuple[tuple[str, bool], ...]]] = set()
         for concept, terms in concepts.items():
             for term in terms:
                 entry = self._compile(concept, term)
+                key = (concept, tuple(entry.patterns))
+                if key in compiled:
+                    continue
+                compiled.add(key)
                 first, is_prefix = entry.patterns[0]
                 (self._prefix if is_prefix else self._exact).setdefault(first, []).append(entry)
                 if typos and len(first) >= FUZZY_MIN and _LATIN.fullmatch(first):
