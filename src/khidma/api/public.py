@@ -23,11 +23,12 @@ from khidma.api.schemas import (
     ReportCreatedOut,
     ReportIn,
 )
-from khidma.cases import closure
+from khidma.cases import closure, privacy
 from khidma.cases import selectors as case_selectors
 from khidma.cases.models import Channel
 from khidma.cases.references import parse_reference
 from khidma.cases.services import case_create
+from khidma.cases.tracking import tracking_url
 from khidma.cases.triage import nearby_open
 from khidma.core import clock
 from khidma.core.errors import DomainError, NotFound
@@ -46,12 +47,6 @@ def resolve_organization(slug: str | None) -> Organization:
     if organization is None:
         raise NotFound.single("organization", "unknown_organization", _("Unknown organization."))
     return organization
-
-
-def tracking_url(request: HttpRequest, reference: str) -> str:
-    path = f"/track/{reference}"
-    base = settings.KHIDMA_PUBLIC_BASE_URL
-    return f"{base}{path}" if base else request.build_absolute_uri(path)
 
 
 @router.post(
@@ -112,7 +107,7 @@ def report_create(
         "area": presenters.code_name(case.area),
         "language": case.language,
         "priority": case.priority,
-        "tracking_url": tracking_url(request, case.reference),
+        "tracking_url": tracking_url(case),
     }
     return Status(201 if result.created else 200, body)
 
@@ -156,15 +151,23 @@ def reports_nearby(
 
 
 @router.get("/reports/{reference}", response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut})
-def report_get(request: HttpRequest, reference: str, organization: str | None = None):
+def report_get(
+    request: HttpRequest,
+    reference: str,
+    organization: str | None = None,
+    k: str | None = Query(None, max_length=64, description="The reporter's key from their tracking link."),
+):
     """Status and public timeline of a report. A mistyped number answers 400 (check the number), an unknown
-    one 404."""
+    one 404. The notes of a private case (a women's-section case, a complaint, an inquiry, a proxy's case)
+    are given only with the reporter's key `k` from the tracking link they were sent; without it, the steps
+    without the notes."""
     org = resolve_organization(organization)
     canonical = parse_reference(reference)
     case = case_selectors.case_get_public(organization=org, reference=canonical)
     if case is None:
         raise NotFound.single("reference", "not_found", _("No report has this reference number."))
-    return presenters.public_report(case, list(case_selectors.case_public_timeline(case)))
+    with_notes = privacy.notes_visible(case, key=k)
+    return presenters.public_report(case, case_selectors.case_public_timeline(case, with_notes=with_notes))
 
 
 @router.get("/categories", response={200: list[CategoryOut], 404: ErrorsOut})
@@ -219,7 +222,8 @@ def report_closure(
         case = closure.case_confirm_closure(case=case, code=payload.code, channel=Channel.WEB)
     else:
         case = closure.case_reject_closure(case=case, channel=Channel.WEB, reason=payload.comment or "")
-    return presenters.public_report(case, list(case_selectors.case_public_timeline(case)))
+    # The closure code proves the reader is the reporter.
+    return presenters.public_report(case, case_selectors.case_public_timeline(case, with_notes=True))
 
 
 @router.post(
@@ -233,4 +237,5 @@ def report_rating(request: HttpRequest, reference: str, payload: RatingIn, organ
         raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
     closure.case_rate(case=case, rating=payload.rating, channel=Channel.WEB, comment=payload.comment or "")
     case.refresh_from_db()
-    return presenters.public_report(case, list(case_selectors.case_public_timeline(case)))
+    # The closure code proves the reader is the reporter.
+    return presenters.public_report(case, case_selectors.case_public_timeline(case, with_notes=True))

@@ -211,7 +211,12 @@ def _case_context(request: HttpRequest, case: Case) -> dict:
         "people": User.objects.filter(organization_id=user.organization_id, is_active=True).exclude(role=""),
         "categories": Category.objects.filter(organization_id=user.organization_id, is_active=True),
         "priorities": Priority.choices,
-        "duplicates": case.duplicates.all(),
+        # Links are checked both ways: only cases this person may see (never a women's-section case to
+        # someone outside the section, even through a link made before cases/privacy.py existed).
+        "duplicates": access.cases_visible_to(user).filter(duplicate_of=case).only("reference"),
+        "original": access.cases_visible_to(user).filter(pk=case.duplicate_of_id).only("reference").first()
+        if case.duplicate_of_id
+        else None,
         "canned": CannedReply.objects.filter(organization_id=user.organization_id, language=case.language),
         "triage": getattr(case, "triage", None),
         "map_tile_url": settings.KHIDMA_MAP_TILE_URL,

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from khidma.cases import access
 from khidma.cases.models import CannedReply, Case, CaseEvent
 from khidma.core.admin import OrgScopedAdmin
 
@@ -34,6 +35,14 @@ class CaseAdmin(OrgScopedAdmin):
     list_select_related = ("category", "department")
     readonly_fields = [f.name for f in Case._meta.fields]
     inlines = [CaseEventInline]
+
+    def get_queryset(self, request):
+        # The same rule as the API and the back office (cases/access.py): an organization admin does not see
+        # the women's section's cases here either, in lists, search or change pages.
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(access.case_visibility_q(request.user))
 
     def has_add_permission(self, request):
         return False

@@ -10,6 +10,7 @@ from django.conf import settings
 from khidma.accounts.models import Role, User
 from khidma.cases.messages import render, render_html
 from khidma.cases.models import Case, CaseEvent, Channel
+from khidma.cases.tracking import tracking_url
 from khidma.core import clock
 from khidma.outbox.models import MessageStatus, OutboundChannel, OutboundMessage
 
@@ -17,8 +18,9 @@ from khidma.outbox.models import MessageStatus, OutboundChannel, OutboundMessage
 _ESSENTIAL = frozenset({"received", "resolved"})
 
 
-def tracking_url(case: Case) -> str:
-    return f"{settings.KHIDMA_PUBLIC_BASE_URL}/track/{case.reference}"
+def staff_url(case: Case) -> str:
+    """The case's page in the back office: what staff messages link to (never the public tracking page)."""
+    return f"{settings.KHIDMA_PUBLIC_BASE_URL}/staff/cases/{case.reference}/"
 
 
 def reporter_address(case: Case) -> tuple[str, str] | None:
@@ -102,7 +104,7 @@ def to_staff(
         if not user.email:
             continue
         language = user.language or "ar"
-        text = render(template, language, ref=case.reference, url=tracking_url(case), **placeholders)
+        text = render(template, language, ref=case.reference, url=staff_url(case), **placeholders)
         _message, made = OutboundMessage.objects.get_or_create(
             event=event,
             channel=OutboundChannel.EMAIL,

@@ -103,8 +103,14 @@ def case_get_public(*, organization: Organization, reference: str) -> Case | Non
     )
 
 
-def case_public_timeline(case: Case) -> QuerySet[CaseEvent]:
-    return case.events.filter(is_public=True).order_by("created_at", "id")
+def case_public_timeline(case: Case, *, with_notes: bool) -> list[CaseEvent]:
+    """The public events of a case, oldest first. ``with_notes`` False (a private case read by someone who
+    has not shown the reporter's key: cases/privacy.py) keeps the steps and drops what staff wrote."""
+    events = list(case.events.filter(is_public=True).order_by("created_at", "id"))
+    if not with_notes:
+        for event in events:
+            event.note = ""
+    return events
 
 
 def case_events(case: Case) -> QuerySet[CaseEvent]:

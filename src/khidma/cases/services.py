@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
-from khidma.cases import closure_codes, deadlines, lifecycle, notify, references, triage
+from khidma.cases import closure_codes, deadlines, lifecycle, notify, privacy, references, triage
 from khidma.cases.models import (
     IN_PERSON_CHANNELS,
     Case,
@@ -377,7 +377,14 @@ def _insert_case(
             extra={"referred_to": destination.partner},
         )
         notify.to_reporter(case, "referred", partner=destination.partner)
-    elif category is not None and case.lat is not None and case.lon is not None:
+    elif (
+        category is not None
+        and case.lat is not None
+        and case.lon is not None
+        and privacy.is_public_problem(case)
+    ):
+        # Only public problems are linked automatically: a private case is never told "already reported"
+        # about someone else's case, nor offered as the original of a stranger's report.
         _link_duplicate(case, now=now)
     return case
 
@@ -582,7 +589,10 @@ def case_resolve(*, case: Case, by: User, note: str) -> Case:
     case = transition(case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": now})
     notify.to_reporter(case, "resolved", note=text, code=code)
     for duplicate in case.duplicates.filter(status=Status.DUPLICATE):
-        notify.to_reporter(duplicate, "duplicate_fixed", event=case.events.order_by("-id").first(), note=text)
+        if privacy.can_link_duplicate(duplicate, case):  # a link made before the rule existed says nothing
+            notify.to_reporter(
+                duplicate, "duplicate_fixed", event=case.events.order_by("-id").first(), note=text
+            )
     return case
 
 
@@ -640,6 +650,15 @@ def case_mark_duplicate(*, case: Case, by: User | None, original: Case, note: st
         original = original.duplicate_of
     if original.pk == case.pk:
         raise DomainError.single("duplicate_of", "self", _("A case cannot be a duplicate of itself."))
+    if not privacy.can_link_duplicate(case, original):
+        raise DomainError.single(
+            "duplicate_of",
+            "private_original",
+            _(
+                "These two cases cannot be linked: a women's-section case links only to another one, and a "
+                "complaint, an inquiry or a proxy's case is never the original of someone else's report."
+            ),
+        )
     case = transition(
         case,
         Status.DUPLICATE,

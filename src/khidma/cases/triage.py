@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from khidma.cases import privacy
 from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case
 from khidma.core import geo
@@ -88,11 +89,16 @@ def nearby_open(
     exclude_id: int | None = None,
     limit: int = 5,
 ) -> list[tuple[Case, float]]:
-    """Open cases of the category within ``radius_m`` received since ``since``, nearest first."""
+    """Open public problems of the category within ``radius_m`` received since ``since``, nearest first.
+
+    Only public problems (cases/privacy.py): the answer is shown to strangers — on the public "already
+    reported?" list and as the original a new report is linked to — so a women's-section case, a complaint
+    or a proxy's case is never among them."""
     d_lat = radius_m / 111_320
     d_lon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
     candidates = (
-        Case.objects.filter(
+        privacy.public_problems(Case.objects.all())
+        .filter(
             organization_id=organization_id,
             category_id=category_id,
             status__in=OPEN_STATUSES,

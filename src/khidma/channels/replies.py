@@ -9,6 +9,7 @@ import re
 from khidma.cases import closure, notify
 from khidma.cases.models import Case, Status
 from khidma.cases.references import parse_reference
+from khidma.cases.tracking import tracking_url
 from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.phones import fold_digits
@@ -154,5 +155,6 @@ def _status_reply(organization: Organization, *, channel: str, sender: str, raw:
         template="status",
         ref=reference,
         status=Status(case.status).label,
-        url=notify.tracking_url(case),
+        # Anyone may ask a status by number; only the reporter's own phone gets their personal link.
+        url=tracking_url(case, for_reporter=sender == case.reporter_phone),
     )

@@ -99,7 +99,8 @@ def request(
     body: dict[str, Any] = {
         "service_request_id": case.reference,
         "status": open311_status(case.status),
-        "status_notes": getattr(case, "o311_status_notes", None) or None,
+        # A private case's notes are for its reporter alone (cases/privacy.py), never for a partner system.
+        "status_notes": (getattr(case, "o311_status_notes", None) or None) if listed else None,
         "service_name": category.name_in() if category else None,
         "service_code": category.code if category else None,
         "description": case.description if listed else None,
@@ -139,7 +140,7 @@ def extended_attributes(case: Case, *, tz: datetime.tzinfo, listed: bool, submis
                 "datetime": dates.iso(event.created_at, tz),
                 "type": event.kind,
                 "summary": str(EventKind(event.kind).label),
-                "description": event.note or None,
+                "description": (event.note or None) if listed else None,
             }
             for event in events
         ],

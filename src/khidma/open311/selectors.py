@@ -9,32 +9,27 @@ from django.conf import settings
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from khidma.cases import privacy
 from khidma.cases.models import Case, CaseEvent, Status
 from khidma.core.errors import NotFound
 from khidma.open311.models import ApiKey, ClientUpdate, ServiceAttribute, ServiceDetail
 from khidma.organizations import selectors as org_selectors
-from khidma.organizations.models import CaseKind, Category, Organization
+from khidma.organizations.models import Category, Organization
 
 # Khidma statuses that Open311 calls "closed"; every other status is "open".
 CLOSED_STATUSES = frozenset(
     {Status.CLOSED, Status.RESOLVED, Status.REJECTED, Status.DUPLICATE, Status.REFERRED}
 )
-# Cases that GET /requests lists, in full: problems in public space. Complaints, inquiries, women's-section
-# and proxy cases are between a person and the organization: found by their number only, and then without
-# description, address, position or media.
-LISTED_KINDS = frozenset({CaseKind.REPORT, CaseKind.SERVICE_REQUEST})
 
 
 def open311_status(status: str) -> str:
     return "closed" if status in CLOSED_STATUSES else "open"
 
 
-def is_listed(case: Case) -> bool:
-    return case.kind in LISTED_KINDS and not case.womens_section and not case.is_proxy
-
-
-def _listed(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.filter(kind__in=LISTED_KINDS, womens_section=False, is_proxy=False)
+# GET /requests lists public problems only (cases/privacy.py). Complaints, inquiries, women's-section and
+# proxy cases are between a person and the organization: found by their number only, and then without
+# description, address, position, media or notes.
+is_listed = privacy.is_public_problem
 
 
 # --- Jurisdictions and services ------------------------------------------------------------------------
@@ -154,7 +149,7 @@ def request_search(*, organization: Organization, query: RequestQuery) -> list[C
         # The standard: a list of ids overrides every other argument.
         cases = cases.filter(reference__in=query.references)
     else:
-        cases = _listed(cases)
+        cases = privacy.public_problems(cases)
         if query.service_codes:
             cases = cases.filter(category__code__in=query.service_codes)
         if query.start is not None:
@@ -215,13 +210,11 @@ def update_search(*, organization: Organization, query: UpdateQuery) -> list[Cas
     """Public events of listed cases in the window, oldest first: the servicerequestupdates extension."""
     events = (
         CaseEvent.objects.filter(
+            privacy.public_problem_q("case__"),
             organization=organization,
             is_public=True,
             created_at__gte=query.start,
             created_at__lt=query.end,
-            case__kind__in=LISTED_KINDS,
-            case__womens_section=False,
-            case__is_proxy=False,
         )
         .select_related("case", "case__open311_submission", "open311_update")
         .annotate(o311_status=_status_at_event())

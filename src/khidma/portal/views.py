@@ -19,7 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
-from khidma.cases import closure
+from khidma.cases import closure, privacy, tracking
 from khidma.cases import selectors as case_selectors
 from khidma.cases.models import Channel, Status
 from khidma.cases.references import parse_reference
@@ -81,10 +81,14 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
     if case is None:
         context["not_found"] = True
         return render(request, "portal/track.html", context, status=404)
+    if privacy.reporter_key_matches(case, request.GET.get(tracking.KEY_PARAMETER)):
+        _remember_reporter(request, case)
+    with_notes = privacy.notes_visible(case, reporter=_is_reporter(request, case))
     context.update(
         {
             "case": case,
-            "timeline": case_selectors.case_public_timeline(case),
+            "timeline": case_selectors.case_public_timeline(case, with_notes=with_notes),
+            "notes_hidden": not with_notes,
             "awaiting_confirmation": case.status == Status.RESOLVED and bool(case.closure_code_hash),
             "can_rate": case.status == Status.CLOSED
             and bool(case.closure_code_hash)
@@ -93,6 +97,21 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
         }
     )
     return render(request, "portal/track.html", context)
+
+
+_REPORTER_SESSION_KEY = "portal_reporter_of"
+
+
+def _remember_reporter(request: HttpRequest, case) -> None:
+    """This browser showed the reporter's key (their tracking link) or the closure code: it may read the
+    case's notes even when the case is private (cases/privacy.py)."""
+    known = request.session.get(_REPORTER_SESSION_KEY, [])
+    if case.reference not in known:
+        request.session[_REPORTER_SESSION_KEY] = [*known, case.reference][-20:]
+
+
+def _is_reporter(request: HttpRequest, case) -> bool:
+    return case.reference in request.session.get(_REPORTER_SESSION_KEY, [])
 
 
 @require_POST
@@ -114,6 +133,7 @@ def answer(request: HttpRequest, reference: str) -> HttpResponse:
     try:
         if not closure.code_matches(case, code):
             raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
+        _remember_reporter(request, case)
         if "rating" in request.POST:
             rating = int(request.POST["rating"]) if request.POST["rating"].isdigit() else 0
             closure.case_rate(
