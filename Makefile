@@ -55,6 +55,7 @@ test: install
 	KHIDMA_STATIC_MANIFEST=0 $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	KHIDMA_DATA_DIR=$${TMPDIR:-/tmp}/khidma-lint $(KHIDMA) makemigrations --check --dry-run --verbosity 1

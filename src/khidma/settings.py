@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "khidma.backoffice",
     "khidma.portal",
     "khidma.demo",
+    # Start-up commands (serve, worker, run): the top layer, wiring the others together.
+    "khidma.runtime",
 ]
 
 MIDDLEWARE = [
