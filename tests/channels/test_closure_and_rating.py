@@ -46,7 +46,7 @@ def test_the_right_code_closes_the_case_as_confirmed_and_asks_for_a_rating(makka
     case = closure.case_confirm_closure(case=case, code=code, channel="web")
     assert (case.status, case.closure_outcome) == ("closed", "confirmed")
     assert OutboundMessage.objects.filter(case=case, template="rate").exists()
-    rating = closure.case_rate(case=case, rating=5, channel="web", comment="Quick work")
+    rating = closure.case_rate(case=case, code=code, rating=5, channel="web", comment="Quick work")
     assert rating.rating == 5 and not Case.objects.get(pk=case.pk).needs_followup
 
 
@@ -62,9 +62,31 @@ def test_a_wrong_code_is_refused_and_changes_nothing(makkah, staff):
     assert Case.objects.get(pk=case.pk).status == "resolved"
 
 
+def test_not_fixed_and_ratings_need_the_same_proof_as_a_confirmation(makkah, staff):
+    """The closure code is checked by the services, so no channel can skip it."""
+    from khidma.core.errors import DomainError
+
+    case, code = resolved_case(makkah, staff)
+    wrong = "999999" if code != "999999" else "111111"
+    with pytest.raises(DomainError) as refused:
+        closure.case_reject_closure(case=case, code=wrong, channel="web", reason="Still dark")
+    assert refused.value.errors[0].code == "wrong_code"
+    assert Case.objects.get(pk=case.pk).status == "resolved"
+    # A reply from the reporter's own phone is proof enough.
+    assert closure.case_reject_closure(
+        case=case, code=None, channel="sms", from_reporter_phone=True
+    ).status == ("reopened")
+    case, code = resolved_case(makkah, staff)
+    closure.case_confirm_closure(case=case, code=code, channel="web")
+    with pytest.raises(DomainError) as refused:
+        closure.case_rate(case=case, code=wrong, rating=1, channel="web")
+    assert refused.value.errors[0].code == "wrong_code"
+    assert not Satisfaction.objects.filter(case=case).exists()
+
+
 def test_not_fixed_reopens_for_the_follow_up_unit(makkah, staff):
-    case, _code = resolved_case(makkah, staff)
-    case = closure.case_reject_closure(case=case, channel="sms", reason="Still dark")
+    case, code = resolved_case(makkah, staff)
+    case = closure.case_reject_closure(case=case, code=code, channel="sms", reason="Still dark")
     assert case.status == "reopened" and case.needs_followup
     assert case.events.order_by("-id").first().kind == "closure_rejected"
     assert OutboundMessage.objects.filter(case=case, template="reopened").exists()
@@ -85,10 +107,10 @@ def test_a_low_rating_goes_to_the_follow_up_queue_and_ratings_are_once(makkah, s
 
     case, code = resolved_case(makkah, staff)
     closure.case_confirm_closure(case=case, code=code, channel="web")
-    closure.case_rate(case=case, rating=2, channel="sms", comment="Took too long")
+    closure.case_rate(case=case, code=code, rating=2, channel="sms", comment="Took too long")
     assert Case.objects.get(pk=case.pk).needs_followup
     with pytest.raises(DomainError):
-        closure.case_rate(case=case, rating=4, channel="sms")
+        closure.case_rate(case=case, code=code, rating=4, channel="sms")
     assert Satisfaction.objects.get(case=case).rating == 2
 
 

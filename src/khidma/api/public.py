@@ -216,12 +216,12 @@ def report_closure(
     """The reporter's answer to "is it fixed?", with the closure code they received. Yes closes the report;
     no reopens it for the follow-up unit."""
     case = _public_case(organization, reference)
-    if not closure.code_matches(case, payload.code):
-        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
     if payload.fixed:
         case = closure.case_confirm_closure(case=case, code=payload.code, channel=Channel.WEB)
     else:
-        case = closure.case_reject_closure(case=case, channel=Channel.WEB, reason=payload.comment or "")
+        case = closure.case_reject_closure(
+            case=case, code=payload.code, channel=Channel.WEB, reason=payload.comment or ""
+        )
     # The closure code proves the reader is the reporter.
     return presenters.public_report(case, case_selectors.case_public_timeline(case, with_notes=True))
 
@@ -233,9 +233,13 @@ def report_closure(
 def report_rating(request: HttpRequest, reference: str, payload: RatingIn, organization: str | None = None):
     """Rate the handling of a closed report from 1 to 5, with the closure code received."""
     case = _public_case(organization, reference)
-    if not closure.code_matches(case, payload.code):
-        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
-    closure.case_rate(case=case, rating=payload.rating, channel=Channel.WEB, comment=payload.comment or "")
+    closure.case_rate(
+        case=case,
+        code=payload.code,
+        rating=payload.rating,
+        channel=Channel.WEB,
+        comment=payload.comment or "",
+    )
     case.refresh_from_db()
     # The closure code proves the reader is the reporter.
     return presenters.public_report(case, case_selectors.case_public_timeline(case, with_notes=True))

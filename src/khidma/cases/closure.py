@@ -19,6 +19,17 @@ from khidma.core import clock
 from khidma.core.errors import DomainError
 
 
+def _prove(case: Case, code: str | None, *, from_reporter_phone: bool) -> None:
+    """The proof that the answer is the reporter's: the closure code they were sent (typed on the tracking
+    page, sent by WhatsApp or SMS, or read out to a 940 agent or the officer on site), or a reply from the
+    reporter's own phone number. Checked here, by every service that acts on the reporter's answer, so no
+    channel can forget it."""
+    if from_reporter_phone:
+        return
+    if not (code and code_matches(case, code)):
+        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
+
+
 def _waiting(case: Case) -> None:
     if case.status != Status.RESOLVED or not case.closure_code_hash:
         raise DomainError.single(
@@ -36,9 +47,8 @@ def case_confirm_closure(
     """Close a resolved case as confirmed. The code proves it is the reporter (or that the reporter told the
     agent or officer entering it); a reply from the reporter's own phone number proves it as well."""
     case = lock_case(case)
+    _prove(case, code, from_reporter_phone=from_reporter_phone)
     _waiting(case)
-    if not from_reporter_phone and not (code and code_matches(case, code)):
-        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
     case = transition(
         case,
         Status.CLOSED,
@@ -56,9 +66,19 @@ def case_confirm_closure(
 
 
 @transaction.atomic
-def case_reject_closure(*, case: Case, channel: str, reason: str = "", by: User | None = None) -> Case:
-    """The reporter says it is not fixed: the case reopens with a new target and goes to the follow-up unit."""  # noqa: E501
+def case_reject_closure(
+    *,
+    case: Case,
+    code: str | None,
+    channel: str,
+    reason: str = "",
+    by: User | None = None,
+    from_reporter_phone: bool = False,
+) -> Case:
+    """The reporter says it is not fixed: the case reopens with a new target and goes to the follow-up
+    unit. Proved like a confirmation: the closure code, or a reply from the reporter's own phone."""
     case = lock_case(case)
+    _prove(case, code, from_reporter_phone=from_reporter_phone)
     _waiting(case)
     case = transition(
         case,
@@ -107,9 +127,19 @@ def case_close_unconfirmed_due(*, now: datetime.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def case_rate(*, case: Case, rating: int, channel: str, comment: str = "") -> Satisfaction:
-    """The reporter's 1–5 rating after closure; 1 or 2 puts the case in the follow-up unit's queue."""
+def case_rate(
+    *,
+    case: Case,
+    code: str | None,
+    rating: int,
+    channel: str,
+    comment: str = "",
+    from_reporter_phone: bool = False,
+) -> Satisfaction:
+    """The reporter's 1–5 rating after closure; 1 or 2 puts the case in the follow-up unit's queue. Proved
+    like a confirmation: the closure code, or a reply from the reporter's own phone."""
     case = lock_case(case)
+    _prove(case, code, from_reporter_phone=from_reporter_phone)
     if case.status != Status.CLOSED:
         raise DomainError.single(
             "rating", "not_closed", _("A report can be rated once it is closed."), status=409

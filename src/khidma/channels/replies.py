@@ -95,11 +95,15 @@ def handle_command(
             )
             return True
         if normal in _NO:
-            closure.case_reject_closure(case=waiting, channel=channel, reason=text)
+            closure.case_reject_closure(
+                case=waiting, code=None, channel=channel, reason=text, from_reporter_phone=True
+            )
             return True
     rated = _awaiting_rating(organization, sender)
     if rated is not None and normal in {"1", "2", "3", "4", "5"}:
-        closure.case_rate(case=rated, rating=int(normal), channel=channel)
+        closure.case_rate(
+            case=rated, code=None, rating=int(normal), channel=channel, from_reporter_phone=True
+        )
         notify.reply(
             rated, channel=channel, recipient=sender, language=rated.language, template="rating_thanks"
         )

@@ -130,24 +130,20 @@ def answer(request: HttpRequest, reference: str) -> HttpResponse:
     if case is None:
         return redirect("portal:track", reference=reference)
     code = request.POST.get("code", "").strip()
+    comment = request.POST.get("comment", "")
     try:
-        if not closure.code_matches(case, code):
-            raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
-        _remember_reporter(request, case)
         if "rating" in request.POST:
             rating = int(request.POST["rating"]) if request.POST["rating"].isdigit() else 0
-            closure.case_rate(
-                case=case, rating=rating, channel=Channel.WEB, comment=request.POST.get("comment", "")
-            )
+            closure.case_rate(case=case, code=code, rating=rating, channel=Channel.WEB, comment=comment)
             notice = _("Thank you for your rating.")
         elif request.POST.get("fixed") == "yes":
             closure.case_confirm_closure(case=case, code=code, channel=Channel.WEB)
             notice = _("Thank you. The report is now closed.")
         else:
-            closure.case_reject_closure(
-                case=case, channel=Channel.WEB, reason=request.POST.get("comment", "")
-            )
+            closure.case_reject_closure(case=case, code=code, channel=Channel.WEB, reason=comment)
             notice = _("The report was reopened and sent to the follow-up unit.")
+        # The code was right: this browser belongs to the reporter (the private notes are theirs to read).
+        _remember_reporter(request, case)
     except DomainError as exc:
         request.session["portal_error"] = str(exc.errors[0].message)
         return redirect("portal:track", reference=case.reference)
