@@ -99,6 +99,8 @@ class PrincipalIn(Schema):
 class StaffCaseIn(ReportIn):
     channel: str | None = None  # defaults from the agent's post
     service_point: str | None = None
+    # The sub-municipality (area code) when the caller gives no point, as the agent console does.
+    area: str | None = None
     priority: str | None = None
     received_at: datetime.datetime | None = None
     womens_section: bool = False

@@ -134,6 +134,7 @@ def case_create(
         lat=payload.lat,
         lon=payload.lon,
         address=payload.address or "",
+        area=payload.area or None,
         reporter_name=(reporter.name if reporter else None) or "",
         reporter_phone=(reporter.phone if reporter else None) or "",
         reporter_email=(reporter.email if reporter else None) or "",

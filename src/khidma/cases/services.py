@@ -130,6 +130,12 @@ def case_create(
         )
 
     errors.extend(_location_errors(organization, lat, lon))
+    area_obj: Area | None = None
+    if area and (lat is None or lon is None):
+        # An agent placing a caller's report by its sub-municipality when there is no point.
+        area_obj = Area.objects.filter(organization=organization, code=area).first()
+        if area_obj is None:
+            errors.append(FieldError("area", "unknown_area", _("Unknown area.")))
     address = (address or "").strip()
     if len(address) > ADDRESS_MAX:
         errors.append(
@@ -201,14 +207,8 @@ def case_create(
                 category_obj, auto_category = candidate, True
         if priority is None and assessment.urgent_terms:
             priority = Priority.URGENT
-    area_obj = None
     if lat is not None and lon is not None:
         area_obj = org_selectors.area_for_point(organization=organization, lat=lat, lon=lon)
-    elif area:
-        # An agent placing a caller's report by its sub-municipality when there is no point.
-        area_obj = Area.objects.filter(organization=organization, code=area).first()
-        if area_obj is None:
-            raise DomainError.single("area", "unknown_area", _("Unknown area."))
     fields: dict[str, Any] = {
         "organization": organization,
         "kind": kind or (category_obj.kind if category_obj else CaseKind.REPORT),
@@ -730,16 +730,31 @@ def case_set_category(*, case: Case, by: User | None, category: str, note: str =
     old_code = case.category.code if case.category_id else None
     case.category = new
     data: dict[str, Any] = {"category": [old_code, new.code], "corrected": by is not None}
-    if case.status in {Status.NEW, Status.TRIAGED} and new.default_department_id:
-        data["department"] = [_code(case.department), new.default_department.code]
-        case.department = new.default_department
+    destination = None
+    if case.status in {Status.NEW, Status.TRIAGED}:
+        # Routed again by the same rules as at intake (area, kind, partner), not just the category's default.
+        destination = route(category=new, area_id=case.area_id, kind=case.kind)
+        if destination.department is not None and destination.department != case.department:
+            data["department"] = [_code(case.department), destination.department.code]
+            case.department = destination.department
     case.updated_at = clock.now()
     sla_change = deadlines.apply_policy(case, now=case.updated_at)
     case.save()
     deadlines.save_timer(case)
     record_event(case, EventKind.CATEGORY_CHANGED, by=by, note=note.strip(), data=data)
     _record_sla_change(case, sla_change, by=by)
-    if case.status == Status.NEW and case.department_id:
+    if destination is not None and destination.partner:
+        # Outside the organization's work: referred at once, as intake would have done.
+        case = transition(
+            case,
+            Status.REFERRED,
+            EventKind.REFERRED,
+            by=by,
+            data={"partner": destination.partner, "auto": True},
+            extra={"referred_to": destination.partner},
+        )
+        notify.to_reporter(case, "referred", partner=destination.partner)
+    elif case.status == Status.NEW and case.department_id:
         transition(case, Status.TRIAGED, EventKind.TRIAGED, by=by, data={"category": new.code})
     return case
 
