@@ -96,3 +96,14 @@ def test_the_seeded_demo_names_everything_in_every_language(translations):
     stops = UnitStop.objects.all()
     assert stops.count() == len(units.PARK_STOPS)
     assert all(set(stop.place_names) == set(LANGUAGE_CODES) for stop in stops)
+
+
+def test_a_sub_municipality_is_named_as_the_gazetteer_names_its_neighbourhood(translations):
+    places = json.loads(data.PLACES_FILE.read_text(encoding="utf-8"))
+    gazetteer = {f["properties"]["key"]: f["properties"]["names"] for f in places["features"]}
+    compared = 0
+    for code, ar, en, _lat, _lon in data.MAKKAH_AREAS:
+        if code in gazetteer:
+            assert gazetteer[code] == data.names("areas", code, ar=ar, en=en), code
+            compared += 1
+    assert compared >= 8
