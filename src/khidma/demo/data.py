@@ -6,6 +6,33 @@ of those centres inside a box around the city (official boundaries load with `kh
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
+# Data files beside this module: the names in the eight public languages beyond Arabic and English
+# (names.json), and the gazetteer of Makkah's places (places_makkah.geojson).
+DATA_DIR = Path(__file__).with_name("data")
+PLACES_FILE = DATA_DIR / "places_makkah.geojson"
+
+
+@cache
+def _translations() -> dict:
+    return json.loads((DATA_DIR / "names.json").read_text(encoding="utf-8"))
+
+
+def names(section: str, *keys: str, ar: str, en: str) -> dict[str, str]:
+    """An object's names in every language: Arabic and English from the tables below, others from names.json.
+
+    ``keys`` lead to the entry within the section, e.g. ``("makkah", "roads_dept")`` for a department. An
+    entry may also carry an Arabic or English name; it then replaces the one given here.
+    """
+    entry = _translations()[section]
+    for key in keys:
+        entry = entry.get(key, {})
+    return {"ar": ar, "en": en, **entry}
+
+
 # Demo accounts only: `seed-demo` refuses to run on a database that already has data.
 DEMO_PASSWORD = "khidma-demo"  # noqa: S105
 
@@ -390,137 +417,3 @@ VAGUE_SAMPLES = [
     ("ur", "السلام علیکم، ایک مسئلہ ہے، براہ کرم رابطہ کریں"),
     ("id", "Tolong hubungi saya, ada masalah di sini"),
 ]
-
-# Category names in the other public languages (Arabic and English are in MAKKAH_CATEGORIES).
-CATEGORY_NAMES: dict[str, dict[str, str]] = {
-    "animals_insects": {
-        "ur": "جانوروں اور کیڑوں کا کنٹرول",
-        "id": "Pengendalian hewan dan serangga",
-        "hi": "जानवर और कीट नियंत्रण",
-        "ms": "Kawalan haiwan dan serangga",
-        "fa": "کنترل حیوانات و حشرات",
-        "bn": "প্রাণী ও পোকামাকড় নিয়ন্ত্রণ",
-        "tr": "Hayvan ve böcek kontrolü",
-        "fr": "Animaux et insectes",
-    },
-    "cleanliness": {
-        "ur": "صفائی",
-        "id": "Kebersihan",
-        "hi": "सफ़ाई",
-        "ms": "Kebersihan",
-        "fa": "نظافت",
-        "bn": "পরিচ্ছন্নতা",
-        "tr": "Temizlik",
-        "fr": "Propreté",
-    },
-    "lighting_signs": {
-        "ur": "روشنی اور رہنما بورڈ",
-        "id": "Penerangan dan rambu",
-        "hi": "रोशनी और संकेत बोर्ड",
-        "ms": "Lampu dan papan tanda",
-        "fa": "روشنایی و تابلوها",
-        "bn": "আলো ও সাইনবোর্ড",
-        "tr": "Aydınlatma ve tabelalar",
-        "fr": "Éclairage et panneaux",
-    },
-    "markets_shops": {
-        "ur": "بازار اور دکانیں",
-        "id": "Pasar dan toko",
-        "hi": "बाज़ार और दुकानें",
-        "ms": "Pasar dan kedai",
-        "fa": "بازارها و مغازه‌ها",
-        "bn": "বাজার ও দোকান",
-        "tr": "Pazarlar ve dükkânlar",
-        "fr": "Marchés et commerces",
-    },
-    "roads_sidewalks": {
-        "ur": "سڑکیں اور فٹ پاتھ",
-        "id": "Jalan dan trotoar",
-        "hi": "सड़कें और फ़ुटपाथ",
-        "ms": "Jalan dan kaki lima",
-        "fa": "خیابان‌ها و پیاده‌روها",
-        "bn": "রাস্তা ও ফুটপাত",
-        "tr": "Yollar ve kaldırımlar",
-        "fr": "Routes et trottoirs",
-    },
-    "buildings_encroachments": {
-        "ur": "عمارتیں اور تجاوزات",
-        "id": "Bangunan dan pelanggaran lahan",
-        "hi": "इमारतें और अतिक्रमण",
-        "ms": "Bangunan dan pencerobohan",
-        "fa": "ساختمان‌ها و تجاوزات",
-        "bn": "ভবন ও দখল",
-        "tr": "Binalar ve işgaller",
-        "fr": "Bâtiments et empiètements",
-    },
-    "floods": {
-        "ur": "سیلاب اور بارش کا پانی",
-        "id": "Banjir dan air hujan",
-        "hi": "बाढ़ और बारिश का पानी",
-        "ms": "Banjir dan air hujan",
-        "fa": "سیل و آب باران",
-        "bn": "বন্যা ও বৃষ্টির পানি",
-        "tr": "Sel ve yağmur suyu",
-        "fr": "Inondations et eaux de pluie",
-    },
-    "parks_facilities": {
-        "ur": "پارک اور عوامی سہولیات",
-        "id": "Taman dan fasilitas umum",
-        "hi": "पार्क और सार्वजनिक सुविधाएँ",
-        "ms": "Taman dan kemudahan awam",
-        "fa": "پارک‌ها و تأسیسات عمومی",
-        "bn": "পার্ক ও জনসুবিধা",
-        "tr": "Parklar ve kamu tesisleri",
-        "fr": "Parcs et équipements publics",
-    },
-    "visual_distortion": {
-        "ur": "بدنمائی",
-        "id": "Gangguan visual",
-        "hi": "दृश्य विकृति",
-        "ms": "Pencemaran visual",
-        "fa": "آلودگی بصری",
-        "bn": "দৃষ্টিদূষণ",
-        "tr": "Görüntü kirliliği",
-        "fr": "Pollution visuelle",
-    },
-    "abandoned_vehicles": {
-        "ur": "خراب اور لاوارث گاڑیاں",
-        "id": "Kendaraan rusak dan terbengkalai",
-        "hi": "खराब और लावारिस वाहन",
-        "ms": "Kenderaan rosak dan terbiar",
-        "fa": "خودروهای فرسوده و رهاشده",
-        "bn": "নষ্ট ও পরিত্যক্ত গাড়ি",
-        "tr": "Hasarlı ve terk edilmiş araçlar",
-        "fr": "Véhicules abandonnés ou épaves",
-    },
-    "burial": {
-        "ur": "تدفین کی خدمات",
-        "id": "Layanan pemakaman",
-        "hi": "दफ़न सेवाएँ",
-        "ms": "Perkhidmatan pengebumian",
-        "fa": "خدمات تدفین",
-        "bn": "দাফন সেবা",
-        "tr": "Defin hizmetleri",
-        "fr": "Services funéraires",
-    },
-    "partner_entities": {
-        "ur": "پانی اور بجلی (دوسرے ادارے)",
-        "id": "Air dan listrik (instansi lain)",
-        "hi": "पानी और बिजली (अन्य संस्थाएँ)",
-        "ms": "Air dan elektrik (agensi lain)",
-        "fa": "آب و برق (نهادهای دیگر)",
-        "bn": "পানি ও বিদ্যুৎ (অন্য সংস্থা)",
-        "tr": "Su ve elektrik (diğer kurumlar)",
-        "fr": "Eau et électricité (autres organismes)",
-    },
-    "other": {
-        "ur": "دیگر",
-        "id": "Lainnya",
-        "hi": "अन्य",
-        "ms": "Lain-lain",
-        "fa": "سایر",
-        "bn": "অন্যান্য",
-        "tr": "Diğer",
-        "fr": "Autre",
-    },
-}

@@ -27,13 +27,14 @@ from khidma.programs import services as programs
 DAYS = 14
 EVENING = (datetime.time(16, 0), datetime.time(22, 0))
 
-# (unit, ar, en, lat, lon, weekdays) — parks in Makkah's neighbourhoods, evenings 16:00–22:00.
+# (place, unit, ar, en, lat, lon, weekdays) — parks in Makkah's neighbourhoods, evenings 16:00–22:00.
+# The place code keys the park's names in the other languages (data/names.json, "unit_stops").
 PARK_STOPS = [
-    ("car_1", "حديقة الزاهر", "Al-Zahir Park", 21.4335, 39.8045, ["thu"]),
-    ("car_1", "حديقة العوالي", "Al-Awali Park", 21.3700, 39.8720, ["fri"]),
-    ("car_1", "حديقة الرصيفة", "Al-Rusaifah Park", 21.4010, 39.7930, ["sat"]),
-    ("car_2", "حديقة الشرائع", "Al-Sharaye Park", 21.5080, 39.9150, ["fri"]),
-    ("car_2", "حديقة العزيزية", "Al-Aziziyah Park", 21.4120, 39.8740, ["sat", "sun"]),
+    ("al_zahir_park", "car_1", "حديقة الزاهر", "Al-Zahir Park", 21.4335, 39.8045, ["thu"]),
+    ("al_awali_park", "car_1", "حديقة العوالي", "Al-Awali Park", 21.3700, 39.8720, ["fri"]),
+    ("al_rusaifah_park", "car_1", "حديقة الرصيفة", "Al-Rusaifah Park", 21.4010, 39.7930, ["sat"]),
+    ("al_sharaye_park", "car_2", "حديقة الشرائع", "Al-Sharaye Park", 21.5080, 39.9150, ["fri"]),
+    ("al_aziziyah_park", "car_2", "حديقة العزيزية", "Al-Aziziyah Park", 21.4120, 39.8740, ["sat", "sun"]),
 ]
 
 # The extended-hours centre (Mustamirun), open 07:00–19:00 from Sunday to Thursday.
@@ -125,15 +126,15 @@ def seed(makkah: Organization, rng: random.Random) -> None:
         code=EXTENDED["code"],
         kind=ServicePoint.Kind.SUB_MUNICIPALITY,
         area=centre.area if centre else None,
-        names={"ar": EXTENDED["ar"], "en": EXTENDED["en"]},
+        names=data.names("service_points", EXTENDED["code"], ar=EXTENDED["ar"], en=EXTENDED["en"]),
         lat=EXTENDED["lat"],
         lon=EXTENDED["lon"],
         opening_hours=EXTENDED["hours"],
     )
-    for unit, ar, en, lat, lon, weekdays in PARK_STOPS:
+    for place, unit, ar, en, lat, lon, weekdays in PARK_STOPS:
         programs.unit_stop_create(
             unit=ServicePoint.objects.get(organization=makkah, code=unit),
-            place_names={"ar": ar, "en": en},
+            place_names=data.names("unit_stops", place, ar=ar, en=en),
             lat=lat,
             lon=lon,
             weekdays=weekdays,

@@ -75,9 +75,9 @@ class Command(BaseCommand):
             "type": "Polygon",
             "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
         }
-        org = Organization.objects.create(
-            **data.MAKKAH, boundary=boundary, type=Organization.Type.MUNICIPALITY
-        )
+        names = data.names("organizations", data.MAKKAH["slug"], **data.MAKKAH["names"])
+        spec = {**data.MAKKAH, "names": names}
+        org = Organization.objects.create(**spec, boundary=boundary, type=Organization.Type.MUNICIPALITY)
         departments = self._departments(org, data.MAKKAH_DEPARTMENTS)
         bounds = geo.BBox(west, south, east, north)
         cells = geo.voronoi_cells([(lon, lat) for _c, _a, _e, lat, lon in data.MAKKAH_AREAS], bounds)
@@ -86,7 +86,7 @@ class Command(BaseCommand):
             areas[code] = area_upsert(
                 organization=org,
                 code=code,
-                names={"ar": ar, "en": en},
+                names=data.names("areas", code, ar=ar, en=en),
                 boundary={"type": "Polygon", "coordinates": [ring]},
                 centre=(lat, lon),
             )
@@ -96,7 +96,7 @@ class Command(BaseCommand):
                 code=code,
                 kind=kind,
                 area=areas.get(area),
-                names={"ar": ar, "en": en},
+                names=data.names("service_points", code, ar=ar, en=en),
                 lat=lat,
                 lon=lon,
                 opening_hours=hours,
@@ -108,10 +108,12 @@ class Command(BaseCommand):
                 code=f"centre_{code}",
                 kind=ServicePoint.Kind.SUB_MUNICIPALITY,
                 area=areas[code],
-                names={
-                    "ar": f"مركز خدمة العملاء ببلدية {ar}",
-                    "en": f"{en} sub-municipality customer service",
-                },
+                names=data.names(
+                    "service_points",
+                    f"centre_{code}",
+                    ar=f"مركز خدمة العملاء ببلدية {ar}",
+                    en=f"{en} sub-municipality customer service",
+                ),
                 lat=lat,
                 lon=lon,
                 opening_hours=data.MORNING,
@@ -120,7 +122,7 @@ class Command(BaseCommand):
             Category.objects.create(
                 organization=org,
                 code=code,
-                names={"ar": ar, "en": en, **data.CATEGORY_NAMES[code]},
+                names=data.names("categories", code, ar=ar, en=en),
                 default_department=departments[dept],
                 sort_order=order,
             )
@@ -175,7 +177,7 @@ class Command(BaseCommand):
                 code=code,
                 level=level,
                 parent=departments.get(parent),
-                names={"ar": ar, "en": en},
+                names=data.names("departments", org.slug, code, ar=ar, en=en),
             )
         return departments
 
@@ -195,7 +197,7 @@ class Command(BaseCommand):
     def _association(self, spec: dict, rng: random.Random) -> None:
         org = Organization.objects.create(
             slug=spec["slug"],
-            names=spec["names"],
+            names=data.names("organizations", spec["slug"], **spec["names"]),
             type=Organization.Type.ASSOCIATION,
             time_zone="Asia/Riyadh",
             default_language="ar",
@@ -206,7 +208,7 @@ class Command(BaseCommand):
                 organization=org,
                 code=code,
                 kind=kind,
-                names={"ar": ar, "en": en},
+                names=data.names("categories", code, ar=ar, en=en),
                 default_department=departments.get(dept) or departments[next(iter(departments))],
                 sort_order=order,
             )
@@ -398,7 +400,7 @@ class Command(BaseCommand):
             support = programs.request_type_create(
                 organization=org,
                 code="support",
-                names={"ar": "طلب مساعدة", "en": "Support request"},
+                names=data.names("request_types", "support", ar="طلب مساعدة", en="Support request"),
                 required_documents=["national_id", "family_record", "income_proof"],
                 by=admin,
             )
