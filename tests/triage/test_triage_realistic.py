@@ -8,7 +8,7 @@ these sentences is in any corpus file (checked by a test below).
 
 import pytest
 
-from khidma.triage import classifier, corpus
+from khidma.triage import classifier, corpus, lexicons
 from khidma.triage.language import Lexicon, _one_edit
 
 NEW_MESSAGES = [
@@ -73,7 +73,7 @@ def test_urdu_pest_spraying_is_not_graffiti():
 )
 def test_typos_match_the_lexicon(text, concept):
     assert concept in classifier._find(text).all
-    exact = Lexicon({concept: classifier._terms(classifier.CONCEPTS[concept])})
+    exact = Lexicon({concept: lexicons.concepts()[concept]})
     assert not exact.concepts_in(text)  # the exact matcher misses it
 
 

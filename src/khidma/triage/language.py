@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from khidma.triage import lexicons
+
 __all__ = [
     "LANGUAGES",
     "LanguageGuess",
@@ -341,38 +343,11 @@ def softmax(scores: np.ndarray) -> np.ndarray:
 # Language identification
 # ---------------------------------------------------------------------------------------------------------
 
-# Curated marker words (normalized) for the pairs the libraries mix up. Counted per text as features; the
-# model learns their weights. Indonesian vs Malay, and the Latin-script (Romanized) South Asian languages.
+# Curated marker words for the pairs the libraries mix up (triage/data/lexicon.toml, [language_markers]):
+# counted per text as features; the model learns their weights. Indonesian vs Malay, and the Latin-script
+# (Romanized) South Asian languages.
 MARKERS: dict[str, frozenset[str]] = {
-    code: frozenset(tokens(" ".join(lines)))
-    for code, lines in {
-        "id": (
-            "gak nggak ngga enggak udah aja banget bgt dong sih kok deh nih tuh mobil uang bisa mau",
-            "karena saja kantor polisi jalanan warga gimana kalo kayak gang selokan got trotoar",
-            "jamaah pemondokan sekali kemarin besok rusak kendaraan lansia petugas kecoa teman liat",
-            "lihat tergenang nongkrong pada",
-        ),
-        "ms": (
-            "tak takde tiada nak kat dah je ni tu ke lah boleh kereta bas lori teruk rosak betul",
-            "sikit ramai kedai tandas lif longkang paip wang kerana sahaja jemaah emas polis pejabat",
-            "awak encik bertakung kenderaan esok mahu macam aduan kerajaan majlis jabatan baiki",
-            "terbiar lurang budak makcik pakcik sila tolonglah lepas langsung tengok bagi kena pun",
-        ),
-        "ur": (
-            "bohat bohot buhat gari garri khari khara para pari shukriya meherbani meharbani janab",
-            "dein karein inteqal walid walida sahab hukumat fauran ilaqa ilaqe masla bachay lagay",
-            "khambay rastay arsay hamaray dafa tareeqa zameen kharab barish",
-        ),
-        "hi": (
-            "bahut gaadi gadi khadi khada padi pada dhanyavad dhanyawad kripya bhaiya ji sadak",
-            "samasya turant kaafi mahino kijiye dijiye karwaiye bataiye baarish barsaat",
-        ),
-        "bn": (
-            "ami amar amader tumi apni apnara ache ase nai kore korte korche hobe hoye geche gese",
-            "theke er te ta khub onek ekta rasta rastay brishti kukur biral baccha vai dhonnobad keu",
-            "kichu kono jonno kintu ekhono taratari dhore boro bhalo kharap porjonto jay dekhlam",
-        ),
-    }.items()
+    code: frozenset(tokens(words)) for code, words in lexicons.language_markers().items()
 }
 MARKER_WEIGHT = 3.0
 LINGUA_WEIGHT = 1.0
