@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from khidma.cases.intake import IntakeRequest
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = int(os.environ.get("KHIDMA_BENCH_BACKOFFICE_CASES", "1000000"))
 PAGES = {
@@ -96,7 +98,9 @@ def _inner(database_url: str) -> dict:
     from khidma.cases.services import case_create
 
     # Bulk rows carry placeholder numbers without a check digit; the case page needs a real one.
-    reference = case_create(organization=org, description="A real case", channel="web").case.reference
+    reference = case_create(
+        request=IntakeRequest(organization=org, description="A real case", channel="web")
+    ).case.reference
     results = {}
     for name, url in PAGES.items():
         url = url.format(reference=reference)

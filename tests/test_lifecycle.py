@@ -3,6 +3,7 @@
 import pytest
 
 from khidma.cases import lifecycle, services
+from khidma.cases.intake import IntakeRequest
 from khidma.cases.models import Case, Status
 from khidma.core.errors import DomainError
 
@@ -57,7 +58,9 @@ ACTION_TARGET = {
 
 
 def _new_case(makkah) -> Case:
-    return services.case_create(organization=makkah, description="d", channel="web").case
+    return services.case_create(
+        request=IntakeRequest(organization=makkah, description="d", channel="web")
+    ).case
 
 
 @pytest.mark.parametrize("start", list(ROUTES))

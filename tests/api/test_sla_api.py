@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest
 from khidma.core import clock
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,7 +40,7 @@ def test_compliance_counts_met_and_missed_by_category_and_month(client_for, makk
     for category, resolved_after_hours in [("cleanliness", 2), ("cleanliness", 80), ("lighting_signs", 5)]:
         with clock.at(received):
             case = services.case_create(
-                organization=makkah, description="d", channel="web", category=category
+                request=IntakeRequest(organization=makkah, description="d", channel="web", category=category)
             ).case
         with clock.at(received + datetime.timedelta(hours=resolved_after_hours)):
             services.case_assign(case=case, by=boss, department=case.department)

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.core import clock
 from tests.portal.conftest import make_jpeg
@@ -23,7 +24,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 def _case(makkah, **kwargs) -> Case:
     values = {"description": "Rubbish pile", "channel": "web", "category": "cleanliness"} | kwargs
-    return services.case_create(organization=makkah, **values).case
+    return services.case_create(request=IntakeRequest(organization=makkah, **values)).case
 
 
 def test_a_filtered_queue_answers_htmx_with_the_results_alone(client, makkah, staff):
@@ -190,7 +191,7 @@ def test_resolving_with_an_after_photo_keeps_both_or_neither(client, makkah, sta
 
 
 def test_the_console_suggests_categories_and_shows_the_callers_cases_as_they_type(client, makkah, staff):
-    earlier = _case(makkah, reporter_phone="0551234567")
+    earlier = _case(makkah, reporter=Reporter(phone="0551234567"))
     client.force_login(staff["agent"])
     part = client.get("/staff/console/history", {"phone": "055 123 4567"}, **HTMX).content.decode()
     assert part.startswith('<div id="history"') and earlier.reference in part

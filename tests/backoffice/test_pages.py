@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +15,13 @@ pytestmark = pytest.mark.django_db
 def _cases(makkah, count: int) -> None:
     for n in range(count):
         services.case_create(
-            organization=makkah,
-            description=f"Rubbish pile {n}",
-            channel="web",
-            category="cleanliness",
-            reporter_phone="0551234567",
+            request=IntakeRequest(
+                organization=makkah,
+                description=f"Rubbish pile {n}",
+                channel="web",
+                category="cleanliness",
+                reporter=Reporter(phone="0551234567"),
+            )
         )
 
 
@@ -55,7 +58,9 @@ def test_the_case_page_uses_a_bounded_number_of_queries(client, makkah, staff, p
 def test_searching_the_queue_by_folded_arabic(client, makkah, staff):
     client.force_login(staff["agent"])
     case = services.case_create(
-        organization=makkah, description="إنارة مطفأة", channel="web", category="lighting_signs"
+        request=IntakeRequest(
+            organization=makkah, description="إنارة مطفأة", channel="web", category="lighting_signs"
+        )
     ).case
     page = client.get("/staff/queue/all/", {"q": "اناره"}).content.decode()
     assert case.reference in page
@@ -103,7 +108,9 @@ def test_a_canned_reply_in_the_cases_language_becomes_the_note(client, makkah, s
         organization=makkah, title="Team sent", language="ar", text="تم إرسال فريق"
     )
     client.force_login(staff["supervisor"])
-    case = services.case_create(organization=makkah, description="d", channel="web", language="ar").case
+    case = services.case_create(
+        request=IntakeRequest(organization=makkah, description="d", channel="web", language="ar")
+    ).case
     page = client.get(f"/staff/cases/{case.reference}/").content.decode()
     assert "Team sent" in page
     client.post(f"/staff/cases/{case.reference}/note/", {"note": "", "canned": reply.pk, "public": "on"})

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from khidma.cases import closure, services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.outbox.models import OutboundMessage
 from tests.browser.axe import assert_accessible, describe, run_axe, small_targets
 from tests.browser.portal_helpers import phone_page, wait_for_map, warm_up_triage
@@ -26,12 +27,14 @@ def _triage_ready():
 
 def _resolved_case(makkah, staff, phone="0551234567"):
     case = services.case_create(
-        organization=makkah,
-        description="Lamp out in front of the school",
-        channel="sms",
-        category="lighting_signs",
-        reporter_phone=phone,
-        address="Ajyad street",
+        request=IntakeRequest(
+            organization=makkah,
+            description="Lamp out in front of the school",
+            channel="sms",
+            category="lighting_signs",
+            address="Ajyad street",
+            reporter=Reporter(phone=phone),
+        )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_light"].department)
     services.case_resolve(case=case, by=staff["supervisor"], note="Lamp replaced")

@@ -3,6 +3,7 @@
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,9 +12,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_an_org_admin_signs_in_to_the_arabic_admin_and_sees_only_their_cases(
     page, live_server, staff, makkah, taif
 ):
-    mine = services.case_create(organization=makkah, description="حفرة في الطريق", channel="web").case
+    mine = services.case_create(
+        request=IntakeRequest(organization=makkah, description="حفرة في الطريق", channel="web")
+    ).case
     for _ in range(3):
-        services.case_create(organization=taif, description="نفايات", channel="web")
+        services.case_create(request=IntakeRequest(organization=taif, description="نفايات", channel="web"))
     page.goto(f"{live_server.url}/admin/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"
@@ -38,7 +41,7 @@ def test_a_wrong_password_is_refused_in_arabic(page, live_server, staff):
 
 def test_tracking_a_report_on_a_phone_shows_status_and_timeline_right_to_left(page, live_server, makkah):
     case = services.case_create(
-        organization=makkah, description="إنارة", channel="web", category="cleanliness"
+        request=IntakeRequest(organization=makkah, description="إنارة", channel="web", category="cleanliness")
     ).case
     page.goto(f"{live_server.url}/")
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -53,7 +56,9 @@ def test_tracking_a_report_on_a_phone_shows_status_and_timeline_right_to_left(pa
 
 
 def test_a_mistyped_number_asks_to_check_it(page, live_server, makkah):
-    case = services.case_create(organization=makkah, description="x", channel="web").case
+    case = services.case_create(
+        request=IntakeRequest(organization=makkah, description="x", channel="web")
+    ).case
     wrong = case.reference[:-1] + str((int(case.reference[-1]) + 1) % 10)
     page.goto(f"{live_server.url}/track/{wrong}")
     assert page.locator("[role=alert]").is_visible()
@@ -74,11 +79,13 @@ def test_the_reporter_confirms_the_fix_and_rates_it_on_the_tracking_page(page, l
     from khidma.outbox.models import OutboundMessage
 
     case = services.case_create(
-        organization=makkah,
-        description="Lamp",
-        channel="sms",
-        category="lighting_signs",
-        reporter_phone="0551234567",
+        request=IntakeRequest(
+            organization=makkah,
+            description="Lamp",
+            channel="sms",
+            category="lighting_signs",
+            reporter=Reporter(phone="0551234567"),
+        )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_light"].department)
     services.case_resolve(case=case, by=staff["supervisor"], note="Lamp replaced")

@@ -9,6 +9,7 @@ import pytest
 
 from khidma.cases import services
 from khidma.cases.deadlines import case_sla_sweep
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.core import clock
 from tests.browser.portal_helpers import photo, warm_up_triage
@@ -45,11 +46,13 @@ def test_the_agent_creates_a_case_by_phone_and_the_field_officer_resolves_it(
 ):
     warm_up_triage()
     earlier = services.case_create(
-        organization=staff["agent"].organization,
-        description="old",
-        channel="phone_940",
-        category="cleanliness",
-        reporter_phone="0551234567",
+        request=IntakeRequest(
+            organization=staff["agent"].organization,
+            description="old",
+            channel="phone_940",
+            category="cleanliness",
+            reporter=Reporter(phone="0551234567"),
+        )
     ).case
     sign_in(page, live_server, "sara")
     page.goto(f"{live_server.url}/staff/console/")
@@ -106,7 +109,9 @@ def test_the_agent_creates_a_case_by_phone_and_the_field_officer_resolves_it(
 def test_the_follow_up_unit_sees_a_breached_case(page, live_server, staff, policies, makkah):
     with clock.at(clock.now() - datetime.timedelta(days=10)):
         late = services.case_create(
-            organization=makkah, description="late", channel="web", category="cleanliness"
+            request=IntakeRequest(
+                organization=makkah, description="late", channel="web", category="cleanliness"
+            )
         ).case
     case_sla_sweep()
     sign_in(page, live_server, "noura")
@@ -116,10 +121,16 @@ def test_the_follow_up_unit_sees_a_breached_case(page, live_server, staff, polic
 
 def test_staff_only_see_what_their_role_allows(page, live_server, staff, makkah, taif):
     theirs = services.case_create(
-        organization=taif, description="Taif", channel="web", category="cleanliness"
+        request=IntakeRequest(organization=taif, description="Taif", channel="web", category="cleanliness")
     ).case
     women = services.case_create(
-        organization=makkah, description="women", channel="counter", service_point="hq", womens_section=True
+        request=IntakeRequest(
+            organization=makkah,
+            description="women",
+            channel="counter",
+            service_point="hq",
+            womens_section=True,
+        )
     ).case
     sign_in(page, live_server, "fahd")
     for reference in (theirs.reference, women.reference):
@@ -130,7 +141,9 @@ def test_staff_only_see_what_their_role_allows(page, live_server, staff, makkah,
 
 
 def test_the_supervisor_dashboard_shows_todays_figures_with_hijri_dates(page, live_server, staff, makkah):
-    services.case_create(organization=makkah, description="x", channel="web", category="cleanliness")
+    services.case_create(
+        request=IntakeRequest(organization=makkah, description="x", channel="web", category="cleanliness")
+    )
     sign_in(page, live_server, "mohammed")
     page.goto(f"{live_server.url}/staff/dashboard/")
     tiles = page.locator(".tiles").inner_text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest
 from khidma.cases.models import Attachment, Case
 from tests.browser.portal_helpers import phone_page, photo, pin_map, warm_up_triage
 from tests.conftest import HARAM
@@ -124,20 +125,24 @@ def test_a_forged_photo_is_refused_and_the_rest_stays(browser, live_server, makk
 
 def test_open_reports_nearby_of_the_same_kind_are_offered_before_sending(browser, live_server, makkah):
     existing = services.case_create(
-        organization=makkah,
-        description="Street light out",
-        channel="sms",
-        category="lighting_signs",
-        lat=HARAM[0] + 0.0004,
-        lon=HARAM[1],
+        request=IntakeRequest(
+            organization=makkah,
+            description="Street light out",
+            channel="sms",
+            category="lighting_signs",
+            lat=HARAM[0] + 0.0004,
+            lon=HARAM[1],
+        )
     ).case
-    services.case_create(  # another kind at the same place is not offered
-        organization=makkah,
-        description="Rubbish",
-        channel="sms",
-        category="cleanliness",
-        lat=HARAM[0],
-        lon=HARAM[1],
+    services.case_create(
+        request=IntakeRequest(
+            organization=makkah,
+            description="Rubbish",
+            channel="sms",
+            category="cleanliness",
+            lat=HARAM[0],
+            lon=HARAM[1],
+        )
     )
     with phone_page(browser, locale="en-GB", geolocation=HARAM) as page:
         page.goto(f"{live_server.url}/report")

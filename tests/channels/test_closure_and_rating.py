@@ -8,6 +8,7 @@ import re
 import pytest
 
 from khidma.cases import closure, services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, Satisfaction
 from khidma.core import clock
 from khidma.outbox.models import OutboundMessage
@@ -17,12 +18,14 @@ pytestmark = pytest.mark.django_db
 
 def resolved_case(makkah, staff) -> tuple[Case, str]:
     case = services.case_create(
-        organization=makkah,
-        description="Lamp broken",
-        channel="sms",
-        category="lighting_signs",
-        reporter_phone="0551234567",
-        language="en",
+        request=IntakeRequest(
+            organization=makkah,
+            description="Lamp broken",
+            channel="sms",
+            category="lighting_signs",
+            language="en",
+            reporter=Reporter(phone="0551234567"),
+        )
     ).case
     boss = staff["supervisor"]
     services.case_assign(case=case, by=boss, department=staff["field_light"].department)

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.outbox import backends
@@ -18,13 +19,15 @@ pytestmark = pytest.mark.django_db
 
 
 def report(makkah, **fields):
-    fields.setdefault("reporter_phone", "0551234567")
+    fields.setdefault("reporter", Reporter(phone="0551234567"))
     return services.case_create(
-        organization=makkah,
-        description="حفرة في الشارع",
-        channel="phone_940",
-        category="roads_sidewalks",
-        **fields,
+        request=IntakeRequest(
+            organization=makkah,
+            description="حفرة في الشارع",
+            channel="phone_940",
+            category="roads_sidewalks",
+            **fields,
+        )
     ).case
 
 
@@ -43,21 +46,27 @@ def test_a_new_report_queues_the_reference_in_the_reporters_language(makkah):
 
 def test_a_refused_report_queues_nothing(makkah):
     with pytest.raises(DomainError):
-        report(makkah, reporter_phone="0551234567", lat=10.0, lon=10.0)
+        report(makkah, reporter=Reporter(phone="0551234567"), lat=10.0, lon=10.0)
     assert OutboundMessage.objects.count() == 0
 
 
 def test_whatsapp_reporters_hear_back_on_whatsapp_and_email_only_reporters_by_email(makkah):
     wa = services.case_create(
-        organization=makkah, description="d", channel="whatsapp", reporter_phone="0551234567"
+        request=IntakeRequest(
+            organization=makkah, description="d", channel="whatsapp", reporter=Reporter(phone="0551234567")
+        )
     ).case
     assert OutboundMessage.objects.get(case=wa).channel == "whatsapp"
     mail = services.case_create(
-        organization=makkah, description="d", channel="web", reporter_email="a@example.com"
+        request=IntakeRequest(
+            organization=makkah, description="d", channel="web", reporter=Reporter(email="a@example.com")
+        )
     ).case
     email = OutboundMessage.objects.get(case=mail)
     assert email.channel == "email" and 'dir="rtl"' in email.html  # the case language is Arabic
-    anonymous = services.case_create(organization=makkah, description="d", channel="web").case
+    anonymous = services.case_create(
+        request=IntakeRequest(organization=makkah, description="d", channel="web")
+    ).case
     assert not OutboundMessage.objects.filter(case=anonymous).exists()
 
 
@@ -234,11 +243,13 @@ def test_backends_are_chosen_by_settings(settings):
 
 def _whatsapp_case(makkah):
     return services.case_create(
-        organization=makkah,
-        description="d",
-        channel="whatsapp",
-        category="roads_sidewalks",
-        reporter_phone="0551234567",
+        request=IntakeRequest(
+            organization=makkah,
+            description="d",
+            channel="whatsapp",
+            category="roads_sidewalks",
+            reporter=Reporter(phone="0551234567"),
+        )
     ).case
 
 

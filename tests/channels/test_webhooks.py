@@ -10,6 +10,7 @@ import re
 import httpx
 import pytest
 
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.channels.models import Conversation, InboundMessage
 from khidma.outbox.models import OutboundMessage
@@ -191,7 +192,9 @@ def test_stickers_and_voice_notes_get_a_polite_reply(whatsapp):
 def test_status_command_and_an_unknown_reference(whatsapp, makkah):
     from khidma.cases.services import case_create
 
-    case = case_create(organization=makkah, description="d", channel="web", category="cleanliness").case
+    case = case_create(
+        request=IntakeRequest(organization=makkah, description="d", channel="web", category="cleanliness")
+    ).case
     whatsapp.send("966551234567", text(f"status {case.reference}"))
     reply = last_reply("966551234567")
     assert reply.template == "status" and case.reference in reply.text
@@ -228,11 +231,13 @@ def test_closure_and_rating_by_whatsapp_reply(whatsapp, makkah, staff):
     from khidma.cases import services
 
     case = services.case_create(
-        organization=makkah,
-        description="d",
-        channel="whatsapp",
-        category="cleanliness",
-        reporter_phone="+966551234567",
+        request=IntakeRequest(
+            organization=makkah,
+            description="d",
+            channel="whatsapp",
+            category="cleanliness",
+            reporter=Reporter(phone="+966551234567"),
+        )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
     services.case_resolve(case=case, by=staff["supervisor"], note="Cleaned")
@@ -279,11 +284,13 @@ def test_sms_closure_rejection_reopens(sms, makkah, staff):
     from khidma.cases import services
 
     case = services.case_create(
-        organization=makkah,
-        description="d",
-        channel="sms",
-        category="cleanliness",
-        reporter_phone="0551234567",
+        request=IntakeRequest(
+            organization=makkah,
+            description="d",
+            channel="sms",
+            category="cleanliness",
+            reporter=Reporter(phone="0551234567"),
+        )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
     services.case_resolve(case=case, by=staff["supervisor"], note="Done")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from khidma.cases import triage
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, TriageResult
 from khidma.cases.services import case_create
 from khidma.organizations.models import Category, Department
@@ -35,14 +36,14 @@ def model_says(monkeypatch):
             ],
             urgent_terms=urgent or [],
         )
-        monkeypatch.setattr(triage, "assess", lambda text: answer)
+        monkeypatch.setattr(triage, "assess", lambda text, language=None: answer)
 
     return fix
 
 
 def report(makkah, **fields) -> Case:
     fields.setdefault("description", "something")
-    return case_create(organization=makkah, channel="web", **fields).case
+    return case_create(request=IntakeRequest(organization=makkah, channel="web", **fields)).case
 
 
 def test_a_confident_category_is_applied_and_recorded(makkah, model_says):
@@ -111,7 +112,7 @@ def test_a_partner_rule_refers_the_case_and_tells_the_reporter(makkah, model_say
     category = Category.objects.create(organization=makkah, code="partner_entities", names={"en": "Partners"})
     RoutingRule.objects.create(organization=makkah, category=category, partner="National Water Company")
     model_says("partner_entities")
-    case = report(makkah, reporter_phone="0551234567")
+    case = report(makkah, reporter=Reporter(phone="0551234567"))
     assert (case.status, case.referred_to) == ("referred", "National Water Company")
     assert OutboundMessage.objects.filter(case=case, template="referred").exists()
 
@@ -123,7 +124,8 @@ def test_a_report_of_the_same_problem_nearby_is_linked_and_its_reporter_told_whe
 
     model_says("cleanliness")
     first = report(makkah, lat=HARAM[0], lon=HARAM[1])
-    near = report(makkah, lat=HARAM[0] + 0.0005, lon=HARAM[1], reporter_phone="0551112233")  # ~55 m away
+    # ~55 m away
+    near = report(makkah, lat=HARAM[0] + 0.0005, lon=HARAM[1], reporter=Reporter(phone="0551112233"))
     far = report(makkah, lat=HARAM[0] + 0.01, lon=HARAM[1])  # ~1.1 km away
     assert (near.status, near.duplicate_of_id) == ("duplicate", first.pk)
     assert near.events.get(kind="marked_duplicate").data["auto"] is True
@@ -152,7 +154,7 @@ def test_only_open_reports_within_the_window_are_duplicates(makkah, model_says, 
 def test_nearby_endpoint_lists_open_reports_without_personal_data(api, makkah, model_says):
     model_says("cleanliness")
     first = report(
-        makkah, lat=HARAM[0], lon=HARAM[1], reporter_phone="0551234567", description="secret words"
+        makkah, lat=HARAM[0], lon=HARAM[1], reporter=Reporter(phone="0551234567"), description="secret words"
     )
     listing = api.get(
         "/reports/nearby", params={"lat": HARAM[0] + 0.0003, "lon": HARAM[1], "category": "cleanliness"}

@@ -3,6 +3,7 @@
 import pytest
 
 from khidma.cases import services as cases
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.open311.models import Submission
 from tests.open311 import schemas
@@ -29,14 +30,14 @@ def test_no_personal_data_in_any_answer(o311, key, roads, staff, makkah):
     reference = created.json()[0]["service_request_id"]
     # Another channel's reporter, too.
     other = cases.case_create(
-        organization=makkah,
-        description="Broken lamp",
-        channel="phone_940",
-        service_point="call_centre",
-        category="lighting_signs",
-        reporter_name="Zubaida Qasimi",
-        reporter_phone="0551234567",
-        reporter_email="zubaida.q@example.org",
+        request=IntakeRequest(
+            organization=makkah,
+            description="Broken lamp",
+            channel="phone_940",
+            service_point="call_centre",
+            category="lighting_signs",
+            reporter=Reporter(name="Zubaida Qasimi", phone="0551234567", email="zubaida.q@example.org"),
+        )
     ).case
     cases.case_hold(case=other, by=staff["agent"], reason="Asked for the pole number.")
     o311.post(

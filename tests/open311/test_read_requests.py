@@ -7,6 +7,7 @@ import pytest
 from django.db import transaction
 
 from khidma.cases import services as cases
+from khidma.cases.intake import IntakeRequest
 from khidma.cases.models import Case
 from khidma.cases.references import format_reference
 from khidma.core import clock
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def report(org, **fields):
     fields.setdefault("description", "Overflowing bins")
     fields.setdefault("category", "cleanliness")
-    return cases.case_create(organization=org, channel="web", **fields).case
+    return cases.case_create(request=IntakeRequest(organization=org, channel="web", **fields)).case
 
 
 def test_a_request_reads_back_with_every_standard_field(o311, key, roads, fetch):
@@ -181,7 +182,11 @@ def test_one_get_answers_at_most_the_standard_1000_requests(makkah, fetch, o311)
     assert cap == 1000  # the standard's default, not lowered for the test
     with transaction.atomic():
         for n in range(cap + 1):
-            cases.case_create(organization=makkah, description=f"bulk {n}", channel="web", address="x")
+            cases.case_create(
+                request=IntakeRequest(
+                    organization=makkah, description=f"bulk {n}", channel="web", address="x"
+                )
+            )
     everything = o311.get("/requests.json")
     assert everything.status_code == 200
     assert len(everything.json()) == cap

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from khidma.cases import services as case_services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.core import clock
 from khidma.organizations.models import ServicePoint
 from khidma.programs import services as programs
@@ -46,13 +47,15 @@ def page(response) -> str:
 
 def service_request(makkah, **extra):
     return case_services.case_create(
-        organization=makkah,
-        description="Elderly man cannot come to the office",
-        channel="phone_940",
-        kind="service_request",
-        language="ar",
-        reporter_phone="0551234567",
-        **extra,
+        request=IntakeRequest(
+            organization=makkah,
+            description="Elderly man cannot come to the office",
+            channel="phone_940",
+            kind="service_request",
+            language="ar",
+            **extra,
+            reporter=Reporter(phone="0551234567"),
+        )
     ).case
 
 

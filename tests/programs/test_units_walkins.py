@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from khidma.cases import services as case_services
+from khidma.cases.intake import IntakeRequest
 from khidma.core import clock
 from khidma.organizations import hours
 from khidma.organizations.models import ServicePoint
@@ -162,10 +163,12 @@ def _at(hour: int, days_ago: int = 1) -> str:
 def test_a_counter_agent_records_walk_ins_at_their_post_flagged_out_of_hours(client_for, points, staff):
     counter = client_for("counter")  # post: hq, open 07:00–19:00
     case = case_services.case_create(
-        organization=staff["counter"].organization,
-        description="Licence printing problem",
-        channel="counter",
-        service_point="hq",
+        request=IntakeRequest(
+            organization=staff["counter"].organization,
+            description="Licence printing problem",
+            channel="counter",
+            service_point="hq",
+        )
     ).case
     response = counter.post(
         "/programs/walk-ins",
@@ -247,7 +250,9 @@ def test_volume_counts_walk_ins_and_cases_per_point_hour_and_weekday(client_for,
     _walkin(points["mall"], staff["supervisor"], at(sunday, 20))
     with clock.at(at(sunday, 11)):
         case_services.case_create(
-            organization=makkah, description="Broken bench", channel="counter", service_point="hq"
+            request=IntakeRequest(
+                organization=makkah, description="Broken bench", channel="counter", service_point="hq"
+            )
         )
     # Outside the range: not counted.
     _walkin(points["hq"], counter, at(sunday + datetime.timedelta(days=3), 9))

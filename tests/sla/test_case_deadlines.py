@@ -14,6 +14,7 @@ from hijridate import Hijri
 
 from khidma.cases import services
 from khidma.cases.deadlines import case_sla_sweep, sla_status
+from khidma.cases.intake import IntakeRequest
 from khidma.cases.models import Case, CaseEvent, EventKind, SlaTimer
 from khidma.core import clock
 
@@ -27,7 +28,9 @@ def at(y, m, d, hh=0, mm=0) -> datetime.datetime:
 def receive(makkah, when, **fields) -> Case:
     fields.setdefault("category", "cleanliness")
     with clock.at(when):
-        return services.case_create(organization=makkah, description="d", channel="phone_940", **fields).case
+        return services.case_create(
+            request=IntakeRequest(organization=makkah, description="d", channel="phone_940", **fields)
+        ).case
 
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest
 from khidma.cases.models import Case, CaseEvent
 from khidma.cases.triage import category_model, training_examples
 
@@ -18,7 +19,7 @@ WORD = "zorblatt"
 
 def _closed(makkah, staff, text: str, *, correct_to: str | None = None, close: bool = True) -> Case:
     case = services.case_create(
-        organization=makkah, description=text, channel="web", category="cleanliness"
+        request=IntakeRequest(organization=makkah, description=text, channel="web", category="cleanliness")
     ).case
     if correct_to:
         services.case_set_category(case=case, by=staff["supervisor"], category=correct_to)

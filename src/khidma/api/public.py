@@ -25,6 +25,7 @@ from khidma.api.schemas import (
 )
 from khidma.cases import closure, privacy
 from khidma.cases import selectors as case_selectors
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Channel
 from khidma.cases.references import parse_reference
 from khidma.cases.services import case_create
@@ -83,20 +84,24 @@ def report_create(
         channel = payload.channel
     reporter = payload.reporter
     result = case_create(
-        organization=organization,
-        description=payload.description or "",
-        channel=channel,
-        kind=payload.kind,
-        category=payload.category,
-        language=payload.language,
-        fallback_language=get_language(),
-        lat=payload.lat,
-        lon=payload.lon,
-        address=payload.address or "",
-        reporter_name=(reporter.name if reporter else None) or "",
-        reporter_phone=(reporter.phone if reporter else None) or "",
-        reporter_email=(reporter.email if reporter else None) or "",
-        idempotency_key=idempotency_key,
+        request=IntakeRequest(
+            organization=organization,
+            description=payload.description or "",
+            channel=channel,
+            kind=payload.kind,
+            category=payload.category,
+            language=payload.language,
+            fallback_language=get_language(),
+            lat=payload.lat,
+            lon=payload.lon,
+            address=payload.address or "",
+            idempotency_key=idempotency_key,
+            reporter=Reporter(
+                name=(reporter.name if reporter else None) or "",
+                phone=(reporter.phone if reporter else None) or "",
+                email=(reporter.email if reporter else None) or "",
+            ),
+        )
     )
     case = result.case
     body = {

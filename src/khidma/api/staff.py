@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import File, Form, Header, Query, Router, Status
 from ninja.files import UploadedFile
 
-from khidma.accounts.models import Role, User
+from khidma.accounts.models import User
 from khidma.api import presenters
 from khidma.api.auth import StaffToken
 from khidma.api.schemas import (
@@ -28,7 +28,8 @@ from khidma.api.schemas import (
 from khidma.cases import access, actions, services
 from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
-from khidma.cases.models import POST_CHANNELS, Case
+from khidma.cases.intake import Principal, Reporter, staff_intake_request
+from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
 from khidma.cases.triage import classify_text
 from khidma.core.errors import DomainError, NotFound
@@ -102,48 +103,39 @@ def case_create(
     payload: StaffCaseIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
 ):
-    """Take a case in on someone's behalf: by phone, at a counter, from a letter or an import."""
+    """Take a case in on someone's behalf: by phone, at a counter, from a letter or an import. The channel
+    defaults to the one of the caller's post, and the service point to the post when the case came in
+    through the post's own channel; the women's section's own cases belong to it."""
     user: User = request.auth
-    if not access.can_create_cases(user):
-        raise DomainError.single("", "forbidden", _("Your role does not allow creating cases."), status=403)
-    post = user.service_point
-    channel = payload.channel or (POST_CHANNELS.get(post.kind) if post else None)
-    if channel is None:
-        raise DomainError.single("channel", "required", _("Say through which channel the case arrived."))
-    # The post is where the case was taken in only when the case came in through the post's own channel.
-    at_post = post is not None and channel == POST_CHANNELS.get(post.kind)
-    service_point = payload.service_point or (post.code if at_post else None)
     reporter = payload.reporter
-    principal = None
-    if payload.principal is not None:
-        principal = services.Principal(
-            name=payload.principal.name,
-            relationship=payload.principal.relationship or "",
-            document=payload.principal.document or "",
-        )
+    principal = payload.principal
     result = services.case_create(
-        organization=user.organization,
-        description=payload.description or "",
-        channel=channel,
-        kind=payload.kind,
-        category=payload.category,
-        priority=payload.priority,
-        language=payload.language,
-        fallback_language=get_language(),
-        service_point=service_point,
-        lat=payload.lat,
-        lon=payload.lon,
-        address=payload.address or "",
-        area=payload.area or None,
-        reporter_name=(reporter.name if reporter else None) or "",
-        reporter_phone=(reporter.phone if reporter else None) or "",
-        reporter_email=(reporter.email if reporter else None) or "",
-        received_at=payload.received_at,
-        # The women's section's own intake belongs to it; others may flag a case for it.
-        womens_section=payload.womens_section or user.role == Role.WOMENS_SECTION,
-        principal=principal,
-        idempotency_key=idempotency_key,
-        created_by=user,
+        request=staff_intake_request(
+            user=user,
+            description=payload.description or "",
+            channel=payload.channel,
+            service_point=payload.service_point,
+            womens_section=payload.womens_section,
+            kind=payload.kind,
+            category=payload.category,
+            priority=payload.priority,
+            language=payload.language,
+            fallback_language=get_language(),
+            lat=payload.lat,
+            lon=payload.lon,
+            address=payload.address or "",
+            area=payload.area or None,
+            reporter=Reporter(
+                name=(reporter.name if reporter else None) or "",
+                phone=(reporter.phone if reporter else None) or "",
+                email=(reporter.email if reporter else None) or "",
+            ),
+            received_at=payload.received_at,
+            principal=Principal(principal.name, principal.relationship or "", principal.document or "")
+            if principal is not None
+            else None,
+            idempotency_key=idempotency_key,
+        )
     )
     return Status(201 if result.created else 200, _detail(request, result.case, user))
 

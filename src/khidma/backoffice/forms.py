@@ -66,9 +66,16 @@ class ConsoleForm(forms.Form):
     principal_name = forms.CharField(label=_("Acting for (principal)"), required=False)
     principal_relationship = forms.CharField(label=_("Relationship"), required=False)
     authorization_document = forms.CharField(label=_("Authorization document"), required=False)
+    channel = forms.ChoiceField(label=_("Received through"), choices=Channel.choices, required=False)
+    womens_section = forms.BooleanField(label=_("For the women's section"), required=False)
 
-    def __init__(self, *args, categories=(), areas=(), **kwargs):
+    def __init__(self, *args, categories=(), areas=(), post_channel: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The post's own channel unless the agent says otherwise (a letter, an email); without a post, say it.
+        self.fields["channel"].initial = post_channel
+        self.fields["channel"].required = post_channel is None
+        if post_channel is None:
+            self.fields["channel"].choices = [("", "—"), *Channel.choices]
         self.fields["category"].choices = [("", _("Let triage suggest")), *categories]
         self.fields["area"].choices = [("", "—"), *areas]
         from django.conf import settings

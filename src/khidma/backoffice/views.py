@@ -25,10 +25,11 @@ from hijridate import Gregorian
 from khidma.accounts.models import Role, User
 from khidma.cases import access, actions, deadlines, queues
 from khidma.cases import selectors as case_selectors
+from khidma.cases.intake import Principal, Reporter, staff_intake_request
 from khidma.cases.lifecycle import OPEN_STATUSES, TRANSITIONS
-from khidma.cases.models import POST_CHANNELS, CannedReply, Case, Channel, Priority, Status
+from khidma.cases.models import POST_CHANNELS, CannedReply, Case, Priority, Status
 from khidma.cases.references import parse_reference
-from khidma.cases.services import Principal, case_create
+from khidma.cases.services import case_create
 from khidma.cases.triage import classify_text
 from khidma.core.errors import DomainError
 from khidma.core.phones import mask_phone, normalize_phone
@@ -310,20 +311,22 @@ def console(request: HttpRequest) -> HttpResponse:
         for c in Category.objects.filter(organization_id=user.organization_id, is_active=True)
     ]
     areas = [(a.code, a.name_in(language)) for a in Area.objects.filter(organization_id=user.organization_id)]
+    post = user.service_point
     form = ConsoleForm(
         request.POST or None,
         categories=categories,
         areas=areas,
+        post_channel=POST_CHANNELS.get(post.kind) if post else None,
         initial={"phone": request.GET.get("phone", "")},
     )
+    if user.role == Role.WOMENS_SECTION:
+        del form.fields["womens_section"]  # the section's own intake is always its own
     history = _caller_history(user, request.POST.get("phone") or request.GET.get("phone") or "")
     suggestion = None
     if request.method == "POST" and "suggest" in request.POST:
         suggestion = _suggestion(request.POST.get("description", ""), user, language)
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        post = user.service_point
-        channel = POST_CHANNELS.get(post.kind, Channel.PHONE_940) if post else Channel.PHONE_940
         principal = None
         if data["principal_name"]:
             principal = Principal(
@@ -331,25 +334,24 @@ def console(request: HttpRequest) -> HttpResponse:
             )
         try:
             result = case_create(
-                organization=user.organization,
-                description=data["description"],
-                channel=channel,
-                service_point=post.code if post else None,
-                kind=data["kind"],
-                category=data["category"] or None,
-                priority=data["priority"] if data["priority"] != Priority.NORMAL else None,
-                language=data["language"] or None,
-                fallback_language=language,
-                lat=data["lat"],
-                lon=data["lon"],
-                address=data["address"],
-                area=data["area"] or None,
-                reporter_name=data["name"],
-                reporter_phone=data["phone"],
-                womens_section=user.role == Role.WOMENS_SECTION,
-                principal=principal,
-                created_by=user,
-                idempotency_key=request.POST.get("idempotency_key") or None,
+                request=staff_intake_request(
+                    user=user,
+                    description=data["description"],
+                    channel=data["channel"] or None,
+                    womens_section=data.get("womens_section", False),
+                    kind=data["kind"],
+                    category=data["category"] or None,
+                    priority=data["priority"] if data["priority"] != Priority.NORMAL else None,
+                    language=data["language"] or None,
+                    fallback_language=language,
+                    lat=data["lat"],
+                    lon=data["lon"],
+                    address=data["address"],
+                    area=data["area"] or None,
+                    reporter=Reporter(name=data["name"], phone=data["phone"]),
+                    principal=principal,
+                    idempotency_key=request.POST.get("idempotency_key") or None,
+                )
             )
         except DomainError as exc:
             for error in exc.errors:

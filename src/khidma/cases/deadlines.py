@@ -109,6 +109,16 @@ def apply_policy(case: Case, *, now: datetime.datetime) -> dict[str, Any] | None
     }
 
 
+def save_with_targets(case: Case, *, now: datetime.datetime) -> dict[str, Any] | None:
+    """Choose the case's policy, compute its targets, then save the case and its timer — the one way a case
+    whose category, priority or kind changed is written (in the caller's transaction). Returns what changed
+    in the targets, for an event, or None."""
+    change = apply_policy(case, now=now)
+    case.save()
+    save_timer(case)
+    return change
+
+
 def _code(policy_id: int | None) -> str | None:
     if policy_id is None:
         return None

@@ -30,7 +30,12 @@ _KEY_LENGTH = 10
 
 
 def is_public_problem(case: Case) -> bool:
-    return case.kind in PUBLIC_KINDS and not case.womens_section and not case.is_proxy
+    return public_problem(kind=case.kind, womens_section=case.womens_section, is_proxy=case.is_proxy)
+
+
+def public_problem(*, kind: str, womens_section: bool, is_proxy: bool) -> bool:
+    """The rule itself, on the values of a case that may not exist yet (intake decides before it writes)."""
+    return kind in PUBLIC_KINDS and not womens_section and not is_proxy
 
 
 def public_problem_q(path: str = "") -> Q:

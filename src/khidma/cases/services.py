@@ -8,52 +8,44 @@ do depends on who they are, while what a case may become depends only on the cas
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
-from khidma.cases import closure_codes, deadlines, lifecycle, notify, privacy, references, triage
+from khidma.cases import (
+    closure_codes,
+    deadlines,
+    lifecycle,
+    notify,
+    privacy,
+    references,
+    triage,
+    verification,
+)
+from khidma.cases.intake import IntakeRequest, ValidIntake, intake_validate
 from khidma.cases.models import (
-    IN_PERSON_CHANNELS,
     Case,
     CaseEvent,
-    Channel,
     EventKind,
     Priority,
     ReferenceCounter,
     Status,
     TriageResult,
 )
+from khidma.cases.triage import triage_decide
 from khidma.core import clock
-from khidma.core.errors import DomainError, FieldError
-from khidma.core.languages import is_supported
-from khidma.core.phones import normalize_phone
+from khidma.core.errors import DomainError
 from khidma.core.text import fold_for_search
 from khidma.organizations import selectors as org_selectors
-from khidma.organizations.models import Area, CaseKind, Category, Department, Organization, ServicePoint
-from khidma.triage.routing import route, settings_for
+from khidma.organizations.models import Department, Organization
+from khidma.triage.routing import route
 
-DESCRIPTION_MAX = 4000
-ADDRESS_MAX = 500
-NAME_MAX = 200
 NOTE_MAX = 4000
-
-
-@dataclass(frozen=True)
-class Principal:
-    """The person a proxy acts for (a soldier at the border, a prisoner's family, someone abroad)."""
-
-    name: str
-    relationship: str = ""
-    document: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,228 +57,47 @@ class IntakeResult:
 # --- Intake -----------------------------------------------------------------------------------------------
 
 
-def case_create(
-    *,
-    organization: Organization,
-    description: str,
-    channel: str,
-    language: str | None = None,
-    fallback_language: str | None = None,
-    kind: str | None = None,
-    category: str | None = None,
-    priority: str | None = None,
-    service_point: str | None = None,
-    lat: float | None = None,
-    lon: float | None = None,
-    address: str = "",
-    area: str | None = None,
-    reporter_name: str = "",
-    reporter_phone: str = "",
-    reporter_email: str = "",
-    received_at: datetime.datetime | None = None,
-    womens_section: bool = False,
-    principal: Principal | None = None,
-    idempotency_key: str | None = None,
-    created_by: User | None = None,
-) -> IntakeResult:
+def case_create(*, request: IntakeRequest, within: Callable[[Case], None] | None = None) -> IntakeResult:
     """The one intake path. Validates everything first and reports every problem at once; creates nothing
     unless all is well. The same ``idempotency_key`` returns the case it first created, even when retries
-    race each other, and refuses a different submission under a key already used."""
-    errors: list[FieldError] = []
-    description = (description or "").strip()
-    if not description:
-        errors.append(FieldError("description", "required", _("Please describe the problem.")))
-    elif len(description) > DESCRIPTION_MAX:
-        errors.append(
-            FieldError(
-                "description",
-                "too_long",
-                _("The description is too long: at most %(max)d characters.") % {"max": DESCRIPTION_MAX},
-            )
-        )
-    if channel not in Channel.values:
-        errors.append(FieldError("channel", "unknown_channel", _("Unknown channel.")))
-    if kind is not None and kind not in CaseKind.values:
-        errors.append(FieldError("kind", "unknown_kind", _("Unknown kind of case.")))
-    if priority is not None and priority not in Priority.values:
-        errors.append(FieldError("priority", "unknown_priority", _("Unknown priority.")))
-    if language is not None and not is_supported(language):
-        errors.append(FieldError("language", "unsupported_language", _("This language is not supported.")))
+    race each other, and refuses a different submission under a key already used.
 
-    category_obj: Category | None = None
-    if category:
-        category_obj = org_selectors.category_get_active(organization=organization, code=category)
-        if category_obj is None:
-            errors.append(FieldError("category", "unknown_category", _("Unknown category.")))
-
-    point_obj: ServicePoint | None = None
-    if service_point:
-        point_obj = org_selectors.service_point_get(organization=organization, code=service_point)
-        if point_obj is None:
-            errors.append(FieldError("service_point", "unknown_service_point", _("Unknown service point.")))
-    elif channel in IN_PERSON_CHANNELS:
-        errors.append(
-            FieldError("service_point", "required", _("Say at which service point the report was received."))
-        )
-
-    errors.extend(_location_errors(organization, lat, lon))
-    area_obj: Area | None = None
-    if area and (lat is None or lon is None):
-        # An agent placing a caller's report by its sub-municipality when there is no point.
-        area_obj = Area.objects.filter(organization=organization, code=area).first()
-        if area_obj is None:
-            errors.append(FieldError("area", "unknown_area", _("Unknown area.")))
-    address = (address or "").strip()
-    if len(address) > ADDRESS_MAX:
-        errors.append(
-            FieldError(
-                "address",
-                "too_long",
-                _("The address is too long: at most %(max)d characters.") % {"max": ADDRESS_MAX},
-            )
-        )
-
-    phone = ""
-    if reporter_phone and reporter_phone.strip():
-        try:
-            phone = normalize_phone(reporter_phone)
-        except ValueError:
-            errors.append(FieldError("reporter.phone", "invalid_phone", _("This phone number is not valid.")))
-    reporter_email = (reporter_email or "").strip()
-    if reporter_email:
-        try:
-            validate_email(reporter_email)
-        except ValidationError:
-            errors.append(
-                FieldError("reporter.email", "invalid_email", _("This email address is not valid."))
-            )
-    reporter_name = (reporter_name or "").strip()
-    if len(reporter_name) > NAME_MAX:
-        errors.append(FieldError("reporter.name", "too_long", _("The name is too long.")))
-
-    now = clock.now()
-    if received_at is not None:
-        if received_at.tzinfo is None:
-            errors.append(
-                FieldError("received_at", "naive_datetime", _("Give the time with its UTC offset."))
-            )
-        elif received_at > now + datetime.timedelta(minutes=5):
-            errors.append(FieldError("received_at", "in_future", _("The received time is in the future.")))
-    if principal is not None and not principal.name.strip():
-        errors.append(FieldError("principal.name", "required", _("Name the person you act for.")))
-    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 200:
-        errors.append(
-            FieldError("idempotency_key", "invalid", _("The idempotency key must be 1 to 200 characters."))
-        )
-    if errors:
-        raise DomainError(*errors)
-
-    fingerprint = _fingerprint(
-        description, channel, category, lat, lon, address, phone, reporter_email, kind, service_point
-    )
-    if idempotency_key:
-        existing = _idempotent_replay(organization, idempotency_key, fingerprint)
+    Triage decides outside any transaction; the write is one short transaction (plus the reference number's
+    own, shorter one). A channel that must write rows of its own with the case (photos, an Open311
+    submission, the message that brought it) passes ``within``, run inside that transaction for a new case
+    only — callers never wrap this function in their own transaction, which would hold the write lock
+    through triage."""
+    intake = intake_validate(request)
+    fingerprint = request.fingerprint()
+    key = request.idempotency_key
+    if key:
+        existing = _idempotent_replay(request.organization, key, fingerprint)
         if existing is not None:
             return IntakeResult(existing, created=False)
-
-    # Triage fills in what the channel did not say: the language, the category when the model is sure
-    # enough (otherwise the case waits in the triage queue with the suggestions), and urgency.
-    assessment = None
-    if language is None or category_obj is None or priority is None:
-        assessment = triage.assess(description)
-    auto_category = False
-    if assessment is not None:
-        # A text with too few letters to tell (a number, "hi") keeps the channel's or request's language.
-        sure = (assessment.language_confidence or 0) >= 0.5
-        if language is None and assessment.language and is_supported(assessment.language) and sure:
-            language = assessment.language
-        if category_obj is None and assessment.category:
-            candidate = org_selectors.category_get_active(organization=organization, code=assessment.category)
-            threshold = settings_for(organization.pk).auto_apply_threshold
-            if candidate is not None and (assessment.confidence or 0) >= threshold:
-                category_obj, auto_category = candidate, True
-        if priority is None and assessment.urgent_terms:
-            priority = Priority.URGENT
-    if lat is not None and lon is not None:
-        area_obj = org_selectors.area_for_point(organization=organization, lat=lat, lon=lon)
-    fields: dict[str, Any] = {
-        "organization": organization,
-        "kind": kind or (category_obj.kind if category_obj else CaseKind.REPORT),
-        "category": category_obj,
-        "description": description,
-        "language": language or _fallback(fallback_language, organization),
-        "channel": channel,
-        "service_point": point_obj,
-        "lat": lat,
-        "lon": lon,
-        "address": address,
-        "area": area_obj,
-        "reporter_name": reporter_name,
-        "reporter_phone": phone,
-        "reporter_email": reporter_email,
-        "priority": priority or Priority.NORMAL,
-        "womens_section": womens_section,
-        "is_proxy": principal is not None,
-        "principal_name": principal.name.strip() if principal else "",
-        "principal_relationship": principal.relationship.strip() if principal else "",
-        "authorization_document": principal.document.strip() if principal else "",
-        "received_at": received_at or now,
-        "created_by": created_by,
-        "idempotency_key": idempotency_key or None,
-        "request_fingerprint": fingerprint,
-    }
-    decisions = {"assessment": assessment, "auto_category": auto_category}
+    now = clock.now()
+    decision = triage_decide(intake, now=now)
     # The number is taken in its own short transaction, so concurrent intakes do not queue behind each
     # other's whole transaction on the counter row; a failed insert leaves a gap, never a duplicate.
-    reference = _allocate_reference(organization, now=now)
+    reference = _allocate_reference(request.organization, now=now)
     try:
         with transaction.atomic():
-            if idempotency_key:
+            if key:
                 # Under SQLite's IMMEDIATE transactions this re-check is serialized with every other writer;
                 # on PostgreSQL the unique index below settles a race that slips past it.
-                existing = _idempotent_replay(organization, idempotency_key, fingerprint)
+                existing = _idempotent_replay(request.organization, key, fingerprint)
                 if existing is not None:
                     return IntakeResult(existing, created=False)
-            case = _insert_case(fields, reference=reference, now=now, **decisions)
+            case = _insert_case(intake, decision, reference=reference, fingerprint=fingerprint, now=now)
+            if within is not None:
+                within(case)
     except IntegrityError:
-        if not idempotency_key:
+        if not key:
             raise
-        existing = _idempotent_replay(organization, idempotency_key, fingerprint)
+        existing = _idempotent_replay(request.organization, key, fingerprint)
         if existing is None:
             raise
         return IntakeResult(existing, created=False)
     return IntakeResult(case, created=True)
-
-
-def _location_errors(organization: Organization, lat: float | None, lon: float | None) -> list[FieldError]:
-    if lat is None and lon is None:
-        return []
-    if lat is None or lon is None:
-        return [
-            FieldError("lat" if lat is None else "lon", "required", _("Give both latitude and longitude."))
-        ]
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return [FieldError("lat", "invalid_coordinates", _("These are not valid coordinates."))]
-    if not organization.contains_point(lat, lon):
-        return [
-            FieldError(
-                "lat",
-                "outside_area",
-                _("This place is outside the area that %(organization)s serves.")
-                % {"organization": organization.name_in()},
-            )
-        ]
-    return []
-
-
-def _fallback(language: str | None, organization: Organization) -> str:
-    if language and is_supported(language.split("-")[0]):
-        return language.split("-")[0]
-    return organization.default_language
-
-
-def _fingerprint(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
 def _idempotent_replay(organization: Organization, key: str, fingerprint: str) -> Case | None:
@@ -312,30 +123,55 @@ def _allocate_reference(organization: Organization, *, now: datetime.datetime) -
 
 
 def _insert_case(
-    fields: dict[str, Any],
+    intake: ValidIntake,
+    decision: triage.TriageDecision,
     *,
     reference: str,
+    fingerprint: str,
     now: datetime.datetime,
-    assessment: triage.Assessment | None,
-    auto_category: bool,
 ) -> Case:
+    request = intake.request
+    department = decision.route.department if decision.route else None
+    principal = intake.principal
     case = Case(
+        organization=request.organization,
         reference=reference,
+        kind=decision.kind,
+        category=decision.category,
+        description=intake.description,
+        language=decision.language,
+        channel=request.channel,
+        service_point=intake.service_point,
+        lat=request.lat,
+        lon=request.lon,
+        address=intake.address,
+        area=decision.area,
+        reporter_name=intake.reporter.name,
+        reporter_phone=intake.reporter.phone,
+        reporter_email=intake.reporter.email,
+        priority=decision.priority,
+        womens_section=request.womens_section,
+        is_proxy=principal is not None,
+        principal_name=principal.name if principal else "",
+        principal_relationship=principal.relationship if principal else "",
+        authorization_document=principal.document if principal else "",
+        received_at=request.received_at or now,
+        created_by=request.created_by,
+        idempotency_key=request.idempotency_key or None,
+        request_fingerprint=fingerprint,
+        department=department,
+        status=Status.TRIAGED if department is not None else Status.NEW,
         created_at=now,
         updated_at=now,
-        **fields,
     )
     case.search_text = fold_for_search(f"{case.reference} {case.description} {case.address}")
-    category: Category | None = fields["category"]
-    destination = route(category=category, area_id=case.area_id, kind=case.kind) if category else None
-    department = destination.department if destination else None
-    case.department = department
-    case.status = Status.TRIAGED if department is not None else Status.NEW
-    deadlines.apply_policy(case, now=now)
-    case.save()
-    deadlines.save_timer(case)
-    by: User | None = fields["created_by"]
-    record_event(case, EventKind.CREATED, by=by, to_status=Status.NEW, public=True, label=fields["channel"])
+    deadlines.save_with_targets(case, now=now)
+    if request.phone_verification_key:
+        verification.case_mark_phone_verified(case=case, key=request.phone_verification_key)
+    record_event(
+        case, EventKind.CREATED, by=request.created_by, to_status=Status.NEW, public=True, label=case.channel
+    )
+    assessment = decision.assessment
     if assessment is not None:
         TriageResult.objects.create(
             case=case,
@@ -344,17 +180,17 @@ def _insert_case(
             category=assessment.category or "",
             confidence=assessment.confidence,
             alternatives=assessment.alternatives,
-            applied=auto_category,
+            applied=decision.applied,
             urgent_terms=assessment.urgent_terms,
             created_at=now,
         )
     if department is not None:
         data: dict[str, Any] = {
-            "category": category.code,
+            "category": case.category.code,
             "department": department.code,
-            "auto": auto_category,
+            "auto": decision.applied,
         }
-        if auto_category and assessment is not None:
+        if decision.applied and assessment is not None:
             data["confidence"] = round(assessment.confidence or 0, 4)
         record_event(
             case,
@@ -366,57 +202,32 @@ def _insert_case(
             data=data,
         )
     notify.to_reporter(case, "received")
-    if destination is not None and destination.partner:
+    if decision.route is not None and decision.route.partner:
         # Outside our jurisdiction (a water leak, a power cut): referred at once, and the reporter is told.
+        partner = decision.route.partner
         case = transition(
             case,
             Status.REFERRED,
             EventKind.REFERRED,
             by=None,
-            data={"partner": destination.partner, "auto": True},
-            extra={"referred_to": destination.partner},
+            data={"partner": partner, "auto": True},
+            extra={"referred_to": partner},
         )
-        notify.to_reporter(case, "referred", partner=destination.partner)
-    elif (
-        category is not None
-        and case.lat is not None
-        and case.lon is not None
-        and privacy.is_public_problem(case)
-    ):
-        # Only public problems are linked automatically: a private case is never told "already reported"
-        # about someone else's case, nor offered as the original of a stranger's report.
-        _link_duplicate(case, now=now)
+        notify.to_reporter(case, "referred", partner=partner)
+    elif decision.duplicate_of is not None:
+        # A report of the same problem nearby, still open: the reporter follows the original and hears when
+        # it is fixed; staff review automatic links in their duplicates queue.
+        original, distance = decision.duplicate_of
+        case = transition(
+            case,
+            Status.DUPLICATE,
+            EventKind.MARKED_DUPLICATE,
+            by=None,
+            data={"duplicate_of": original.reference, "auto": True, "distance_m": round(distance)},
+            extra={"duplicate_of": original, "closed_at": now},
+        )
+        notify.to_reporter(case, "duplicate", original=original.reference)
     return case
-
-
-def _link_duplicate(case: Case, *, now: datetime.datetime) -> None:
-    """A report of the same problem nearby, still open: link the new one to it. The reporter follows the
-    original and hears when it is fixed; staff review automatic links in their duplicates queue."""
-    options = settings_for(case.organization_id)
-    found = triage.nearby_open(
-        organization_id=case.organization_id,
-        category_id=case.category_id,
-        lat=case.lat,
-        lon=case.lon,
-        radius_m=options.duplicate_radius_m,
-        since=now - datetime.timedelta(days=options.duplicate_window_days),
-        exclude_id=case.pk,
-        limit=1,
-    )
-    if not found:
-        return
-    original, distance = found[0]
-    while original.duplicate_of_id is not None:
-        original = original.duplicate_of
-    case = transition(
-        case,
-        Status.DUPLICATE,
-        EventKind.MARKED_DUPLICATE,
-        by=None,
-        data={"duplicate_of": original.reference, "auto": True, "distance_m": round(distance)},
-        extra={"duplicate_of": original, "closed_at": now},
-    )
-    notify.to_reporter(case, "duplicate", original=original.reference)
 
 
 # --- Lifecycle actions ------------------------------------------------------------------------------------
@@ -700,9 +511,7 @@ def case_set_priority(*, case: Case, by: User | None, priority: str, note: str =
     old = case.priority
     case.priority = priority
     case.updated_at = clock.now()
-    sla_change = deadlines.apply_policy(case, now=case.updated_at)
-    case.save()
-    deadlines.save_timer(case)
+    sla_change = deadlines.save_with_targets(case, now=case.updated_at)
     record_event(
         case, EventKind.PRIORITY_CHANGED, by=by, note=note.strip(), data={"priority": [old, priority]}
     )
@@ -738,9 +547,7 @@ def case_set_category(*, case: Case, by: User | None, category: str, note: str =
             data["department"] = [_code(case.department), destination.department.code]
             case.department = destination.department
     case.updated_at = clock.now()
-    sla_change = deadlines.apply_policy(case, now=case.updated_at)
-    case.save()
-    deadlines.save_timer(case)
+    sla_change = deadlines.save_with_targets(case, now=case.updated_at)
     record_event(case, EventKind.CATEGORY_CHANGED, by=by, note=note.strip(), data=data)
     _record_sla_change(case, sla_change, by=by)
     if destination is not None and destination.partner:

@@ -16,9 +16,14 @@ from pathlib import Path
 from django.conf import settings
 
 from khidma.cases import privacy
+from khidma.cases.intake import ValidIntake, fallback_language
 from khidma.cases.lifecycle import OPEN_STATUSES
-from khidma.cases.models import Case
+from khidma.cases.models import Case, Priority
 from khidma.core import geo
+from khidma.core.languages import is_supported
+from khidma.organizations import selectors as org_selectors
+from khidma.organizations.models import Area, CaseKind, Category
+from khidma.triage.routing import Route, route, settings_for
 
 logger = logging.getLogger("khidma.triage")
 
@@ -52,22 +57,43 @@ def category_model():
     return classifier.get_model()
 
 
+def language_of(text: str, fallback: str) -> str:
+    """The language a message is written in, for answering it; ``fallback`` when the detector fails."""
+    try:
+        from khidma.triage.language import detect
+
+        return detect(text).code
+    except Exception:  # a missing or failing detector must not lose the message
+        logger.exception("language detection failed")
+        return fallback
+
+
+def suggest_category(text: str) -> str | None:
+    """Triage's best category for a text (the installation's retrained model when there is one)."""
+    return assess(text).category
+
+
 def warm_up() -> None:
     """Train or load the models once, before the web server forks its workers, so that no reporter waits
     for it (the language model trains at first use; the category model too without a saved one)."""
     assess("warm up: the street light is broken")
 
 
-def assess(text: str) -> Assessment:
-    """Never raises: a failing model leaves the case to people, it does not lose the report."""
+def assess(text: str, *, language: str | None = None) -> Assessment:
+    """Never raises: a failing model leaves the case to people, it does not lose the report. ``language``:
+    already known (a channel detected it to answer in it), so it is not detected twice."""
     result = Assessment()
     if not text.strip():
         return result
     try:
-        from khidma.triage import language, priority
+        from khidma.triage import language as languages
+        from khidma.triage import priority
 
-        guess = language.detect(text)
-        result.language, result.language_confidence = guess.code, float(guess.confidence)
+        if language:
+            result.language, result.language_confidence = language, 1.0
+        else:
+            guess = languages.detect(text)
+            result.language, result.language_confidence = guess.code, float(guess.confidence)
         prediction = category_model().predict(text)
         result.category, result.confidence = prediction.category, float(prediction.confidence)
         result.alternatives = [{"category": c, "confidence": float(p)} for c, p in prediction.alternatives]
@@ -76,6 +102,101 @@ def assess(text: str) -> Assessment:
     except Exception:
         logger.exception("triage failed; the case goes to the triage queue")
     return result
+
+
+@dataclass(frozen=True, kw_only=True)
+class TriageDecision:
+    """Everything intake decides about a submission before it writes anything: what the models said, and
+    what the case becomes."""
+
+    assessment: Assessment | None  # None when the channel said everything triage would have guessed
+    language: str
+    category: Category | None
+    applied: bool  # the category is triage's, above the organization's threshold
+    priority: str
+    kind: str
+    area: Area | None
+    route: Route | None  # the department or partner the case goes to; None without a category
+    duplicate_of: tuple[Case, float] | None  # an open public problem nearby, and how far (metres)
+
+
+def triage_decide(intake: ValidIntake, *, now: datetime.datetime) -> TriageDecision:
+    """The one place intake consults triage: language, category (applied only above the organization's
+    threshold), urgency, area, route and a duplicate nearby. Reads only, so every channel calls it outside
+    any transaction (the models cost milliseconds; a write lock must not wait for them)."""
+    request = intake.request
+    organization = intake.organization
+    language, category, priority = request.language, intake.category, request.priority
+    assessment = None
+    applied = False
+    if language is None or category is None or priority is None:
+        assessment = assess(intake.description, language=language)
+        # A text with too few letters to tell (a number, "hi") keeps the channel's or request's language.
+        sure = (assessment.language_confidence or 0) >= 0.5
+        if language is None and assessment.language and is_supported(assessment.language) and sure:
+            language = assessment.language
+        if category is None and assessment.category:
+            candidate = org_selectors.category_get_active(organization=organization, code=assessment.category)
+            threshold = settings_for(organization.pk).auto_apply_threshold
+            if candidate is not None and (assessment.confidence or 0) >= threshold:
+                category, applied = candidate, True
+        if priority is None and assessment.urgent_terms:
+            priority = Priority.URGENT
+    kind = request.kind or (category.kind if category else CaseKind.REPORT)
+    area = intake.area
+    if request.lat is not None and request.lon is not None:
+        area = org_selectors.area_for_point(organization=organization, lat=request.lat, lon=request.lon)
+    destination = route(category=category, area_id=area.pk if area else None, kind=kind) if category else None
+    # Only public problems are linked automatically: a private case is never told "already reported" about
+    # someone else's case, nor offered as the original of a stranger's report. A case referred to a partner
+    # at once is not linked either.
+    public = privacy.public_problem(
+        kind=kind, womens_section=request.womens_section, is_proxy=intake.principal is not None
+    )
+    placed = request.lat is not None and request.lon is not None
+    referred = destination is not None and bool(destination.partner)
+    duplicate_of = None
+    if category is not None and placed and public and not referred:
+        duplicate_of = _duplicate_candidate(
+            organization_id=organization.pk,
+            category_id=category.pk,
+            lat=request.lat,
+            lon=request.lon,
+            now=now,
+        )
+    return TriageDecision(
+        assessment=assessment,
+        language=language or fallback_language(request),
+        category=category,
+        applied=applied,
+        priority=priority or Priority.NORMAL,
+        kind=kind,
+        area=area,
+        route=destination,
+        duplicate_of=duplicate_of,
+    )
+
+
+def _duplicate_candidate(
+    *, organization_id: int, category_id: int, lat: float, lon: float, now: datetime.datetime
+) -> tuple[Case, float] | None:
+    options = settings_for(organization_id)
+    found = nearby_open(
+        organization_id=organization_id,
+        category_id=category_id,
+        lat=lat,
+        lon=lon,
+        radius_m=options.duplicate_radius_m,
+        since=now - datetime.timedelta(days=options.duplicate_window_days),
+        limit=1,
+    )
+    if not found:
+        return None
+    original, distance = found[0]
+    # Point at the root, so chains of duplicates never form.
+    while original.duplicate_of_id is not None:
+        original = original.duplicate_of
+    return original, distance
 
 
 def nearby_open(

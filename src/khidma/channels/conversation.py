@@ -9,8 +9,9 @@ import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from khidma.cases import notify
+from khidma.cases import notify, triage
 from khidma.cases.attachments import attachment_add
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.services import case_create
 from khidma.channels.media import MediaUnavailable, fetch_whatsapp_media
 from khidma.channels.models import Conversation, InboundMessage
@@ -25,26 +26,6 @@ CHANNEL = "whatsapp"
 # A conversation left this long is forgotten; the next message starts afresh.
 IDLE = datetime.timedelta(hours=24)
 _SKIP = {"0", "skip", "تخطي", "لا", "no", "tidak", "nahi", "nahin", "geç", "passer"}
-
-
-def _language_of(text: str, fallback: str) -> str:
-    try:
-        from khidma.triage.language import detect
-
-        return detect(text).code
-    except Exception:  # a missing or failing detector must not lose the report
-        logger.exception("language detection failed")
-        return fallback
-
-
-def _suggest(text: str) -> str | None:
-    try:
-        from khidma.triage.classifier import get_model
-
-        return get_model().predict(text).category
-    except Exception:
-        logger.exception("category suggestion failed")
-        return None
 
 
 def _say(org: Organization, sender: str, language: str, template: str, **placeholders: str) -> None:
@@ -75,7 +56,7 @@ def process_whatsapp(inbound: InboundMessage) -> None:
     language = (
         conversation.language
         if conversation
-        else _language_of(text, org.default_language)
+        else triage.language_of(text, org.default_language)
         if text
         else org.default_language
     )
@@ -114,7 +95,7 @@ def process_whatsapp(inbound: InboundMessage) -> None:
     if state == Conversation.State.DESCRIBE:
         if kind == "text":
             draft["description"] = text
-            conversation.language = _language_of(text, conversation.language)
+            conversation.language = triage.language_of(text, conversation.language)
         if not draft.get("description"):
             _save(conversation, Conversation.State.DESCRIBE, "ask_description")
             return
@@ -139,7 +120,7 @@ def process_whatsapp(inbound: InboundMessage) -> None:
             and fold_digits(text).strip().lower() not in _SKIP
         ):
             draft["description"] = f"{draft.get('description', '')}\n{text}".strip()
-        suggestion = _suggest(draft.get("description", ""))
+        suggestion = triage.suggest_category(draft.get("description", ""))
         draft["suggestion"] = suggestion
         if suggestion and Category.objects.filter(organization=org, code=suggestion, is_active=True).exists():
             name = Category.objects.get(organization=org, code=suggestion).name_in(conversation.language)
@@ -194,16 +175,18 @@ def _create_case(conversation: Conversation, sender: str, category: str) -> None
     draft = conversation.draft
     try:
         result = case_create(
-            organization=conversation.organization,
-            description=draft.get("description", ""),
-            channel=CHANNEL,
-            language=conversation.language,
-            category=category,
-            lat=draft.get("lat"),
-            lon=draft.get("lon"),
-            address=draft.get("address", "")[:500],
-            reporter_phone=sender,
-            idempotency_key=f"whatsapp:{conversation.first_message_id}",
+            request=IntakeRequest(
+                organization=conversation.organization,
+                description=draft.get("description", ""),
+                channel=CHANNEL,
+                language=conversation.language,
+                category=category,
+                lat=draft.get("lat"),
+                lon=draft.get("lon"),
+                address=draft.get("address", "")[:500],
+                idempotency_key=f"whatsapp:{conversation.first_message_id}",
+                reporter=Reporter(phone=sender),
+            )
         )
     except DomainError as exc:
         # Keep what was gathered; ask again for the part that was wrong (most often a place outside the city).

@@ -9,6 +9,8 @@ import logging
 from django.db import transaction
 from django_tasks import task
 
+from khidma.cases import triage
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.services import case_create
 from khidma.channels.conversation import process_whatsapp
 from khidma.channels.models import InboundMessage
@@ -19,27 +21,23 @@ from khidma.core.errors import DomainError
 logger = logging.getLogger("khidma.channels")
 
 
-def _detect(text: str, fallback: str) -> str:
-    from khidma.channels.conversation import _language_of
-
-    return _language_of(text, fallback)
-
-
 def process_sms(inbound: InboundMessage) -> None:
     org = inbound.organization
     text = inbound.payload.get("text", "")
-    language = _detect(text, org.default_language)
+    language = triage.language_of(text, org.default_language)
     if handle_command(org, channel="sms", sender=inbound.sender, text=text, language=language):
         return
     # One text is one report; it is triaged like any other, and the reference goes back by SMS.
     try:
         case_create(
-            organization=org,
-            description=text,
-            channel="sms",
-            language=language,
-            reporter_phone=inbound.sender,
-            idempotency_key=f"sms:{inbound.message_id}",
+            request=IntakeRequest(
+                organization=org,
+                description=text,
+                channel="sms",
+                language=language,
+                idempotency_key=f"sms:{inbound.message_id}",
+                reporter=Reporter(phone=inbound.sender),
+            )
         )
     except DomainError as exc:
         logger.warning("SMS %s did not make a case: %s", inbound.message_id, exc)

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 
 from khidma.accounts.services import user_create
 from khidma.cases import services as case_services
+from khidma.cases.intake import IntakeRequest
 from khidma.cases.models import POST_CHANNELS, Channel
 from khidma.core import clock
 from khidma.demo import data
@@ -202,13 +203,15 @@ def _serve(point, by, moment, rng, services_mix, categories, makkah) -> None:
         case = None
         if service == "report" and rng.random() < 0.12:
             case = case_services.case_create(
-                organization=makkah,
-                description="بلاغ مقدم عند نقطة الخدمة: "
-                + rng.choice(["تجمع نفايات", "إنارة معطلة", "حفرة في الطريق"]),
-                channel=POST_CHANNELS.get(point.kind, Channel.COUNTER),
-                service_point=point.code,
-                language="ar",
-                created_by=by,
+                request=IntakeRequest(
+                    organization=makkah,
+                    description="بلاغ مقدم عند نقطة الخدمة: "
+                    + rng.choice(["تجمع نفايات", "إنارة معطلة", "حفرة في الطريق"]),
+                    channel=POST_CHANNELS.get(point.kind, Channel.COUNTER),
+                    service_point=point.code,
+                    language="ar",
+                    created_by=by,
+                )
             ).case
         programs.walkin_record(
             service_point=point,

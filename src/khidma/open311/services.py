@@ -19,9 +19,10 @@ from django.db.models import F, Value, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from khidma.cases.intake import DESCRIPTION_MAX, IntakeRequest, Reporter
 from khidma.cases.models import Case, Channel
 from khidma.cases.references import parse_reference
-from khidma.cases.services import DESCRIPTION_MAX, NOTE_MAX, case_add_note, case_create
+from khidma.cases.services import NOTE_MAX, case_add_note, case_create
 from khidma.core import clock
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import is_supported
@@ -348,9 +349,30 @@ def request_create(
     address = address_string or address_id
     reporter_name = " ".join(p for p in (form.first_name.strip(), form.last_name.strip()) if p)
     idempotency_key = _idempotency_key(organization, api_key, client_key, device_id, form, answers, media_url)
+
+    def with_the_case(case: Case) -> None:
+        # In the case's own transaction: the client's answers and media are never lost from a new request.
+        Submission.objects.create(
+            organization=organization,
+            case=case,
+            api_key=api_key,
+            attributes=answers,
+            media_url=media_url,
+            device_id=device_id,
+            account_id=account_id,
+            address_id=address_id,
+        )
+        ApiKey.objects.filter(pk=api_key.pk).update(created_count=F("created_count") + 1)
+        # Staff read it in the organization's language, whatever language the client used.
+        with translation.override(organization.default_language):
+            summary = _staff_summary(attributes, answers, media_url, organization.default_language)
+        if summary:
+            # Staff read cases in the back office, not in this app's tables: give them the answers there.
+            case_add_note(case=case, by=None, text=summary, public=False)
+
     try:
-        with transaction.atomic():
-            result = case_create(
+        result = case_create(
+            request=IntakeRequest(
                 organization=organization,
                 description=form.description,
                 channel=Channel.OPEN311,
@@ -360,34 +382,16 @@ def request_create(
                 lat=lat,
                 lon=lon,
                 address=address,
-                reporter_name=reporter_name,
-                reporter_phone=form.phone,
-                reporter_email=form.email,
                 idempotency_key=idempotency_key,
-            )
-            case = result.case
-            if not result.created:
-                return _replayed(case, answers, media_url)
-            Submission.objects.create(
-                organization=organization,
-                case=case,
-                api_key=api_key,
-                attributes=answers,
-                media_url=media_url,
-                device_id=device_id,
-                account_id=account_id,
-                address_id=address_id,
-            )
-            ApiKey.objects.filter(pk=api_key.pk).update(created_count=F("created_count") + 1)
-            # Staff read it in the organization's language, whatever language the client used.
-            with translation.override(organization.default_language):
-                summary = _staff_summary(attributes, answers, media_url, organization.default_language)
-            if summary:
-                # Staff read cases in the back office, not in this app's tables: give them the answers there.
-                case_add_note(case=case, by=None, text=summary, public=False)
+                reporter=Reporter(name=reporter_name, phone=form.phone, email=form.email),
+            ),
+            within=with_the_case,
+        )
+        if not result.created:
+            return _replayed(result.case, answers, media_url)
     except DomainError as exc:
         raise _renamed(exc) from exc
-    return RequestResult(case, True, account_id)
+    return RequestResult(result.case, True, account_id)
 
 
 def _idempotency_key(

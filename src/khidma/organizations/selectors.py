@@ -45,6 +45,10 @@ def service_point_get(*, organization: Organization, code: str) -> ServicePoint 
     return ServicePoint.objects.filter(organization=organization, code=code, is_active=True).first()
 
 
+def area_get(*, organization: Organization, code: str) -> Area | None:
+    return Area.objects.filter(organization=organization, code=code).first()
+
+
 def area_for_point(*, organization: Organization, lat: float, lon: float) -> Area | None:
     """The area containing the point: the indexed bounding boxes narrow it down, the polygon decides."""
     candidates = Area.objects.filter(

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from khidma.cases.services import ADDRESS_MAX, DESCRIPTION_MAX
+from khidma.cases.intake import ADDRESS_MAX, DESCRIPTION_MAX
 from khidma.core.phones import normalize_phone
 
 MAX_PHOTOS = 3

@@ -13,15 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from khidma.cases.attachments import attachment_add
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, Channel
 from khidma.cases.services import case_create
 from khidma.cases.verification import (
-    case_mark_phone_verified,
     phone_verification_check,
     phone_verification_start,
     phone_verified,
@@ -91,9 +90,15 @@ def submit_report(
             )
 
     if not outcome.errors:
+
+        def with_the_case(case) -> None:
+            # In the case's own transaction: a report is never saved without its photos.
+            for index, photo in enumerate(photos, start=1):
+                attachment_add(case=case, by=None, upload=photo.as_upload(index))
+
         try:
-            with transaction.atomic():
-                result = case_create(
+            result = case_create(
+                request=IntakeRequest(
                     organization=organization,
                     description=data["description"],
                     channel=Channel.WEB,
@@ -102,14 +107,12 @@ def submit_report(
                     lat=lat,
                     lon=lon,
                     address=address,
-                    reporter_phone=data.get("phone", ""),
-                    idempotency_key=(data.get("submission") or None),
-                )
-                if result.created:
-                    for index, photo in enumerate(photos, start=1):
-                        attachment_add(case=result.case, by=None, upload=photo.as_upload(index))
-                    if verified:
-                        case_mark_phone_verified(case=result.case, key=verification_key)
+                    idempotency_key=data.get("submission") or None,
+                    reporter=Reporter(phone=data.get("phone", "")),
+                    phone_verification_key=verification_key if verified else None,
+                ),
+                within=with_the_case,
+            )
         except DomainError as exc:
             for error in exc.errors:
                 outcome.errors[_FIELDS.get(error.field, "form")].append(str(error.message))

@@ -24,6 +24,7 @@ from khidma.cases import access as case_access
 from khidma.cases import actions as case_actions
 from khidma.cases import lifecycle, notify
 from khidma.cases import services as case_services
+from khidma.cases.intake import IntakeRequest, Principal, Reporter
 from khidma.cases.messages import TEMPLATES
 from khidma.cases.models import Case, Channel, Status
 from khidma.core import clock
@@ -389,7 +390,6 @@ def _proxy_data(authorization: Authorization, by: User, case: Case, action: str)
     }
 
 
-@transaction.atomic
 def proxy_case_create(
     *,
     authorization: Authorization,
@@ -401,31 +401,37 @@ def proxy_case_create(
     language: str | None = None,
     service_point: str | None = None,
 ) -> Case:
-    """Submit a request for the principal: the case records them, and the audit records both people."""
+    """Submit a request for the principal: the case records them, and the audit records both people (in the
+    case's own transaction, so triage runs before any write lock is taken)."""
     authorization_ensure_usable(authorization=authorization, by=by)
+
+    def audit(case: Case) -> None:
+        _event(
+            "authorization",
+            authorization,
+            "proxy_action",
+            by=by,
+            data=_proxy_data(authorization, by, case, "create"),
+        )
+
     result = case_services.case_create(
-        organization=authorization.organization,
-        description=description,
-        channel=channel,
-        kind=kind,
-        category=category,
-        language=language,
-        service_point=service_point,
-        reporter_name=authorization.principal_name,
-        reporter_phone=authorization.principal_phone,
-        principal=case_services.Principal(
-            name=authorization.principal_name,
-            relationship=authorization.relationship,
-            document=authorization.document_reference,
+        request=IntakeRequest(
+            organization=authorization.organization,
+            description=description,
+            channel=channel,
+            kind=kind,
+            category=category,
+            language=language,
+            service_point=service_point,
+            principal=Principal(
+                name=authorization.principal_name,
+                relationship=authorization.relationship,
+                document=authorization.document_reference,
+            ),
+            created_by=by,
+            reporter=Reporter(name=authorization.principal_name, phone=authorization.principal_phone),
         ),
-        created_by=by,
-    )
-    _event(
-        "authorization",
-        authorization,
-        "proxy_action",
-        by=by,
-        data=_proxy_data(authorization, by, result.case, "create"),
+        within=audit,
     )
     return result.case
 

@@ -14,6 +14,7 @@ from khidma.accounts.services import user_create
 from khidma.cases import services
 from khidma.cases.attachments import attachment_add
 from khidma.cases.deadlines import case_sla_sweep
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
@@ -220,15 +221,16 @@ class Command(BaseCommand):
             received = now - datetime.timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 10))
             with clock.at(received):
                 services.case_create(
-                    organization=org,
-                    description=rng.choice(data.ASSOCIATION_SAMPLES[code]),
-                    channel=rng.choice([Channel.WEB, Channel.PHONE_940, Channel.LETTER])
-                    if index % 3
-                    else Channel.WEB,
-                    category=code,
-                    language="ar",
-                    reporter_name=f"مستفيد {index + 1}",
-                    reporter_phone=_phone(rng),
+                    request=IntakeRequest(
+                        organization=org,
+                        description=rng.choice(data.ASSOCIATION_SAMPLES[code]),
+                        channel=rng.choice([Channel.WEB, Channel.PHONE_940, Channel.LETTER])
+                        if index % 3
+                        else Channel.WEB,
+                        category=code,
+                        language="ar",
+                        reporter=Reporter(name=f"مستفيد {index + 1}", phone=_phone(rng)),
+                    )
                 )
 
     # --- cases -------------------------------------------------------------------------------------------
@@ -262,18 +264,22 @@ class Command(BaseCommand):
             unclassified = rng.random() < 0.1 or text in {t for _l, t in data.VAGUE_SAMPLES}
             with clock.at(received):
                 case = services.case_create(
-                    organization=org,
-                    description=text,
-                    channel=channel,
-                    category=None if unclassified else category,
-                    language=language,
-                    priority=Priority.URGENT if rng.random() < 0.05 else None,
-                    lat=area.centre_lat + rng.uniform(-0.015, 0.015),
-                    lon=area.centre_lon + rng.uniform(-0.015, 0.015),
-                    reporter_name="" if rng.random() < 0.3 else f"مراجع {index + 1}",
-                    reporter_phone=_phone(rng) if rng.random() < 0.8 else "",
-                    created_by=agent if channel == Channel.PHONE_940 else None,
-                    idempotency_key=f"demo-{index}",
+                    request=IntakeRequest(
+                        organization=org,
+                        description=text,
+                        channel=channel,
+                        category=None if unclassified else category,
+                        language=language,
+                        priority=Priority.URGENT if rng.random() < 0.05 else None,
+                        lat=area.centre_lat + rng.uniform(-0.015, 0.015),
+                        lon=area.centre_lon + rng.uniform(-0.015, 0.015),
+                        created_by=agent if channel == Channel.PHONE_940 else None,
+                        idempotency_key=f"demo-{index}",
+                        reporter=Reporter(
+                            name="" if rng.random() < 0.3 else f"مراجع {index + 1}",
+                            phone=_phone(rng) if rng.random() < 0.8 else "",
+                        ),
+                    )
                 ).case
             if index % 6 == 0:  # some reporters send a photo
                 with clock.at(received):
@@ -360,14 +366,15 @@ class Command(BaseCommand):
             for name in ("فريق واجبنا 1", "فريق واجبنا 2")
         ]
         request = services.case_create(
-            organization=makkah,
-            description="والدي كبير في السن ولا يستطيع الحضور، نحتاج إصدار شهادة إتمام بناء",
-            channel=Channel.PHONE_940,
-            kind="service_request",
-            language="ar",
-            reporter_phone="0551230000",
-            reporter_name="أبو أحمد",
-            created_by=agent,
+            request=IntakeRequest(
+                organization=makkah,
+                description="والدي كبير في السن ولا يستطيع الحضور، نحتاج إصدار شهادة إتمام بناء",
+                channel=Channel.PHONE_940,
+                kind="service_request",
+                language="ar",
+                created_by=agent,
+                reporter=Reporter(phone="0551230000", name="أبو أحمد"),
+            )
         ).case
         visit = programs.visit_record_eligibility(case=request, reason="elderly", note="٨٥ عامًا", by=agent)
         start = (now + datetime.timedelta(days=1)).replace(hour=7, minute=0, second=0, microsecond=0)
