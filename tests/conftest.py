@@ -39,6 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # Side effects run at once in tests instead of waiting for a worker.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.KHIDMA_DEFAULT_ORGANIZATION = "makkah"
+    # Public reports become cases within the request, so a test reads the case right after posting it;
+    # tests/cases/test_submissions.py covers the deferred path the worker takes in production.
+    settings.KHIDMA_INTAKE_DEFERRED = False
     # Slow, strong hashing protects real passwords; the personas' passwords protect nothing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Serve static files straight from the apps: tests do not run collectstatic.

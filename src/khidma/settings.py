@@ -177,6 +177,10 @@ _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
+# The public API's reports are accepted at once (a reference number) and made cases by the worker moments
+# later (cases/submissions.py); 0 makes the case within the request, for installations without a worker.
+KHIDMA_INTAKE_DEFERRED = env_bool("KHIDMA_INTAKE_DEFERRED", True)
+
 _task_backend = env_str("KHIDMA_TASKS_BACKEND", "database")
 if _task_backend not in _TASK_BACKENDS:
     raise ValueError(f"KHIDMA_TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {_task_backend!r}")

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from khidma.accounts.models import User
 from khidma.cases import access, deadlines
-from khidma.cases.models import Attachment, Case, CaseEvent, EventKind, Status
+from khidma.cases.models import Attachment, Case, CaseEvent, EventKind, IntakeSubmission, Status
 from khidma.core.phones import mask_phone
+from khidma.organizations.models import CaseKind
 
 
 def code_name(obj) -> dict | None:
@@ -40,6 +41,23 @@ def public_report(case: Case, events: list[CaseEvent]) -> dict:
         "updated_at": case.updated_at,
         "expected_at": case.resolution_due_at if case.status not in deadlines.STOPPED else None,
         "timeline": [timeline_item(e) for e in events],
+    }
+
+
+def received_report(submission: IntakeSubmission) -> dict:
+    """A report accepted moments ago and still being triaged and routed: its number and "received"."""
+    return {
+        "reference": submission.reference,
+        "status": "received",
+        "status_label": str(_("Received")),
+        "kind": submission.request.get("kind") or CaseKind.REPORT,
+        "category": None,
+        "department": None,
+        "area": None,
+        "received_at": submission.accepted_at,
+        "updated_at": submission.accepted_at,
+        "expected_at": None,
+        "timeline": [],
     }
 
 

@@ -23,13 +23,12 @@ from khidma.api.schemas import (
     ReportCreatedOut,
     ReportIn,
 )
-from khidma.cases import closure, privacy
+from khidma.cases import closure, privacy, submissions
 from khidma.cases import selectors as case_selectors
 from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Channel
 from khidma.cases.references import parse_reference
-from khidma.cases.services import case_create
-from khidma.cases.tracking import tracking_url
+from khidma.cases.tracking import tracking_url, tracking_url_for
 from khidma.cases.triage import nearby_open
 from khidma.core import clock
 from khidma.core.errors import DomainError, NotFound
@@ -53,6 +52,7 @@ def resolve_organization(slug: str | None) -> Organization:
 @router.post(
     "/reports",
     response={
+        202: ReportCreatedOut,
         201: ReportCreatedOut,
         200: ReportCreatedOut,
         400: ErrorsOut,
@@ -68,8 +68,12 @@ def report_create(
     payload: ReportIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
 ):
-    """Create a report. Send an `Idempotency-Key` header so a retry returns the same report (200) instead of
-    creating a second one."""
+    """Report a problem. The answer gives the report's number at once: **202** "received" while it is being
+    triaged and routed (usually within seconds; the reporter also gets the number by SMS), or **201** with
+    its category, department and area when the installation makes cases within the request
+    (`KHIDMA_INTAKE_DEFERRED=0`). Every problem with the submission is reported at once (400). Send an
+    `Idempotency-Key` header so a retry returns the same report (**200**) instead of making a second one;
+    the same key with a different report is a 409."""
     organization = resolve_organization(payload.organization)
     channel = _PUBLIC_CHANNEL
     if payload.channel:
@@ -83,7 +87,7 @@ def report_create(
             )
         channel = payload.channel
     reporter = payload.reporter
-    result = case_create(
+    acceptance = submissions.case_accept(
         request=IntakeRequest(
             organization=organization,
             description=payload.description or "",
@@ -103,7 +107,17 @@ def report_create(
             ),
         )
     )
-    case = result.case
+    submission = acceptance.submission
+    case = submission.case
+    if case is None and not submissions.deferred():
+        case = submissions.submission_process(submission)
+    if case is None:
+        body = {
+            "reference": submission.reference,
+            "status": "received",
+            "tracking_url": tracking_url_for(submission),
+        }
+        return Status(202 if acceptance.created else 200, body)
     body = {
         "reference": case.reference,
         "status": case.status,
@@ -114,7 +128,7 @@ def report_create(
         "priority": case.priority,
         "tracking_url": tracking_url(case),
     }
-    return Status(201 if result.created else 200, body)
+    return Status(201 if acceptance.created else 200, body)
 
 
 @router.get("/reports/nearby", response={200: list[NearbyOut], 400: ErrorsOut, 404: ErrorsOut})
@@ -170,7 +184,10 @@ def report_get(
     canonical = parse_reference(reference)
     case = case_selectors.case_get_public(organization=org, reference=canonical)
     if case is None:
-        raise NotFound.single("reference", "not_found", _("No report has this reference number."))
+        waiting = submissions.submission_get_waiting(organization=org, reference=canonical)
+        if waiting is None:
+            raise NotFound.single("reference", "not_found", _("No report has this reference number."))
+        return presenters.received_report(waiting)
     with_notes = privacy.notes_visible(case, key=k)
     return presenters.public_report(case, case_selectors.case_public_timeline(case, with_notes=with_notes))
 

@@ -46,13 +46,16 @@ class ReportIn(Schema):
 
 
 class ReportCreatedOut(Schema):
-    reference: str
-    status: str
-    category: CodeName | None
-    department: CodeName | None
-    area: CodeName | None
-    language: str
-    priority: str
+    reference: str = Field(description="The report's number: give it to the reporter at once")
+    status: str = Field(
+        description='"received" (202): accepted, being triaged and routed — follow it at tracking_url or '
+        "GET /reports/{reference}; otherwise (201, 200) the case's status"
+    )
+    category: CodeName | None = None
+    department: CodeName | None = None
+    area: CodeName | None = None
+    language: str | None = None
+    priority: str | None = None
     tracking_url: str
 
 

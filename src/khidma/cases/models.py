@@ -353,6 +353,51 @@ class ReferenceCounter(models.Model):
         return f"{self.organization_id}/{self.year}: {self.last_value}"
 
 
+class IntakeSubmission(models.Model):
+    """A report accepted with its reference number but not yet made a case: the public API answers at once
+    and the worker triages, routes and writes the case moments later (cases/pending.py). Kept afterwards as
+    the record of what was submitted, pointing at the case it became."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE)
+    reference = models.CharField(max_length=12)
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
+    fingerprint = models.CharField(max_length=64)
+    # The IntakeRequest as JSON (cases/intake.py: IntakeRequest.to_data).
+    request = models.JSONField()
+    accepted_at = models.DateTimeField(default=clock.now)
+    # A worker holds the row until this moment (its claim token in ``claim``); a worker that died lets it go
+    # for another to take.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    claim = models.CharField(max_length=32, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    case = models.OneToOneField(
+        Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="submission"
+    )
+    error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "reference"], name="submission_reference_per_org"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="submission_idempotency_key_per_org",
+            ),
+        ]
+        indexes = [
+            # The worker's queue: only unprocessed rows are in it, so an idle sweep reads nothing.
+            models.Index(
+                fields=["accepted_at"], name="submission_waiting", condition=Q(processed_at__isnull=True)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
 class Satisfaction(models.Model):
     """The reporter's rating of how their case was handled (1–5) and an optional comment."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from typing import Protocol
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -62,7 +63,12 @@ def can_link_duplicate(case: Case, original: Case) -> bool:
     return is_public_problem(original)
 
 
-def reporter_key(case: Case) -> str:
+class _Numbered(Protocol):
+    organization_id: int
+    reference: str
+
+
+def reporter_key(case: _Numbered) -> str:
     """The key in the tracking link sent to the reporter: proof, on a public page, that the reader is the
     person who reported (or someone they shared the link with). Derived from the secret key, so nothing is
     stored and a leaked database does not reveal it."""
@@ -75,7 +81,7 @@ def reporter_key(case: Case) -> str:
     return base64.b32encode(digest).decode()[:_KEY_LENGTH].lower()
 
 
-def reporter_key_matches(case: Case, key: str | None) -> bool:
+def reporter_key_matches(case: _Numbered, key: str | None) -> bool:
     if not key:
         return False
     try:

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
@@ -69,31 +68,47 @@ def case_create(*, request: IntakeRequest, within: Callable[[Case], None] | None
     through triage."""
     intake = intake_validate(request)
     fingerprint = request.fingerprint()
-    key = request.idempotency_key
-    if key:
-        existing = _idempotent_replay(request.organization, key, fingerprint)
+    if request.idempotency_key:
+        existing = _idempotent_replay(request.organization, request.idempotency_key, fingerprint)
         if existing is not None:
             return IntakeResult(existing, created=False)
+    return case_write(intake, fingerprint=fingerprint, within=within)
+
+
+def case_write(
+    intake: ValidIntake,
+    *,
+    fingerprint: str,
+    reference: str | None = None,
+    within: Callable[[Case], None] | None = None,
+) -> IntakeResult:
+    """Decide and write a validated submission: ``case_create`` for a channel that waits for its case, and
+    the worker for a report accepted earlier with its ``reference`` already given (cases/submissions.py)."""
+    request = intake.request
+    organization = request.organization
+    key = request.idempotency_key
     now = clock.now()
     decision = triage_decide(intake, now=now)
-    # The number is taken in its own short transaction, so concurrent intakes do not queue behind each
-    # other's whole transaction on the counter row; a failed insert leaves a gap, never a duplicate.
-    reference = _allocate_reference(request.organization, now=now)
+    if reference is None:
+        # The number is taken in its own short transaction, so concurrent intakes do not queue behind each
+        # other's whole transaction on the counter row; a failed insert leaves a gap, never a duplicate.
+        reference = _allocate_reference(organization, now=now)
     try:
         with transaction.atomic():
             if key:
                 # Under SQLite's IMMEDIATE transactions this re-check is serialized with every other writer;
                 # on PostgreSQL the unique index below settles a race that slips past it.
-                existing = _idempotent_replay(request.organization, key, fingerprint)
+                existing = _idempotent_replay(organization, key, fingerprint)
                 if existing is not None:
                     return IntakeResult(existing, created=False)
             case = _insert_case(intake, decision, reference=reference, fingerprint=fingerprint, now=now)
             if within is not None:
                 within(case)
     except IntegrityError:
-        if not key:
-            raise
-        existing = _idempotent_replay(request.organization, key, fingerprint)
+        # A racing retry under the same key, or (for an accepted report) another worker that wrote it first.
+        existing = Case.objects.filter(organization=organization, reference=reference).first()
+        if existing is None and key:
+            existing = _idempotent_replay(organization, key, fingerprint)
         if existing is None:
             raise
         return IntakeResult(existing, created=False)
@@ -113,13 +128,32 @@ def _idempotent_replay(organization: Organization, key: str, fingerprint: str) -
 
 
 def _allocate_reference(organization: Organization, *, now: datetime.datetime) -> str:
-    year = references.current_year(now)
     with transaction.atomic():
-        counter, _created = ReferenceCounter.objects.get_or_create(organization=organization, year=year)
-        # The UPDATE locks the counter row until this short transaction commits.
-        ReferenceCounter.objects.filter(pk=counter.pk).update(last_value=F("last_value") + 1)
-        counter.refresh_from_db(fields=["last_value"])
-    return references.format_reference(year=year, sequence=counter.last_value)
+        return next_reference(organization, now=now)
+
+
+def next_reference(organization: Organization, *, now: datetime.datetime) -> str:
+    """The organization's next reference number for the year, in the caller's transaction: one
+    ``UPDATE … RETURNING`` (which locks the counter row until the transaction commits)."""
+    year = references.current_year(now)
+    table = ReferenceCounter._meta.db_table
+    with connection.cursor() as cursor:
+        for _attempt in range(2):
+            cursor.execute(
+                f"UPDATE {table} SET last_value = last_value + 1 "  # noqa: S608 - the table name is ours
+                "WHERE organization_id = %s AND year = %s RETURNING last_value",
+                [organization.pk, year],
+            )
+            row = cursor.fetchone()
+            if row is not None:
+                return references.format_reference(year=year, sequence=row[0])
+            # The year's first number: create the counter (a racing creator wins; then update again).
+            try:
+                with transaction.atomic():
+                    ReferenceCounter.objects.create(organization=organization, year=year, last_value=0)
+            except IntegrityError:
+                pass
+    raise RuntimeError("the reference counter could not be created")
 
 
 def _insert_case(

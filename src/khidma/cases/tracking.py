@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 
 from khidma.cases import privacy
-from khidma.cases.models import Case
+from khidma.cases.models import Case, IntakeSubmission
 
 # The query parameter that carries the reporter's key (see cases/privacy.py).
 KEY_PARAMETER = "k"
@@ -23,3 +23,10 @@ def tracking_path(case: Case, *, for_reporter: bool = True) -> str:
 
 def tracking_url(case: Case, *, for_reporter: bool = True) -> str:
     return f"{settings.KHIDMA_PUBLIC_BASE_URL}{tracking_path(case, for_reporter=for_reporter)}"
+
+
+def tracking_url_for(submission: IntakeSubmission) -> str:
+    """The link given to the reporter with an accepted report's number, before the case exists: it carries
+    their key, so it keeps working if the case turns out private (cases/privacy.py)."""
+    key = privacy.reporter_key(submission)
+    return f"{settings.KHIDMA_PUBLIC_BASE_URL}/track/{submission.reference}?{KEY_PARAMETER}={key}"

@@ -19,7 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
-from khidma.cases import closure, privacy, tracking
+from khidma.cases import closure, privacy, submissions, tracking
 from khidma.cases import selectors as case_selectors
 from khidma.cases.models import Channel, Status
 from khidma.cases.references import parse_reference
@@ -79,6 +79,15 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
         else None
     )
     if case is None:
+        waiting = (
+            submissions.submission_get_waiting(organization=organization, reference=canonical)
+            if organization
+            else None
+        )
+        if waiting is not None:
+            # Accepted moments ago and being routed: the number is right, the details follow shortly.
+            context["received"] = waiting
+            return render(request, "portal/track.html", context)
         context["not_found"] = True
         return render(request, "portal/track.html", context, status=404)
     if privacy.reporter_key_matches(case, request.GET.get(tracking.KEY_PARAMETER)):

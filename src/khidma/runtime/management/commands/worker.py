@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -52,6 +53,37 @@ def _periodic(stop: threading.Event) -> None:
                 close_old_connections()
 
 
+def _accepted_reports(stop: threading.Event) -> None:
+    """Reports the public API accepted become cases here, in their own thread so that no other job delays
+    them: a full batch is followed at once by the next, an empty one by half a second's rest."""
+    from khidma.cases.submissions import submissions_process_due
+
+    while not stop.is_set():
+        made = 0
+        try:
+            made = submissions_process_due(limit=_INTAKE_BATCH)
+        except Exception:
+            logger.exception("making accepted reports into cases failed; trying again")
+        finally:
+            close_old_connections()
+        if made < _INTAKE_BATCH:
+            stop.wait(0.5)
+
+
+_INTAKE_BATCH = 100
+
+
+def _lower_priority() -> None:
+    """The worker yields the processors to the web server in a burst (reporters wait on the web, not on
+    the worker); KHIDMA_WORKER_NICE=0 keeps the normal priority."""
+    niceness = env_int("KHIDMA_WORKER_NICE", 5)
+    if niceness > 0 and hasattr(os, "nice"):
+        try:
+            os.nice(niceness)
+        except OSError:
+            logger.warning("could not lower the worker's priority")
+
+
 class Command(BaseCommand):
     help = "Run the background worker until stopped."
 
@@ -62,12 +94,17 @@ class Command(BaseCommand):
     def handle(self, *args, batch, interval, **options):
         arguments = ["--queue-name", "*", "--interval", str(interval), "--no-reload"]
         if batch:
+            from khidma.cases.submissions import submissions_process_due
+
+            self.stdout.write(f"accepted reports: {submissions_process_due(limit=10_000)}")
             for name, _every, job in _jobs():
                 self.stdout.write(f"{name}: {job()}")
             call_command("db_worker", *arguments, "--batch", verbosity=options.get("verbosity", 1))
             return
+        _lower_priority()
         stop = threading.Event()
         threading.Thread(target=_periodic, args=(stop,), name="periodic", daemon=True).start()
+        threading.Thread(target=_accepted_reports, args=(stop,), name="accepted-reports", daemon=True).start()
         try:
             call_command("db_worker", *arguments, verbosity=options.get("verbosity", 1))
         finally:

@@ -1,0 +1,162 @@
+"""Reports accepted at once and made cases moments later: the public API's intake in a Hajj peak.
+
+``case_accept`` validates a submission (every problem reported at once, as ``case_create`` does), gives it
+its reference number and stores it — one short write, no triage — so the reporter has their number in a
+few milliseconds however busy the season. The worker then makes the case exactly as ``case_create`` would
+(triage, area, routing, targets, duplicates, the first SMS), claiming waiting submissions with a lease so
+several workers share them and a worker that dies loses nothing: its lease runs out and another takes the
+submission. A submission is made a case once: the reference is unique per organization.
+
+With ``KHIDMA_INTAKE_DEFERRED=0`` the request makes the case itself right after accepting it (small
+installations without a worker, and the test suite): the same two steps, in one request.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import logging
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from khidma.cases.intake import IntakeRequest, intake_validate
+from khidma.cases.models import Case, IntakeSubmission
+from khidma.cases.services import case_write, next_reference
+from khidma.core import clock
+from khidma.core.errors import DomainError
+from khidma.organizations.models import Organization
+
+logger = logging.getLogger("khidma.intake")
+
+# How long a worker holds the submissions it claimed before another may take them.
+LEASE = datetime.timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    submission: IntakeSubmission
+    created: bool  # False: a retry of a submission already accepted (same idempotency key and content)
+
+
+def case_accept(*, request: IntakeRequest) -> Acceptance:
+    """Validate and store a submission with its reference number; the case is made by ``submission_process``
+    (in the worker, or at once when intake is not deferred)."""
+    intake_validate(request)
+    fingerprint = request.fingerprint()
+    organization = request.organization
+    key = request.idempotency_key
+    if key:
+        existing = _replay(organization, key, fingerprint)
+        if existing is not None:
+            return Acceptance(existing, created=False)
+    now = clock.now()
+    # The moment the person reported is the case's received time, however long the queue.
+    stored = dataclasses.replace(request, received_at=request.received_at or now).to_data()
+    try:
+        with transaction.atomic():
+            submission = IntakeSubmission.objects.create(
+                organization=organization,
+                reference=next_reference(organization, now=now),
+                idempotency_key=key or None,
+                fingerprint=fingerprint,
+                request=stored,
+                accepted_at=now,
+            )
+    except IntegrityError:
+        # A retry racing the first attempt under the same key: the first one won.
+        existing = _replay(organization, key, fingerprint) if key else None
+        if existing is None:
+            raise
+        return Acceptance(existing, created=False)
+    return Acceptance(submission, created=True)
+
+
+def _replay(organization: Organization, key: str, fingerprint: str) -> IntakeSubmission | None:
+    existing = IntakeSubmission.objects.filter(organization=organization, idempotency_key=key).first()
+    if existing is not None and existing.fingerprint != fingerprint:
+        raise DomainError.single(
+            "idempotency_key",
+            "idempotency_key_reused",
+            _("This idempotency key was already used for a different report."),
+            status=409,
+        )
+    return existing
+
+
+def submission_process(submission: IntakeSubmission) -> Case | None:
+    """Make the case of an accepted submission (once: a second call returns the same case). Never loses the
+    submission: when something it named has gone since it was accepted (a category retired a moment later),
+    the case is made without it and triage decides; an unexpected failure is recorded and retried."""
+    if submission.case_id is not None:
+        return submission.case
+    organization = submission.organization
+    request = IntakeRequest.from_data(submission.request, organization=organization)
+    try:
+        try:
+            intake = intake_validate(request)
+        except DomainError:
+            # Valid when accepted; a code it named has been retired since. Keep the report, drop the code.
+            request = dataclasses.replace(request, category=None, service_point=None, area=None)
+            intake = intake_validate(request)
+
+        def link(case: Case) -> None:
+            IntakeSubmission.objects.filter(pk=submission.pk).update(
+                case=case, processed_at=clock.now(), claimed_until=None, error=""
+            )
+
+        result = case_write(
+            intake, fingerprint=submission.fingerprint, reference=submission.reference, within=link
+        )
+    except Exception as exc:
+        logger.exception("accepted report %s could not be made a case yet", submission.reference)
+        IntakeSubmission.objects.filter(pk=submission.pk).update(error=f"{type(exc).__name__}: {exc}"[:2000])
+        return None
+    if not result.created:
+        # Another worker (whose lease ran out) or a retry under the same key made it first.
+        IntakeSubmission.objects.filter(pk=submission.pk, case__isnull=True).update(
+            case=result.case, processed_at=clock.now(), claimed_until=None
+        )
+    submission.case = result.case
+    return result.case
+
+
+def submissions_process_due(*, limit: int = 200) -> int:
+    """Claim waiting submissions (oldest first) and make their cases; returns how many were made. Safe
+    from several workers: a conditional update claims each row for one of them."""
+    now = clock.now()
+    waiting = Q(processed_at__isnull=True) & (Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+    ids = list(
+        IntakeSubmission.objects.filter(waiting)
+        .order_by("accepted_at", "id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    if not ids:
+        return 0
+    token = uuid.uuid4().hex
+    IntakeSubmission.objects.filter(waiting, pk__in=ids).update(
+        claim=token, claimed_until=now + LEASE, attempts=F("attempts") + 1
+    )
+    made = 0
+    mine = IntakeSubmission.objects.filter(claim=token, processed_at__isnull=True).select_related(
+        "organization"
+    )
+    for submission in mine.order_by("accepted_at", "id"):
+        if submission_process(submission) is not None:
+            made += 1
+    return made
+
+
+def deferred() -> bool:
+    return settings.KHIDMA_INTAKE_DEFERRED
+
+
+def submission_get_waiting(*, organization: Organization, reference: str) -> IntakeSubmission | None:
+    """An accepted report not yet made a case: the public pages answer "received" for it."""
+    return IntakeSubmission.objects.filter(
+        organization=organization, reference=reference, case__isnull=True
+    ).first()

@@ -1,0 +1,159 @@
+"""The public API in a peak: a report is accepted at once with its number, and the worker makes it a case
+(triaged, routed, the first SMS sent) moments later — never twice, never lost."""
+
+from __future__ import annotations
+
+import datetime
+
+import httpx
+import pytest
+
+from khidma.cases import submissions
+from khidma.cases.models import Case, IntakeSubmission
+from khidma.core import clock
+from khidma.organizations.models import Category
+from khidma.outbox.models import OutboundMessage
+from tests.conftest import HARAM
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REPORT = {
+    "description": "Garbage has not been collected for three days near the hotel",
+    "category": "cleanliness",
+    "lat": HARAM[0],
+    "lon": HARAM[1],
+    "reporter": {"phone": "0551234567"},
+}
+
+
+@pytest.fixture
+def deferred(settings):
+    settings.KHIDMA_INTAKE_DEFERRED = True
+
+
+def test_a_report_is_accepted_at_once_and_becomes_a_case_in_the_worker(api, makkah, deferred, live_server):
+    response = api.post("/reports", json=REPORT, headers={"Idempotency-Key": "k-1"})
+    assert response.status_code == 202, response.text
+    accepted = response.json()
+    reference = accepted["reference"]
+    assert accepted["status"] == "received" and accepted["category"] is None
+    assert f"/track/{reference}?k=" in accepted["tracking_url"]
+    assert not Case.objects.exists() and not OutboundMessage.objects.exists()
+
+    # Meanwhile the number already answers, on the API and on the tracking page.
+    followed = api.get(f"/reports/{reference}")
+    assert followed.status_code == 200 and followed.json()["status"] == "received"
+    page = httpx.get(f"{live_server.url}/track/{reference}")
+    assert page.status_code == 200 and reference in page.text
+
+    assert submissions.submissions_process_due() == 1
+    case = Case.objects.get()
+    assert case.reference == reference
+    assert (case.category.code, case.department.code, case.status) == (
+        "cleanliness",
+        "cleanliness",
+        "triaged",
+    )
+    assert OutboundMessage.objects.filter(case=case, template="received").count() == 1
+    assert api.get(f"/reports/{reference}").json()["status"] == "triaged"
+    assert submissions.submissions_process_due() == 0  # made once
+
+
+def test_a_retry_gets_the_same_number_before_and_after_the_case_is_made(api, makkah, deferred):
+    first = api.post("/reports", json=REPORT, headers={"Idempotency-Key": "k-2"})
+    retry = api.post("/reports", json=REPORT, headers={"Idempotency-Key": "k-2"})
+    assert (first.status_code, retry.status_code) == (202, 200)
+    assert retry.json()["reference"] == first.json()["reference"]
+    submissions.submissions_process_due()
+    again = api.post("/reports", json=REPORT, headers={"Idempotency-Key": "k-2"})
+    assert again.status_code == 200 and again.json()["reference"] == first.json()["reference"]
+    assert again.json()["status"] == "triaged"
+    other = api.post(
+        "/reports", json={**REPORT, "description": "Another thing"}, headers={"Idempotency-Key": "k-2"}
+    )
+    assert other.status_code == 409
+    assert other.json()["errors"][0]["code"] == "idempotency_key_reused"
+    assert Case.objects.count() == 1 and IntakeSubmission.objects.count() == 1
+
+
+def test_every_problem_is_reported_at_once_and_nothing_is_stored(api, makkah, deferred):
+    response = api.post(
+        "/reports", json={"description": " ", "category": "nope", "reporter": {"phone": "12"}, "lat": 21.0}
+    )
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "description",
+        "category",
+        "reporter.phone",
+        "lon",
+    }
+    assert not IntakeSubmission.objects.exists()
+
+
+def test_a_worker_that_died_lets_another_take_its_reports(api, makkah, deferred):
+    reference = api.post("/reports", json=REPORT).json()["reference"]
+    # A worker claimed it and died before making the case.
+    IntakeSubmission.objects.update(claim="dead", claimed_until=clock.now() + submissions.LEASE)
+    assert submissions.submissions_process_due() == 0  # still held
+    with clock.at(clock.now() + submissions.LEASE + datetime.timedelta(seconds=1)):
+        assert submissions.submissions_process_due() == 1
+    assert Case.objects.get().reference == reference
+    submission = IntakeSubmission.objects.get()
+    assert submission.attempts == 1 and submission.processed_at is not None
+
+
+def test_processing_twice_makes_one_case(api, makkah, deferred):
+    api.post("/reports", json=REPORT)
+    submission = IntakeSubmission.objects.get()
+    first = submissions.submission_process(submission)
+    again = submissions.submission_process(IntakeSubmission.objects.get())
+    stale = submissions.submission_process(submission.__class__.objects.get(pk=submission.pk))
+    assert first.pk == again.pk == stale.pk and Case.objects.count() == 1
+
+
+def test_a_category_retired_in_between_does_not_lose_the_report(api, makkah, deferred):
+    api.post("/reports", json={**REPORT, "description": "Something is wrong here"})
+    Category.objects.filter(organization=makkah, code="cleanliness").update(is_active=False)
+    assert submissions.submissions_process_due() == 1
+    case = Case.objects.get()
+    assert case.description == "Something is wrong here"
+    assert case.category is None or case.category.code != "cleanliness"
+
+
+def test_the_case_keeps_the_time_the_person_reported(api, makkah, deferred):
+    api.post("/reports", json=REPORT)
+    accepted_at = IntakeSubmission.objects.get().accepted_at
+    with clock.at(clock.now() + datetime.timedelta(minutes=3)):
+        submissions.submissions_process_due()
+    assert Case.objects.get().received_at == accepted_at
+
+
+def _database_url() -> str:
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}{port}/{db['NAME']}"
+
+
+def test_the_worker_makes_the_accepted_reports(api, makkah, deferred, tmp_path):
+    """The real `khidma worker --batch`, in its own process, against this test's database."""
+    import os
+    import subprocess
+    import sys
+
+    reference = api.post("/reports", json=REPORT).json()["reference"]
+    env = {**os.environ, "DATABASE_URL": _database_url(), "KHIDMA_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "khidma", "worker", "--batch"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "accepted reports: 1" in done.stdout
+    assert Case.objects.get().reference == reference
