@@ -19,6 +19,8 @@ from khidma.cases import access as case_access
 from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
 from khidma.core.errors import DomainError, NotFound
+from khidma.core.masking import mask_identifier
+from khidma.core.phones import mask_phone
 from khidma.organizations.models import ServicePoint
 from khidma.programs import access, schedules, selectors, services
 from khidma.programs.models import (
@@ -177,16 +179,34 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _events(subject: str, obj: Any) -> list[dict]:
+def _event_data(data: dict, user: User, visible: set[str]) -> dict:
+    """An audit row's data as this reader may see it: the authorization document masked for roles that do
+    not see contact details, and no reference of a case the reader may not see."""
+    shown = dict(data)
+    if "document" in shown and not access.can_see_contact(user):
+        shown["document"] = mask_identifier(str(shown["document"]))
+    if "case" in shown and shown["case"] not in visible:
+        shown["case"] = None
+    return shown
+
+
+def _events(subject: str, obj: Any, user: User) -> list[dict]:
+    events = list(selectors.events_for(subject, obj))
+    references = {e.data["case"] for e in events if isinstance(e.data.get("case"), str)}
+    visible = set(
+        case_access.cases_visible_to(user)
+        .filter(reference__in=references)
+        .values_list("reference", flat=True)
+    )
     return [
         {
             "kind": e.kind,
             "at": _iso(e.created_at),
             "actor": e.actor.username if e.actor else None,
             "note": e.note,
-            "data": e.data,
+            "data": _event_data(e.data, user, visible),
         }
-        for e in selectors.events_for(subject, obj)
+        for e in events
     ]
 
 
@@ -197,7 +217,7 @@ def _team(team: Team) -> dict:
     return {"id": team.pk, "name": team.name, "is_active": team.is_active}
 
 
-def _visit(visit: Visit, *, events: bool = True) -> dict:
+def _visit(visit: Visit, user: User, *, events: bool = True) -> dict:
     body = {
         "id": visit.pk,
         "case": visit.case.reference,
@@ -212,21 +232,24 @@ def _visit(visit: Visit, *, events: bool = True) -> dict:
         "completed_at": _iso(visit.completed_at),
     }
     if events:
-        body["events"] = _events("visit", visit)
+        body["events"] = _events("visit", visit, user)
     return body
 
 
-def _authorization(item: Authorization) -> dict:
+def _authorization(item: Authorization, user: User) -> dict:
+    contact = access.can_see_contact(user)
     return {
         "id": item.pk,
         "principal_name": item.principal_name,
-        "principal_phone": item.principal_phone,
+        "principal_phone": item.principal_phone if contact else mask_phone(item.principal_phone),
         "relationship": item.relationship,
-        "document_reference": item.document_reference,
+        "document_reference": (
+            item.document_reference if contact else mask_identifier(item.document_reference)
+        ),
         "expires_on": item.expires_on.isoformat(),
         "valid": item.expires_on >= services.local_today(item.organization),
         "proxy": item.proxy.username,
-        "events": _events("authorization", item),
+        "events": _events("authorization", item, user),
     }
 
 
@@ -242,7 +265,7 @@ def _request_type(item: RequestType) -> dict:
     }
 
 
-def _application(item: Application, *, events: bool = True) -> dict:
+def _application(item: Application, user: User, *, events: bool = True) -> dict:
     body = {
         "id": item.pk,
         "case": item.case.reference,
@@ -266,13 +289,14 @@ def _application(item: Application, *, events: bool = True) -> dict:
         "delivered_at": _iso(item.delivered_at),
     }
     if events:
-        body["events"] = _events("application", item)
+        body["events"] = _events("application", item, user)
     return body
 
 
-def _meeting(meeting: Meeting) -> dict:
+def _meeting(meeting: Meeting, user: User) -> dict:
     agenda = []
-    for item in meeting.agenda.select_related("case", "request_type").order_by("submitted_at", "id"):
+    items = access.scoped(user, meeting.agenda.select_related("case", "request_type"))
+    for item in items.order_by("submitted_at", "id"):
         votes = [v for v in meeting.votes.select_related("member") if v.application_id == item.pk]
         agenda.append(
             {
@@ -294,8 +318,9 @@ def _meeting(meeting: Meeting) -> dict:
     }
 
 
-def _person(person: Person) -> dict:
-    return {"id": person.pk, "name": person.name, "phone": person.phone, "roles": person.roles}
+def _person(person: Person, user: User) -> dict:
+    phone = person.phone if access.can_see_person_contact(user) else mask_phone(person.phone)
+    return {"id": person.pk, "name": person.name, "phone": phone, "roles": person.roles}
 
 
 # --- Home visits -----------------------------------------------------------------------------------------
@@ -331,7 +356,7 @@ def team_calendar(request: HttpRequest, team_id: int, start: datetime.date, end:
         "team": _team(team),
         "start": start.isoformat(),
         "end": end.isoformat(),
-        "visits": [_visit(v, events=False) for v in visits],
+        "visits": [_visit(v, user, events=False) for v in visits],
     }
 
 
@@ -342,12 +367,14 @@ def visit_create(request: HttpRequest, payload: VisitIn):
     access.ensure(user, "visit_schedule")
     case = _case(user, payload.case)
     visit = services.visit_record_eligibility(case=case, reason=payload.reason, note=payload.note, by=user)
-    return Status(201, _visit(visit))
+    return Status(201, _visit(visit, user))
 
 
 @router.get("/visits/{visit_id}", response={200: dict, **_ERRORS})
 def visit_get(request: HttpRequest, visit_id: int):
-    return _visit(_get(request.auth, Visit.objects.select_related("case", "team"), visit_id, "visit"))
+    return _visit(
+        _get(request.auth, Visit.objects.select_related("case", "team"), visit_id, "visit"), request.auth
+    )
 
 
 @router.post("/visits/{visit_id}/schedule", response={200: dict, **_ERRORS})
@@ -360,7 +387,7 @@ def visit_schedule(request: HttpRequest, visit_id: int, payload: ScheduleIn):
     visit = services.visit_schedule(
         visit=visit, team=team, starts_at=payload.starts_at, ends_at=payload.ends_at, by=user
     )
-    return _visit(visit)
+    return _visit(visit, user)
 
 
 @router.post("/visits/{visit_id}/complete", response={200: dict, **_ERRORS})
@@ -371,7 +398,7 @@ def visit_complete(request: HttpRequest, visit_id: int, payload: CompleteIn):
     visit = services.visit_complete(
         visit=visit, work_done=payload.work_done, documents=payload.documents, by=user
     )
-    return _visit(visit)
+    return _visit(visit, user)
 
 
 # --- Proxy services --------------------------------------------------------------------------------------
@@ -396,13 +423,14 @@ def authorization_create(request: HttpRequest, payload: AuthorizationIn):
         proxy=proxy,
         by=user,
     )
-    return Status(201, _authorization(item))
+    return Status(201, _authorization(item, user))
 
 
 @router.get("/authorizations/{authorization_id}", response={200: dict, **_ERRORS})
 def authorization_get(request: HttpRequest, authorization_id: int):
     return _authorization(
-        _get(request.auth, Authorization.objects.select_related("proxy"), authorization_id, "authorization")
+        _get(request.auth, Authorization.objects.select_related("proxy"), authorization_id, "authorization"),
+        request.auth,
     )
 
 
@@ -431,7 +459,7 @@ def proxy_case_create(request: HttpRequest, authorization_id: int, payload: Prox
             "case": case.reference,
             "status": case.status,
             "principal": case.principal_name,
-            "authorization": _authorization(item),
+            "authorization": _authorization(item, user),
         },
     )
 
@@ -446,7 +474,7 @@ def proxy_case_act(request: HttpRequest, authorization_id: int, payload: ProxyAc
     case = services.proxy_case_act(
         authorization=item, case=case, by=user, action=payload.action, note=payload.note
     )
-    return {"case": case.reference, "status": case.status, "authorization": _authorization(item)}
+    return {"case": case.reference, "status": case.status, "authorization": _authorization(item, user)}
 
 
 # --- Association requests --------------------------------------------------------------------------------
@@ -483,13 +511,13 @@ def application_submit(request: HttpRequest, payload: ApplicationIn):
         person=person,
         by=user,
     )
-    return Status(201, _application(item))
+    return Status(201, _application(item, user))
 
 
 @router.get("/applications", response={200: list[dict], **_ERRORS})
 def application_list(request: HttpRequest, status: str | None = None):
     items = selectors.application_list(access.scoped(request.auth, Application.objects.all()), status=status)
-    return [_application(a, events=False) for a in items[:200]]
+    return [_application(a, request.auth, events=False) for a in items[:200]]
 
 
 def _app(user: User, application_id: int) -> Application:
@@ -500,7 +528,7 @@ def _app(user: User, application_id: int) -> Application:
 
 @router.get("/applications/{application_id}", response={200: dict, **_ERRORS})
 def application_get(request: HttpRequest, application_id: int):
-    return _application(_app(request.auth, application_id))
+    return _application(_app(request.auth, application_id), request.auth)
 
 
 @router.post("/applications/{application_id}/check", response={200: dict, **_ERRORS})
@@ -508,7 +536,7 @@ def application_check(request: HttpRequest, application_id: int):
     """The completeness check: complete files go to social research, incomplete ones back to the applicant."""
     user: User = request.auth
     access.ensure(user, "application_intake")
-    return _application(services.application_check(application=_app(user, application_id), by=user))
+    return _application(services.application_check(application=_app(user, application_id), by=user), user)
 
 
 @router.post("/applications/{application_id}/documents", response={200: dict, **_ERRORS})
@@ -518,7 +546,7 @@ def application_add_documents(request: HttpRequest, application_id: int, payload
     item = services.application_add_documents(
         application=_app(user, application_id), documents=payload.documents, by=user
     )
-    return _application(item)
+    return _application(item, user)
 
 
 @router.post("/applications/{application_id}/research", response={200: dict, **_ERRORS})
@@ -531,7 +559,7 @@ def application_research(request: HttpRequest, application_id: int, payload: Res
         recommendation=payload.recommendation,
         by=user,
     )
-    return _application(item)
+    return _application(item, user)
 
 
 @router.post("/applications/{application_id}/register", response={200: dict, **_ERRORS})
@@ -541,7 +569,7 @@ def application_register(request: HttpRequest, application_id: int, payload: Reg
     item = services.application_register(
         application=_app(user, application_id), registration_number=payload.registration_number, by=user
     )
-    return _application(item)
+    return _application(item, user)
 
 
 @router.post("/applications/{application_id}/deliver", response={200: dict, **_ERRORS})
@@ -549,7 +577,7 @@ def application_deliver(request: HttpRequest, application_id: int, payload: Note
     user: User = request.auth
     access.ensure(user, "application_deliver")
     item = services.application_deliver(application=_app(user, application_id), note=payload.note, by=user)
-    return _application(item)
+    return _application(item, user)
 
 
 @router.post("/meetings", response={201: dict, **_ERRORS})
@@ -559,12 +587,12 @@ def meeting_create(request: HttpRequest, payload: MeetingIn):
     meeting = services.meeting_create(
         organization=user.organization, title=payload.title, held_at=payload.held_at, by=user
     )
-    return Status(201, _meeting(meeting))
+    return Status(201, _meeting(meeting, user))
 
 
 @router.get("/meetings/{meeting_id}", response={200: dict, **_ERRORS})
 def meeting_get(request: HttpRequest, meeting_id: int):
-    return _meeting(_get(request.auth, Meeting.objects.all(), meeting_id, "meeting"))
+    return _meeting(_get(request.auth, Meeting.objects.all(), meeting_id, "meeting"), request.auth)
 
 
 @router.post("/meetings/{meeting_id}/agenda", response={200: dict, **_ERRORS})
@@ -575,7 +603,7 @@ def meeting_add_to_agenda(request: HttpRequest, meeting_id: int, payload: Agenda
     meeting = services.meeting_add_to_agenda(
         meeting=meeting, application=_app(user, payload.application), by=user
     )
-    return _meeting(meeting)
+    return _meeting(meeting, user)
 
 
 @router.post("/meetings/{meeting_id}/votes", response={200: dict, **_ERRORS})
@@ -586,7 +614,7 @@ def meeting_vote(request: HttpRequest, meeting_id: int, payload: VoteIn):
     services.meeting_vote(
         meeting=meeting, application=_app(user, payload.application), vote=payload.vote, by=user
     )
-    return _meeting(meeting)
+    return _meeting(meeting, user)
 
 
 @router.post("/meetings/{meeting_id}/decide", response={200: dict, **_ERRORS})
@@ -601,7 +629,7 @@ def meeting_decide(request: HttpRequest, meeting_id: int, payload: DecideIn):
         for d in payload.decisions
     ]
     meeting = services.meeting_decide(meeting=meeting, decisions=decisions, minutes=payload.minutes, by=user)
-    return _meeting(meeting)
+    return _meeting(meeting, user)
 
 
 # --- People ----------------------------------------------------------------------------------------------
@@ -614,7 +642,7 @@ def person_create(request: HttpRequest, payload: PersonIn):
     person = services.person_create(
         organization=user.organization, name=payload.name, phone=payload.phone, roles=payload.roles, by=user
     )
-    return Status(201, _person(person))
+    return Status(201, _person(person, user))
 
 
 @router.post("/people/{person_id}/cases", response={200: dict, **_ERRORS})
@@ -622,7 +650,7 @@ def person_link_case(request: HttpRequest, person_id: int, payload: LinkIn):
     user: User = request.auth
     access.ensure(user, "person_manage")
     person = _get(user, Person.objects.all(), person_id, "person")
-    return _person(services.person_link_case(person=person, case=_case(user, payload.case), by=user))
+    return _person(services.person_link_case(person=person, case=_case(user, payload.case), by=user), user)
 
 
 @router.get("/people/{person_id}/history", response={200: dict, **_ERRORS})
@@ -633,13 +661,14 @@ def person_history(request: HttpRequest, person_id: int):
     visible = case_access.cases_visible_to(user)
     cases = selectors.person_cases(person).filter(pk__in=visible.values("pk"))
     return {
-        "person": _person(person),
+        "person": _person(person, user),
         "cases": [
             {"reference": c.reference, "kind": c.kind, "status": c.status, "received_at": _iso(c.received_at)}
             for c in cases
         ],
         "applications": [
-            _application(a, events=False) for a in access.scoped(user, selectors.person_applications(person))
+            _application(a, user, events=False)
+            for a in access.scoped(user, selectors.person_applications(person))
         ],
     }
 

@@ -27,6 +27,7 @@ from khidma.cases.references import parse_reference
 from khidma.core import clock
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import LANGUAGE_CODES, pick_name
+from khidma.core.masking import mask_identifier
 from khidma.organizations.models import Category, ServicePoint
 from khidma.programs import access, schedules, selectors, services
 from khidma.programs.models import (
@@ -216,7 +217,7 @@ def walkin(request: HttpRequest) -> HttpResponse:
     )
     current = next((p for p in points if p.code == (posted.get("service_point") or default_point)), None)
     since = datetime.datetime.combine(clock.now().astimezone(tz).date(), datetime.time(), tzinfo=tz)
-    recent = list(selectors.walkins_at(current, since=since)[:50]) if current else []
+    recent = list(access.scoped(user, selectors.walkins_at(current, since=since))[:50]) if current else []
     language = request.LANGUAGE_CODE
     return _page(
         request,
@@ -570,11 +571,19 @@ def authorizations(request: HttpRequest) -> HttpResponse:
             return redirect(request.path)
     today = services.local_today(user.organization)
     items = access.scoped(user, Authorization.objects.select_related("proxy"))[:200]
+    contact = access.can_see_contact(user)
     return _page(
         request,
         "authorizations.html",
         {
-            "authorizations": [{"item": a, "valid": a.expires_on >= today} for a in items],
+            "authorizations": [
+                {
+                    "item": a,
+                    "valid": a.expires_on >= today,
+                    "document": a.document_reference if contact else mask_identifier(a.document_reference),
+                }
+                for a in items
+            ],
             "people": people.order_by("username"),
             "can_manage": access.can(user, "authorization_manage"),
             "posted": posted,

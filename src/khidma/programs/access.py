@@ -1,7 +1,9 @@
 """Who may do what in the service programs. Every row belongs to one organization: rows of another
 organization are "not found", exactly like rows that do not exist. Rows that hang on a case (a home visit, an
-application, a walk-in that became a case) follow the case's women's-section rule: staff outside the section
-do not see the section's visits and applications, and the section sees only its own."""
+application, a walk-in that became a case) are seen by exactly the people who see the case
+(``cases.access.cases_visible_to``: the women's-section rule and department scope); for anyone else they
+are "not found", like the case. Contact details (a principal's phone and authorization document, a person's
+phone) follow the cases' masking rule (``cases.access.can_see_contact``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import Role, User
-from khidma.cases.access import womens_section_filter
+from khidma.cases import access as case_access
 from khidma.core.errors import DomainError, NotFound
 
 M = TypeVar("M", bound=Model)
@@ -54,19 +56,29 @@ def ensure(user: User, permission: str) -> None:
 
 
 def scoped(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
-    """Narrow any program queryset to the user's organization and, for rows tied to a case, to the cases of
-    the user's side of the women's section."""
+    """Narrow any program queryset to the user's organization and, for rows tied to a case, to the cases the
+    user may see (the cases' own rule, applied as a subquery so it never drifts from it)."""
     if user.organization_id is None:
         return queryset.none()
     queryset = queryset.filter(organization_id=user.organization_id)
     case_field = next((f for f in queryset.model._meta.get_fields() if f.name == "case"), None)
     if case_field is not None:
-        rule = womens_section_filter(user, "case__womens_section")
-        if rule is not None:
-            if case_field.null:  # a walk-in without a case belongs to no section
-                rule |= Q(case__isnull=True)
-            queryset = queryset.filter(rule)
+        rule = Q(case__in=case_access.cases_visible_to(user).values("pk"))
+        if case_field.null:  # a walk-in without a case hangs on nobody's case
+            rule |= Q(case__isnull=True)
+        queryset = queryset.filter(rule)
     return queryset
+
+
+def can_see_contact(user: User) -> bool:
+    """A principal's phone and authorization document: the cases' rule for a reporter's contact details."""
+    return case_access.can_see_contact(user)
+
+
+def can_see_person_contact(user: User) -> bool:
+    """A person's phone in the register of people: the cases' contact roles, and those who keep the register
+    (an association's researcher finds the member who calls by their number)."""
+    return case_access.can_see_contact(user) or can(user, "person_manage")
 
 
 def ensure_can_record_at(user: User, point) -> None:

@@ -430,6 +430,8 @@ def proxy_case_create(
             ),
             created_by=by,
             reporter=Reporter(name=authorization.principal_name, phone=authorization.principal_phone),
+            # As for any case staff take in: the women's section's own requests stay in the section.
+            womens_section=by.role == Role.WOMENS_SECTION,
         ),
         within=audit,
     )
