@@ -189,7 +189,7 @@ def test_a_persons_phone_is_masked_for_roles_that_do_not_keep_the_register(as_):
         error(as_(persona).get(url), 404, "not_found")
 
 
-# --- The back office follows the same rules ----------------------------------------------------------------
+# --- The back office follows the same rules ---------------------------------------------------------------
 
 
 @pytest.fixture

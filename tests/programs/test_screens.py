@@ -13,7 +13,7 @@ from khidma.cases import services as case_services
 from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.core import clock
 from khidma.organizations.models import ServicePoint
-from khidma.programs import services as programs
+from khidma.programs.applications import services as applications
 from khidma.programs.models import (
     Application,
     Authorization,
@@ -23,6 +23,8 @@ from khidma.programs.models import (
     Visit,
     WalkIn,
 )
+from khidma.programs.units import services as units
+from khidma.programs.visits import services as visits
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +117,7 @@ def _walkins(staff, n, day):
     hq = ServicePoint.objects.get(code="hq")
     for i in range(n):
         with clock.at(datetime.datetime.combine(day, datetime.time(9 + i % 3, 10), tzinfo=RIYADH)):
-            programs.walkin_record(service_point=hq, by=staff["counter"], service="inquiry", language="ar")
+            units.walkin_record(service_point=hq, by=staff["counter"], service="inquiry", language="ar")
 
 
 def test_the_volume_heat_map_shows_counts_shades_and_totals_in_constant_queries(login, staff):
@@ -169,14 +171,14 @@ def test_stops_are_planned_on_the_screen_and_a_double_booked_car_is_refused(logi
 def test_home_visit_screens_schedule_refuse_double_booking_show_the_calendar_and_record_done(
     login, makkah, staff
 ):
-    team = programs.team_create(organization=makkah, name="Team A", by=staff["admin"])
+    team = visits.team_create(organization=makkah, name="Team A", by=staff["admin"])
     # The first is the cleanliness officer's to complete: field staff work their department's cases.
     first, second = service_request(makkah, category="cleanliness"), service_request(makkah)
     client = login("agent")
     response = client.post(f"{P}/visits/", {"case": first.reference, "reason": "elderly", "note": "85"})
     assert response.status_code == 302
     visit = Visit.objects.get(case=first)
-    other = programs.visit_record_eligibility(case=second, reason="ill", by=staff["agent"])
+    other = visits.visit_record_eligibility(case=second, reason="ill", by=staff["agent"])
     day = (datetime.datetime.now(RIYADH) + datetime.timedelta(days=3)).date().isoformat()
     booked = client.post(
         f"{P}/visits/{visit.pk}/",
@@ -254,7 +256,7 @@ def test_authorizations_are_listed_created_and_an_expired_one_refused(login, mak
 
 
 def test_the_applicant_file_through_check_research_committee_and_decision(login, makkah, staff):
-    kind = programs.request_type_create(
+    kind = applications.request_type_create(
         organization=makkah,
         code="support",
         names={"en": "Support request"},
@@ -263,7 +265,7 @@ def test_the_applicant_file_through_check_research_committee_and_decision(login,
         by=staff["admin"],
     )
     case = service_request(makkah)
-    application = programs.application_submit(
+    application = applications.application_submit(
         request_type=kind,
         case=case,
         declaration_accepted=True,
@@ -343,10 +345,10 @@ def test_the_applicant_file_through_check_research_committee_and_decision(login,
 
 
 def test_application_steps_respect_roles_and_organizations(login, makkah, staff):
-    kind = programs.request_type_create(
+    kind = applications.request_type_create(
         organization=makkah, code="support", names={"en": "Support"}, by=staff["admin"]
     )
-    application = programs.application_submit(
+    application = applications.application_submit(
         request_type=kind,
         case=service_request(makkah, category="cleanliness"),  # a file the cleanliness officer may see
         declaration_accepted=True,
@@ -373,7 +375,7 @@ def test_the_portal_lists_where_a_mobile_car_stands_this_week(client, makkah, st
     car = ServicePoint.objects.create(
         organization=makkah, code="car_1", kind="mobile_car", names={"en": "Car 1"}
     )
-    programs.unit_stop_create(
+    units.unit_stop_create(
         unit=car,
         place_names={"en": "Al-Zahir Park", "ar": "حديقة الزاهر"},
         lat=21.4335,

@@ -285,7 +285,7 @@ class ProgramEvent(models.Model):
         return f"{self.subject}/{self.subject_id} {self.kind}"
 
 
-# --- Mobile units, counters and walk-ins (Hadirin, Itlala, Mustamirun) ----------------------------------
+# --- Mobile units, counters and walk-ins (Hadirin, Itlala, Mustamirun) ------------------------------------
 
 
 class UnitStop(models.Model):

@@ -356,13 +356,15 @@ class Command(BaseCommand):
 
     def _programs(self, makkah: Organization) -> None:
         """One example of each program, so every screen and endpoint has something to show."""
-        from khidma.programs import services as programs
+        from khidma.programs.applications import services as applications
+        from khidma.programs.proxies import services as proxies
+        from khidma.programs.visits import services as visits
 
         staff = {u.username: u for u in User.objects.filter(organization=makkah)}
         boss, agent = staff["supervisor"], staff["agent940"]
         now = timezone.now()
         teams = [
-            programs.team_create(organization=makkah, name=name, by=boss)
+            visits.team_create(organization=makkah, name=name, by=boss)
             for name in ("فريق واجبنا 1", "فريق واجبنا 2")
         ]
         request = services.case_create(
@@ -376,12 +378,12 @@ class Command(BaseCommand):
                 reporter=Reporter(phone="0551230000", name="أبو أحمد"),
             )
         ).case
-        visit = programs.visit_record_eligibility(case=request, reason="elderly", note="٨٥ عامًا", by=agent)
+        visit = visits.visit_record_eligibility(case=request, reason="elderly", note="٨٥ عامًا", by=agent)
         start = (now + datetime.timedelta(days=1)).replace(hour=7, minute=0, second=0, microsecond=0)
-        programs.visit_schedule(
+        visits.visit_schedule(
             visit=visit, team=teams[0], starts_at=start, ends_at=start + datetime.timedelta(hours=1), by=boss
         )
-        soldier = programs.authorization_create(
+        soldier = proxies.authorization_create(
             organization=makkah,
             principal_name="الجندي سالم العتيبي",
             relationship="شقيق",
@@ -391,7 +393,7 @@ class Command(BaseCommand):
             principal_phone="0559998877",
             by=boss,
         )
-        programs.proxy_case_create(
+        proxies.proxy_case_create(
             authorization=soldier,
             by=agent,
             description="تجديد رخصة بناء نيابة عن مرابط في الحد الجنوبي",
@@ -404,7 +406,7 @@ class Command(BaseCommand):
             org = Organization.objects.get(slug=spec["slug"])
             admin = User.objects.get(username=f"{spec['slug']}_admin")
             researcher = User.objects.get(username=f"{spec['slug']}_researcher")
-            support = programs.request_type_create(
+            support = applications.request_type_create(
                 organization=org,
                 code="support",
                 names=data.names("request_types", "support", ar="طلب مساعدة", en="Support request"),
@@ -416,7 +418,7 @@ class Command(BaseCommand):
                 documents = (
                     ["national_id", "family_record", "income_proof"] if number == 0 else ["national_id"]
                 )
-                application = programs.application_submit(
+                application = applications.application_submit(
                     request_type=support,
                     case=case,
                     declaration_accepted=True,
@@ -424,9 +426,9 @@ class Command(BaseCommand):
                     documents=documents,
                     by=admin,
                 )
-                application = programs.application_check(application=application, by=researcher)
+                application = applications.application_check(application=application, by=researcher)
                 if number == 0:
-                    programs.application_record_research(
+                    applications.application_record_research(
                         application=application,
                         assessment="أسرة من ستة أفراد ودخل محدود",
                         recommendation="approve",
