@@ -280,9 +280,9 @@ def test_the_applicant_file_through_check_research_committee_and_decision(login,
     application.refresh_from_db()
     assert application.status == "incomplete" and application.missing_documents == ["income_proof"]
     checklist = page(researcher.get(url))
-    assert (
-        '<li class="missing">✗ income_proof</li>' in checklist
-        and '<li class="given">✓ national_id</li>' in checklist
+    assert (  # items by name, never by code
+        '<li class="missing">✗ Proof of income</li>' in checklist
+        and '<li class="given">✓ National ID</li>' in checklist
     )
 
     early = researcher.post(
@@ -301,19 +301,20 @@ def test_the_applicant_file_through_check_research_committee_and_decision(login,
     assert application.status == "researched"
 
     committee = login("committee_1")
+    in_15_days = (datetime.datetime.now(RIYADH) + datetime.timedelta(days=15)).date().isoformat()
     assert (
         committee.post(
-            f"{P}/meetings/", {"title": "March committee", "date": "2026-12-01", "time": "10:00"}
+            f"{P}/meetings/", {"title": "March committee", "date": in_15_days, "time": "10:00"}
         ).status_code
         == 302
     )
     meeting = Meeting.objects.get()
     murl = f"{P}/meetings/{meeting.pk}/"
     assert committee.post(murl, {"op": "agenda", "application": application.pk}).status_code == 302
-    assert (
-        committee.post(murl, {"op": "vote", "application": application.pk, "vote": "approve"}).status_code
-        == 302
-    )
+    for persona in ("committee_2", "committee_1"):  # the quorum: two members vote
+        committee = login(persona)
+        vote = {"op": "vote", "application": application.pk, "vote": "approve"}
+        assert committee.post(murl, vote).status_code == 302
     decide = {
         "op": "decide",
         f"include_{application.pk}": "on",
@@ -362,7 +363,7 @@ def test_application_steps_respect_roles_and_organizations(login, makkah, staff)
     assert Application.objects.get().status == "submitted"
     assert (
         login("counter")
-        .post(f"{P}/meetings/", {"title": "x", "date": "2026-12-01", "time": "10:00"})
+        .post(f"{P}/meetings/", {"title": "x", "date": "2031-12-01", "time": "10:00"})
         .status_code
         == 403
     )

@@ -15,7 +15,9 @@ urlpatterns = [
     path("teams/<int:pk>/", visits.team_calendar, name="team"),
     path("authorizations/", proxies.authorizations, name="authorizations"),
     path("applications/", applications.applications, name="applications"),
+    path("applications/new/", applications.application_new, name="application-new"),
     path("applications/<int:pk>/", applications.application, name="application"),
+    path("applications/<int:pk>/files/<int:file_pk>", applications.application_file, name="application-file"),
     path("meetings/", committees.meetings, name="meetings"),
     path("meetings/<int:pk>/", committees.meeting, name="meeting"),
 ]

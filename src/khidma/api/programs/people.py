@@ -12,10 +12,19 @@ from khidma.api.programs.lookups import scoped_get, visible_case
 from khidma.api.programs.schemas import ERRORS, LinkIn, PersonHistoryOut, PersonIn, PersonOut
 from khidma.cases import access as case_access
 from khidma.programs import access
+from khidma.programs.applications.checklist import checklist_for
 from khidma.programs.models import Person
 from khidma.programs.people import selectors, services
 
 router = Router(tags=["programs"], auth=StaffToken())
+
+
+@router.get("/people", response={200: list[PersonOut], **ERRORS})
+def person_search(request: HttpRequest, q: str):
+    """Find a person by their whole phone number (in any form) or by part of their name, however spelt."""
+    user: User = request.auth
+    access.ensure(user, "person_manage")
+    return [presenters.person(p, user) for p in selectors.people_search(access.visible(user, Person), q)]
 
 
 @router.post("/people", response={201: PersonOut, **ERRORS})
@@ -43,6 +52,7 @@ def person_history(request: HttpRequest, person_id: int):
     user: User = request.auth
     person = scoped_get(user, Person, person_id, "person")
     cases = selectors.person_cases(person, visible=case_access.cases_visible_to(user))
+    checklist = checklist_for(user.organization)
     return {
         "person": presenters.person(person, user),
         "cases": [
@@ -50,6 +60,7 @@ def person_history(request: HttpRequest, person_id: int):
             for c in cases
         ],
         "applications": [
-            presenters.application(a) for a in access.scoped(user, selectors.person_applications(person))
+            presenters.application(a, checklist)
+            for a in access.scoped(user, selectors.person_applications(person))
         ],
     }

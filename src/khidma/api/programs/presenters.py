@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
+
 from khidma.accounts.models import User
 from khidma.core.masking import mask_identifier
 from khidma.core.phones import mask_phone
 from khidma.programs import access, audit
+from khidma.programs.applications.checklist import Checklist, checklist_for
 from khidma.programs.applications.selectors import earliest_decision_at
+from khidma.programs.committees.selectors import quorum_of
 from khidma.programs.models import (
     Application,
+    ApplicationDocument,
     Authorization,
+    Committee,
     Meeting,
     Person,
     ProgramEvent,
+    Recommendation,
     Team,
     UnitStop,
     Visit,
@@ -45,6 +52,7 @@ def events(subject: str, obj: Any, user: User) -> list[dict]:
     return [
         {
             "kind": e.kind,
+            "label": audit.event_label(e.kind),
             "at": e.created_at,
             "actor": e.actor.username if e.actor else None,
             "note": e.note,
@@ -116,7 +124,7 @@ def request_type(item) -> dict:
     }
 
 
-def application(item: Application) -> dict:
+def application(item: Application, checklist: Checklist) -> dict:
     return {
         "id": item.pk,
         "case": item.case.reference,
@@ -138,19 +146,69 @@ def application(item: Application) -> dict:
         "registration_number": item.registration_number,
         "registered_at": item.registered_at,
         "delivered_at": item.delivered_at,
+        "checklist": [
+            {"item": code, "label": checklist.label(code), "given": code in item.documents}
+            for code in item.request_type.required_documents
+        ],
     }
 
 
-def application_detail(item: Application, user: User) -> dict:
-    return {**application(item), "events": events("application", item, user)}
+def application_file(item: ApplicationDocument, checklist: Checklist, request: HttpRequest) -> dict:
+    path = f"/api/v1/programs/applications/{item.application_id}/files/{item.pk}"
+    return {
+        "id": item.pk,
+        "item": item.item,
+        "item_label": checklist.label(item.item) if item.item else "",
+        "content_type": item.content_type,
+        "size": item.size,
+        "uploaded_at": item.uploaded_at,
+        "uploaded_by": item.uploaded_by.username if item.uploaded_by_id else None,
+        "url": request.build_absolute_uri(path),
+    }
+
+
+def application_detail(item: Application, user: User, request: HttpRequest) -> dict:
+    checklist = checklist_for(item.organization_id)
+    return {
+        **application(item, checklist),
+        "files": [application_file(f, checklist, request) for f in item.files.select_related("uploaded_by")],
+        "events": events("application", item, user),
+    }
+
+
+def committee(item: Committee) -> dict:
+    return {"id": item.pk, "name": item.name, "quorum": item.quorum, "is_active": item.is_active}
+
+
+def checklist_items(checklist: Checklist) -> list[dict]:
+    return [
+        {"code": code, "label": checklist.label(code), "names": names}
+        for code, names in sorted(checklist.names.items())
+    ]
 
 
 def meeting(item: Meeting, agenda: list[Application]) -> dict:
     """The meeting with the part of its agenda the reader may see, and each member's vote on it."""
     votes = list(item.votes.select_related("member"))
+    quorum = quorum_of(item)
+
+    def ballots(application: Application) -> list[dict]:
+        return [
+            {
+                "member": v.member.username,
+                "name": v.member.get_full_name() or v.member.username,
+                "vote": v.vote,
+                "label": str(Recommendation(v.vote).label),
+            }
+            for v in votes
+            if v.application_id == application.pk
+        ]
+
     return {
         "id": item.pk,
         "title": item.title,
+        "committee": committee(item.committee) if item.committee_id else None,
+        "quorum": quorum,
         "held_at": item.held_at,
         "status": item.status,
         "minutes": item.minutes,
@@ -162,6 +220,8 @@ def meeting(item: Meeting, agenda: list[Application]) -> dict:
                 "recommendation": a.recommendation,
                 "earliest_decision_at": earliest_decision_at(a),
                 "votes": {v.member.username: v.vote for v in votes if v.application_id == a.pk},
+                "ballots": ballots(a),
+                "quorum_met": len({v.member_id for v in votes if v.application_id == a.pk}) >= quorum,
             }
             for a in agenda
         ],

@@ -18,6 +18,7 @@ ERRORS = {400: ErrorsOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: E
 
 class ProgramEventOut(Schema):
     kind: str
+    label: str = Field(description="The kind in words, in the request's language")
     at: datetime.datetime
     actor: str | None = Field(description="Username of the member of staff; null for the system")
     note: str
@@ -134,10 +135,23 @@ class ProxyActOut(Schema):
 # --- Association requests and committees ------------------------------------------------------------------
 
 
+class ChecklistItemIn(Schema):
+    code: str
+    names: dict[str, str] = Field(description="Per language code; at least one")
+
+
+class ChecklistItemOut(Schema):
+    code: str
+    label: str = Field(description="The name in the request's language")
+    names: dict[str, str]
+
+
 class RequestTypeIn(Schema):
     code: str
     names: dict[str, str]
-    required_documents: list[str] = []
+    required_documents: list[str] = Field(
+        [], description="Checklist items, by code or by name in any language (see /checklist-items)"
+    )
     min_decision_days: int = 14
     max_decision_days: int = 30
 
@@ -161,12 +175,31 @@ class ApplicationIn(Schema):
     request_type: str
     case: str
     person: int | None = None
-    documents: list[str] = []
+    documents: list[str] = Field([], description="Documents handed in; a name in any language ticks its item")
     declaration: DeclarationIn
 
 
+class ApplicantIn(Schema):
+    name: str = ""
+    phone: str = ""
+    role: str = Field("member", description="member, beneficiary, supporter or volunteer")
+
+
+class IntakeIn(Schema):
+    """A member who comes in or calls: the person (on the register, or new), the request and the documents."""
+
+    request_type: str
+    person: int | None = Field(None, description="A person on the register; else `applicant` is recorded")
+    applicant: ApplicantIn | None = None
+    channel: str = Field(description="How they came: counter, phone_940, letter, web, email, …")
+    service_point: str | None = Field(None, description="Where they came in (default: the caller's post)")
+    description: str = ""
+    documents: list[str] = Field([], description="Documents handed in; a name in any language ticks its item")
+    declaration_accepted: bool = False
+
+
 class DocumentsIn(Schema):
-    documents: list[str]
+    documents: list[str] = Field(description="Documents handed in; a name in any language ticks its item")
 
 
 class ResearchIn(Schema):
@@ -185,6 +218,23 @@ class NoteIn(Schema):
 class DeclarationOut(Schema):
     at: datetime.datetime
     channel: str
+
+
+class ChecklistEntryOut(Schema):
+    item: str
+    label: str
+    given: bool
+
+
+class ApplicationFileOut(Schema):
+    id: int
+    item: str = Field(description="The checklist item the file satisfies; empty for another document")
+    item_label: str
+    content_type: str
+    size: int
+    uploaded_at: datetime.datetime
+    uploaded_by: str | None
+    url: str
 
 
 class ApplicationOut(Schema):
@@ -208,15 +258,34 @@ class ApplicationOut(Schema):
     registration_number: str
     registered_at: datetime.datetime | None
     delivered_at: datetime.datetime | None
+    checklist: list[ChecklistEntryOut] = Field(description="The request type's items, each given or missing")
 
 
 class ApplicationDetailOut(ApplicationOut):
+    files: list[ApplicationFileOut]
     events: list[ProgramEventOut]
+
+
+class CommitteeIn(Schema):
+    name: str = ""
+    quorum: int = Field(2, description="How many members must vote on a file before it is decided")
+
+
+class QuorumIn(Schema):
+    quorum: int
+
+
+class CommitteeOut(Schema):
+    id: int
+    name: str
+    quorum: int
+    is_active: bool
 
 
 class MeetingIn(Schema):
     title: str = ""
     held_at: datetime.datetime
+    committee: int | None = Field(None, description="Default: the organization's only active committee")
 
 
 class AgendaIn(Schema):
@@ -239,6 +308,13 @@ class DecideIn(Schema):
     decisions: list[DecisionIn]
 
 
+class BallotOut(Schema):
+    member: str = Field(description="Username")
+    name: str = Field(description="The member's full name")
+    vote: str
+    label: str = Field(description="The vote in words")
+
+
 class AgendaItemOut(Schema):
     application: int
     case: str
@@ -246,11 +322,15 @@ class AgendaItemOut(Schema):
     recommendation: str
     earliest_decision_at: datetime.datetime
     votes: dict[str, str] = Field(description="Each member's vote, by username")
+    ballots: list[BallotOut]
+    quorum_met: bool
 
 
 class MeetingOut(Schema):
     id: int
     title: str
+    committee: CommitteeOut | None
+    quorum: int
     held_at: datetime.datetime
     status: str
     minutes: str

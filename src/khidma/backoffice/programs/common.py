@@ -5,7 +5,7 @@ shown on the same page in the person's language, with the status the API would g
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django import forms
@@ -18,7 +18,9 @@ from khidma.accounts.models import User
 from khidma.backoffice.programs.forms import field_errors
 from khidma.backoffice.views import _common
 from khidma.core.errors import DomainError, FieldError
-from khidma.programs import access
+from khidma.programs import access, audit
+from khidma.programs.applications.checklist import Checklist
+from khidma.programs.models import ProgramEvent, Recommendation
 
 M = TypeVar("M", bound=Model)
 T = "backoffice/programs/"
@@ -74,3 +76,31 @@ def attempt(
         return Outcome(status=exc.status, errors=exc.errors)
     messages.success(request, done)
     return Outcome(result)
+
+
+def audit_lines(events: Iterable[ProgramEvent], checklist: Checklist | None = None) -> list[dict[str, Any]]:
+    """The audit trail in words: what happened (never the row's code), who did it, and what it concerned —
+    checklist items by name, recommendations and votes as words."""
+    lines = []
+    for event in events:
+        data = event.data or {}
+        details = ""
+        documents = data.get("missing") or data.get("added") or data.get("documents")
+        if documents and checklist is not None and event.kind in _DOCUMENT_KINDS:
+            details = ", ".join(checklist.labels([str(d) for d in documents]))
+        for key in ("recommendation", "vote"):
+            if data.get(key) in Recommendation.values:
+                details = str(Recommendation(data[key]).label)
+        lines.append(
+            {
+                "at": event.created_at,
+                "label": audit.event_label(event.kind),
+                "actor": event.actor,
+                "details": details,
+                "note": event.note,
+            }
+        )
+    return lines
+
+
+_DOCUMENT_KINDS = {"submitted", "returned_incomplete", "documents_added"}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khidma.core.errors import FieldError
 from khidma.core.languages import LANGUAGE_CODES
-from khidma.programs.models import EligibilityReason, Recommendation, WalkInService
+from khidma.programs.models import EligibilityReason, PersonRole, Recommendation, WalkInService
 from khidma.programs.schedules import DAY_KEYS
 
 _HH_MM = ["%H:%M", "%H:%M:%S"]
@@ -229,8 +229,18 @@ class ApplicationFilterForm(forms.Form):
 
 class MeetingForm(_LocalTimes):
     title = forms.CharField(label=_("Title"), required=False)
+    committee = forms.ModelChoiceField(
+        label=_("Committee"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("Choose the committee that meets.")},
+    )
     date = forms.DateField(label=_("Date"), required=False)
     time = forms.TimeField(label=_("Time"), required=False, input_formats=_HH_MM)
+
+    def __init__(self, *args: Any, committees: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -295,3 +305,77 @@ class DecideForm(forms.Form):
             for a in self.agenda
             if data[f"include_{a.pk}"]
         ]
+
+
+# --- Taking an application in -------------------------------------------------------------------------------
+
+# How a member reaches the association, as the researcher would say it (stored as the case's channel).
+INTAKE_CHANNELS = (
+    ("counter", _("Came in person")),
+    ("phone_940", _("Called by phone")),
+    ("letter", _("Sent a letter")),
+)
+
+
+class IntakeLookupForm(forms.Form):
+    """The first steps, by plain links and GET forms: find the person, choose the request type."""
+
+    q = forms.CharField(required=False, max_length=100)
+    person = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    type = forms.CharField(required=False, max_length=64)
+
+
+class IntakeForm(forms.Form):
+    """The application itself: a new person's details (when none was found), how they came, what they ask
+    for, the documents they brought (ticked, or named in any language), and their declaration."""
+
+    name = forms.CharField(label=_("Full name"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=30)
+    role = forms.ChoiceField(
+        label=_("Registered as"), choices=PersonRole.choices, initial=PersonRole.MEMBER, required=False
+    )
+    channel = forms.ChoiceField(label=_("How they came"), choices=INTAKE_CHANNELS, initial="counter")
+    service_point = forms.ChoiceField(label=_("Service point"), required=False)
+    description = forms.CharField(label=_("What they ask for (optional)"), required=False)
+    documents = forms.MultipleChoiceField(label=_("Documents handed in"), required=False)
+    other_documents = forms.CharField(label=_("Other documents handed in"), required=False)
+    declaration = forms.BooleanField(label=_("The applicant declares that the data is true"), required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        items: Iterable[tuple[str, str]],
+        points: Iterable[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].choices = list(items)
+        self.fields["service_point"].choices = [("", "—"), *points]
+
+    def handed_in(self) -> list[str]:
+        """Ticked items, then the names typed (the service ticks the items those names name)."""
+        return [*self.cleaned_data["documents"], *lines(self.cleaned_data["other_documents"])]
+
+
+class FileForm(forms.Form):
+    """A document handed in as a file, with the checklist item it satisfies."""
+
+    file = forms.FileField(label=_("File (PDF, JPEG or PNG)"), required=False)
+    item = forms.ChoiceField(label=_("Checklist item"), required=False)
+
+    def __init__(self, *args: Any, items: Iterable[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [*items, ("", _("Another document"))]
+
+
+# --- Committees ---------------------------------------------------------------------------------------------
+
+
+class CommitteeForm(forms.Form):
+    name = forms.CharField(label=_("Committee"), required=False)
+    quorum = forms.IntegerField(label=_("Quorum"), required=False)
+
+
+class QuorumForm(forms.Form):
+    committee = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+    quorum = forms.IntegerField(label=_("Quorum"), required=False)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from khidma.accounts.models import User
-from khidma.backoffice.programs.common import Outcome, attempt, page, tz_of, visible_or_404
+from khidma.backoffice.programs.common import Outcome, attempt, audit_lines, page, tz_of, visible_or_404
 from khidma.backoffice.programs.forms import (
     CompleteVisitForm,
     EligibilityForm,
@@ -100,7 +100,7 @@ def visit(request: HttpRequest, pk: int) -> HttpResponse:
         "visit.html",
         {
             "visit": item,
-            "events": audit.events_for("visit", item),
+            "events": audit_lines(audit.events_for("visit", item)),
             "teams": selectors.teams(access.visible(user, Team), active_only=True),
             "can_schedule": access.can(user, "visit_schedule") and item.status != VisitStatus.COMPLETED,
             "can_complete": access.can(user, "visit_complete") and item.status == VisitStatus.SCHEDULED,

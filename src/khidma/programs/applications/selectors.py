@@ -6,7 +6,7 @@ import datetime
 
 from django.db.models import QuerySet
 
-from khidma.programs.models import Application, RequestType
+from khidma.programs.models import Application, ApplicationDocument, RequestType
 
 
 def earliest_decision_at(application: Application) -> datetime.datetime:
@@ -26,5 +26,20 @@ def application_detail(applications: QuerySet[Application]) -> QuerySet[Applicat
     return applications.select_related("case", "request_type", "person", "meeting", "researcher")
 
 
+def request_types_offered(request_types: QuerySet[RequestType]) -> QuerySet[RequestType]:
+    return request_types.filter(is_active=True).order_by("code")
+
+
 def request_type_find(request_types: QuerySet[RequestType], *, code: str) -> RequestType | None:
     return request_types.filter(code=code).first()
+
+
+def application_file(application: Application, file_id: int) -> ApplicationDocument | None:
+    """One of the application's files (callers have checked the application is the reader's to see)."""
+    if not 0 < file_id < 2**63:
+        return None
+    return application.files.filter(pk=file_id).first()
+
+
+def application_files(application: Application) -> list[ApplicationDocument]:
+    return list(application.files.select_related("uploaded_by").order_by("uploaded_at", "id"))

@@ -11,6 +11,7 @@ from khidma.cases.models import Case
 from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.phones import normalize_phone
+from khidma.core.text import fold_for_search
 from khidma.core.validation import clean_text
 from khidma.organizations.models import Organization
 from khidma.programs import audit
@@ -44,7 +45,12 @@ def person_create(
         except ValueError as exc:
             raise DomainError.single("phone", "invalid_phone", _("This phone number is not valid.")) from exc
     person = Person.objects.create(
-        organization=organization, name=name, phone=normalized, roles=_roles(roles), created_at=clock.now()
+        organization=organization,
+        name=name,
+        name_folded=fold_for_search(name)[:200],
+        phone=normalized,
+        roles=_roles(roles),
+        created_at=clock.now(),
     )
     audit.record("person", person, "created", by=by, data={"roles": person.roles})
     return person
