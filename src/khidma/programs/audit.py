@@ -55,6 +55,7 @@ EVENT_LABELS = {
     "returned_incomplete": _("Returned as incomplete"),
     "complete": _("File complete"),
     "documents_added": _("Documents added"),
+    "file_added": _("Document added as a file"),
     "researched": _("Social research recorded"),
     "on_agenda": _("Put on a meeting's agenda"),
     "approved": _("Approved"),

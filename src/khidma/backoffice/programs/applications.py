@@ -209,7 +209,9 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     items = [(code, checklist.label(code)) for code in required]
     outcome = Outcome()
     bound: forms.Form | None = None
-    upload = FileForm(items=items)
+    # The file most likely to come next: the first item still missing.
+    missing = next((code for code in required if code not in item.documents), "")
+    upload = FileForm(items=items, initial={"item": missing})
     if request.method == "POST":
         op = request.POST.get("op", "")
         if op == "file":

@@ -85,9 +85,11 @@ def audit_lines(events: Iterable[ProgramEvent], checklist: Checklist | None = No
     for event in events:
         data = event.data or {}
         details = ""
-        documents = data.get("missing") or data.get("added") or data.get("documents")
-        if documents and checklist is not None and event.kind in _DOCUMENT_KINDS:
-            details = ", ".join(checklist.labels([str(d) for d in documents]))
+        documents = (
+            data.get("missing") or data.get("added") or data.get("documents") or [data.get("item") or ""]
+        )
+        if checklist is not None and event.kind in _DOCUMENT_KINDS:
+            details = ", ".join(checklist.labels([str(d) for d in documents if d]))
         for key in ("recommendation", "vote"):
             if data.get(key) in Recommendation.values:
                 details = str(Recommendation(data[key]).label)
@@ -103,4 +105,4 @@ def audit_lines(events: Iterable[ProgramEvent], checklist: Checklist | None = No
     return lines
 
 
-_DOCUMENT_KINDS = {"submitted", "returned_incomplete", "documents_added"}
+_DOCUMENT_KINDS = {"submitted", "returned_incomplete", "documents_added", "file_added"}

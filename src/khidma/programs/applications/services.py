@@ -266,7 +266,14 @@ def _ensure_takes_documents(application: Application) -> None:
         raise bad_step(_("Documents can be added only before the social research is done."))
 
 
-def _take_documents(application: Application, added: list[str], *, by: User, data: dict[str, Any]) -> None:
+def _take_documents(
+    application: Application,
+    added: list[str],
+    *,
+    by: User,
+    data: dict[str, Any],
+    kind: str = "documents_added",
+) -> None:
     """Record documents handed in on a locked application: a file returned as incomplete is submitted again
     (the case resumes); nothing already given is lost."""
     application.documents = [*application.documents, *added]
@@ -276,11 +283,7 @@ def _take_documents(application: Application, added: list[str], *, by: User, dat
     application.missing_documents = [d for d in application.missing_documents if d not in added]
     application.save(update_fields=["documents", "status", "missing_documents"])
     audit.record(
-        "application",
-        application,
-        "documents_added",
-        by=by,
-        data={"added": added, "resubmitted": resubmitted, **data},
+        "application", application, kind, by=by, data={"added": added, "resubmitted": resubmitted, **data}
     )
     case = application.case
     case.refresh_from_db()
@@ -346,7 +349,7 @@ def application_file_add(
     document.file.save(f"document{kind.extension}", ContentFile(content), save=False)
     document.save()
     added = [item] if item and item not in application.documents else []
-    _take_documents(application, added, by=by, data={"file": document.pk, "item": item})
+    _take_documents(application, added, by=by, data={"file": document.pk, "item": item}, kind="file_added")
     return document
 
 

@@ -177,7 +177,7 @@ def _on_agenda(meeting: Meeting, application: Application) -> Application:
 def meeting_vote(*, meeting: Meeting, application: Application, vote: str, by: User) -> Vote:
     meeting = _open_meeting(meeting)
     ensure_same_organization("application", application, meeting.organization_id)
-    _on_agenda(meeting, application)
+    _on_agenda(meeting, lock_application(application))
     if vote not in Recommendation.values:
         raise DomainError.single("vote", "invalid_choice", _("This value is not one of the allowed choices."))
     item, _created = Vote.objects.update_or_create(
