@@ -17,8 +17,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from khidma.cases import services as case_services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Channel
 from khidma.core import clock
+from khidma.demo import data
 from khidma.organizations.models import Organization
 from khidma.programs.applications import services as applications
 from khidma.programs.committees import services as committees
@@ -144,14 +146,15 @@ def _makkah(makkah: Organization) -> None:
         for name in ("فريق واجبنا 1", "فريق واجبنا 2")
     ]
     request = case_services.case_create(
-        organization=makkah,
-        description="والدي كبير في السن ولا يستطيع الحضور، نحتاج إصدار شهادة إتمام بناء",
-        channel=Channel.PHONE_940,
-        kind="service_request",
-        language="ar",
-        reporter_phone="0551230000",
-        reporter_name="أبو أحمد",
-        created_by=agent,
+        request=IntakeRequest(
+            organization=makkah,
+            description="والدي كبير في السن ولا يستطيع الحضور، نحتاج إصدار شهادة إتمام بناء",
+            channel=Channel.PHONE_940,
+            kind="service_request",
+            language="ar",
+            created_by=agent,
+            reporter=Reporter(phone="0551230000", name="أبو أحمد"),
+        )
     ).case
     visit = visits.visit_record_eligibility(case=request, reason="elderly", note="٨٥ عامًا", by=agent)
     start = (now + datetime.timedelta(days=1)).replace(hour=7, minute=0, second=0, microsecond=0)
@@ -198,7 +201,7 @@ def _association(org: Organization, plan: dict) -> None:
             code: applications.request_type_create(
                 organization=org,
                 code=code,
-                names={"ar": ar, "en": en},
+                names=data.names("request_types", code, ar=ar, en=en),
                 required_documents=documents,
                 by=admin,
             )

@@ -61,13 +61,13 @@ def ensure(user: User, permission: str) -> None:
 
 def scoped(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
     """Narrow any program queryset to the user's organization and, for rows tied to a case, to the cases the
-    user may see (the cases' own rule, applied as a subquery so it never drifts from it)."""
+    user may see (the cases' own rule, ``case_visibility_q``, so it never drifts from it)."""
     if user.organization_id is None:
         return queryset.none()
     queryset = queryset.filter(organization_id=user.organization_id)
     case_field = next((f for f in queryset.model._meta.get_fields() if f.name == "case"), None)
     if case_field is not None:
-        rule = Q(case__in=case_access.cases_visible_to(user).values("pk"))
+        rule = case_access.case_visibility_q(user, "case__")
         if case_field.null:  # a walk-in without a case hangs on nobody's case
             rule |= Q(case__isnull=True)
         queryset = queryset.filter(rule)

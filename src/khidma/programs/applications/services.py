@@ -15,8 +15,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from khidma.accounts.models import Role, User
+from khidma.accounts.models import User
 from khidma.cases import services as case_services
+from khidma.cases.intake import Reporter, staff_intake_request
 from khidma.cases.models import IN_PERSON_CHANNELS, Case, Channel, Status
 from khidma.core import clock, files
 from khidma.core.errors import Conflict, DomainError, FieldError
@@ -477,8 +478,9 @@ def application_intake(
     recorded, and the application attached with their declaration and the documents they brought (named in
     any language). Every problem is reported at once, before anything is created.
 
-    Not one transaction: the case goes through the one intake path (``case_create``, whose reference number
-    takes its own short transaction), then the person and the application are written in theirs."""
+    The case goes through the one intake path, with the staff intake rules (``staff_intake_request``); the
+    person and the application are written inside the case's own transaction (``within``), so triage runs
+    before any write lock and nothing is left half made."""
     ensure_same_organization("request_type", request_type, organization.pk)
     errors: list[FieldError] = []
     name, phone = "", ""
@@ -529,29 +531,36 @@ def application_intake(
         description = casework.in_language(
             organization.default_language, _("Application: %(type)s"), type=type_name
         )
-    case = case_services.case_create(
-        organization=organization,
+    request = staff_intake_request(
+        user=by,
         description=description,
         channel=channel,
+        service_point=service_point if channel in IN_PERSON_CHANNELS else None,
         kind=CaseKind.SERVICE_REQUEST,
         language=language,
-        service_point=service_point if channel in IN_PERSON_CHANNELS else None,
-        reporter_name=name,
-        reporter_phone=phone,
-        womens_section=by.role == Role.WOMENS_SECTION,
-        created_by=by,
-    ).case
-    person = applicant.person or person_by_phone(organization=organization, phone=phone)
-    if person is None:
-        person = person_create(
-            organization=organization, name=name, phone=phone, roles=[applicant.role], by=by
-        )
-    return application_submit(
-        request_type=request_type,
-        case=case,
-        declaration_accepted=declaration_accepted,
-        declaration_channel=channel,
-        documents=documents,
-        person=person,
-        by=by,
+        reporter=Reporter(name=name, phone=phone),
     )
+    taken: list[Application] = []
+
+    def attach(case: Case) -> None:
+        # In the case's own transaction: the case, the person and the application are made together or
+        # not at all.
+        person = applicant.person or person_by_phone(organization=organization, phone=phone)
+        if person is None:
+            person = person_create(
+                organization=organization, name=name, phone=phone, roles=[applicant.role], by=by
+            )
+        taken.append(
+            application_submit(
+                request_type=request_type,
+                case=case,
+                declaration_accepted=declaration_accepted,
+                declaration_channel=channel,
+                documents=documents,
+                person=person,
+                by=by,
+            )
+        )
+
+    case_services.case_create(request=request, within=attach)
+    return taken[0]

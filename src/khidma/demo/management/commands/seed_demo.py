@@ -209,7 +209,7 @@ class Command(BaseCommand):
             organization=org,
             code="office",
             kind=ServicePoint.Kind.HEADQUARTERS,
-            names={"ar": ar, "en": en},
+            names=data.names("service_points", f"{spec['slug']}_office", ar=ar, en=en),
             lat=lat,
             lon=lon,
             opening_hours=data.MORNING,
