@@ -495,3 +495,61 @@ def test_the_application_screens_show_words_not_codes(login, researched, staff, 
         codes = set(SNAKE.findall(visible_text(response)))
         assert not codes, (url, codes)
         assert ">approve<" not in html(response) and ">reject<" not in html(response)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_program_page_shows_words_not_codes(login, researched, makkah, staff, language):
+    """The other programs' pages too: languages by name, people by full name, events as words."""
+    from khidma.programs.proxies import services as proxies
+    from khidma.programs.units import services as units
+    from khidma.programs.visits import services as visits
+
+    for persona, first, last in [
+        ("counter", "Khalid", "Al-Zahrani"),
+        ("supervisor", "Mohammed", "Al-Maliki"),
+    ]:
+        staff[persona].first_name, staff[persona].last_name = first, last
+        staff[persona].save()
+    hq = makkah.servicepoint_set.get(code="hq")
+    units.walkin_record(service_point=hq, by=staff["counter"], service="building_permit", language="ur")
+    proxies.authorization_create(
+        organization=makkah,
+        principal_name="Salem",
+        relationship="brother",
+        document_reference="POA 1",
+        expires_on=datetime.date.today() + datetime.timedelta(days=30),
+        proxy=staff["counter"],
+        by=staff["supervisor"],
+    )
+    team = visits.team_create(organization=makkah, name="Team A", by=staff["supervisor"])
+    visit = visits.visit_record_eligibility(
+        case=researched.case, reason="no_transport", by=staff["supervisor"]
+    )
+    start = datetime.datetime.now(TZ) + datetime.timedelta(days=1)
+    visits.visit_schedule(
+        visit=visit,
+        team=team,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+        by=staff["supervisor"],
+    )
+    client = login("supervisor", language)
+    pages = [
+        f"{P}/",
+        f"{P}/walk-ins/?service_point=hq",
+        f"{P}/volume/",
+        f"{P}/stops/",
+        f"{P}/visits/",
+        f"{P}/visits/{visit.pk}/",
+        f"{P}/teams/{team.pk}/",
+        f"{P}/authorizations/",
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response)
+        assert not set(SNAKE.findall(text)), (url, set(SNAKE.findall(text)))
+        words = f" {text} ".split()
+        for code in ("khalid", "mohammed", "ur", "building_permit", "no_transport", "eligibility_recorded"):
+            assert code not in words, (url, code)
+    assert "اردو" in html(client.get(f"{P}/walk-ins/?service_point=hq"))  # the language by its own name
