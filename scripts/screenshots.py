@@ -1,6 +1,6 @@
 """Take the screenshots in docs/screenshots/ from a running demo (`make demo`, or any seeded server).
 
-    .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--only backoffice|portal]
+    .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--only backoffice|programs|portal]
 
 Drives Debian's Chromium through Playwright, signs in as the demo accounts and saves full-page PNGs of the
 main screens in Arabic and English (staff) and several public languages (portal). A developer tool, not
@@ -19,6 +19,7 @@ from playwright.sync_api import Page, sync_playwright
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASSWORD = "khidma-demo"  # noqa: S105 - the demo accounts' documented password (README)
 TABLET = {"width": 1180, "height": 820}
+DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 
 
@@ -78,6 +79,26 @@ def backoffice(browser, base: str) -> None:
         page.close()
 
 
+def programs(browser, base: str) -> None:
+    """An association's researcher taking an application in, a file's page and an open committee meeting,
+    at desktop and phone size."""
+    for language in ("ar", "en"):
+        for size, suffix in ((DESKTOP, ""), (PHONE, "-phone")):
+            page = browser.new_page(viewport=size, locale=language)
+            _sign_in(page, base, "ahya_researcher", language)
+            page.goto(f"{base}/staff/programs/applications/new/?q=0551239999&type=support")
+            page.locator("#intake-form textarea[name=other_documents]").fill("إثبات الدخل")
+            _shot(page, f"programs-intake-{language}{suffix}")
+            page.goto(f"{base}/staff/programs/applications/?status=incomplete")
+            page.click("table.cases a")
+            _shot(page, f"programs-application-{language}{suffix}")
+            _sign_in(page, base, "ahya_committee", language)
+            page.goto(f"{base}/staff/programs/meetings/")
+            page.locator("table.cases a").first.click()
+            _shot(page, f"programs-meeting-{language}{suffix}")
+            page.close()
+
+
 def portal(browser, base: str) -> None:
     for language in ("ar", "en", "ur", "id"):
         page = browser.new_page(viewport=PHONE, locale=language)
@@ -98,7 +119,7 @@ def portal(browser, base: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default=os.environ.get("KHIDMA_BASE_URL", "http://127.0.0.1:8000"))
-    parser.add_argument("--only", choices=("backoffice", "portal"))
+    parser.add_argument("--only", choices=("backoffice", "programs", "portal"))
     args = parser.parse_args()
     base = re.sub(r"/+$", "", args.base)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -106,6 +127,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
         if args.only in (None, "backoffice"):
             backoffice(browser, base)
+        if args.only in (None, "programs"):
+            programs(browser, base)
         if args.only in (None, "portal"):
             portal(browser, base)
         browser.close()

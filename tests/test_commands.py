@@ -184,12 +184,22 @@ def test_seed_demo_loads_every_role_and_a_lived_in_case_load(capsys):
     afters = Attachment.objects.filter(is_public=True)
     assert afters.exists() and all(a.case.resolved_at is not None for a in afters)
     # One example of each program, for the demo.
-    from khidma.programs.models import Application, Authorization, Visit
+    from khidma.programs.models import (
+        Application,
+        ApplicationDocument,
+        ApplicationStatus,
+        Authorization,
+        Visit,
+    )
 
     assert Visit.objects.filter(organization=makkah, team__isnull=False).count() == 1
     assert Authorization.objects.filter(organization=makkah).count() == 1
     applications = set(Application.objects.values_list("status", flat=True))
     assert {"researched", "incomplete"} <= applications  # a complete file researched, one missing documents
+    for slug in ("ahya", "iskan"):  # both associations have files in every state, and some as files
+        states = set(Application.objects.filter(organization__slug=slug).values_list("status", flat=True))
+        assert states == set(ApplicationStatus.values), slug
+    assert ApplicationDocument.objects.filter(organization__slug="ahya").exists()
     assert "agent940" in capsys.readouterr().out
 
 

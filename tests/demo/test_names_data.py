@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from khidma.core.languages import LANGUAGE_CODES
-from khidma.demo import data, units
+from khidma.demo import data, programs, units
 from khidma.organizations.models import Area, Category, Department, Organization, ServicePoint
 from khidma.programs.models import RequestType, UnitStop
 from tests.demo.writing import misspelt_letters
@@ -29,6 +29,7 @@ def _demo_codes() -> dict[str, dict[str, tuple[str, str]]]:
     service_points = {code: (ar, en) for code, _kind, _area, ar, en, *_rest in data.MAKKAH_SERVICE_POINTS}
     service_points |= {f"centre_{code}": (ar, en) for code, ar, en, _lat, _lon in data.MAKKAH_AREAS}
     service_points[units.EXTENDED["code"]] = (units.EXTENDED["ar"], units.EXTENDED["en"])
+    service_points |= {f"{spec['slug']}_office": spec["office"][:2] for spec in data.ASSOCIATIONS}
     return {
         "organizations": {
             spec["slug"]: (spec["names"]["ar"], spec["names"]["en"])
@@ -40,7 +41,11 @@ def _demo_codes() -> dict[str, dict[str, tuple[str, str]]]:
         "unit_stops": {place: (ar, en) for place, _unit, ar, en, *_rest in units.PARK_STOPS},
         "categories": {code: (ar, en) for code, _dept, ar, en in data.MAKKAH_CATEGORIES}
         | {code: (ar, en) for code, _kind, _dept, ar, en in data.ASSOCIATION_CATEGORIES},
-        "request_types": {"support": ("طلب مساعدة", "Support request")},
+        "request_types": {
+            code: (ar, en)
+            for plan in programs.ASSOCIATION_PROGRAMS.values()
+            for code, ar, en, _documents in plan["types"]
+        },
     }
 
 

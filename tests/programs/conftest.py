@@ -1,10 +1,23 @@
 """Personas the programs need besides the shared cast: Latifa the social researcher and three committee
-members of Makkah (Saad, Mona, Yusuf)."""
+members of Makkah (Saad, Mona, Yusuf), and Makkah's review committee (a quorum of two)."""
+
+import datetime
 
 import pytest
 
 from khidma.accounts.services import user_create
+from khidma.programs.committees.services import committee_create
 from tests.conftest import PASSWORD
+
+QUORUM = 2
+
+
+def in_days(days: int) -> str:
+    """A meeting time ``days`` from now (committees meet after a file's earliest decision day)."""
+    moment = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=3))) + datetime.timedelta(
+        days=days
+    )
+    return moment.replace(hour=18, minute=0, second=0, microsecond=0).isoformat()
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +30,11 @@ def program_staff(staff, makkah):
     ]:
         staff[persona] = user_create(organization=makkah, role=role, username=username, password=PASSWORD)
     return staff
+
+
+@pytest.fixture(autouse=True)
+def review_committee(makkah, program_staff):
+    return committee_create(organization=makkah, name="Review committee", quorum=QUORUM, by=None)
 
 
 def service_request(client, **fields):

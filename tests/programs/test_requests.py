@@ -7,7 +7,7 @@ import pytest
 
 from khidma.outbox.models import OutboundMessage
 from khidma.programs.models import Application
-from tests.programs.conftest import error, service_request, submit
+from tests.programs.conftest import error, in_days, service_request, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -61,7 +61,10 @@ def test_the_whole_path_from_submission_to_delivery(client_for, housing):
     assert checked["missing_documents"] == ["income_proof"]
     detail = counter.get(f"/cases/{case['reference']}").json()
     assert detail["status"] == "on_hold"
-    assert "income_proof" in detail["events"][-1]["note"]
+    # The applicant is told what to bring in words, in the case's language — never the item's code.
+    assert (
+        "إثبات الدخل" in detail["events"][-1]["note"] and "income_proof" not in detail["events"][-1]["note"]
+    )
     assert OutboundMessage.objects.filter(case__reference=case["reference"], template="question").exists()
     researcher = client_for("researcher")
     error(
@@ -85,7 +88,7 @@ def test_the_whole_path_from_submission_to_delivery(client_for, housing):
 
     chair = client_for("committee_1")
     meeting = chair.post(
-        "/programs/meetings", json={"title": "Housing committee", "held_at": "2026-12-01T18:00:00+03:00"}
+        "/programs/meetings", json={"title": "Housing committee", "held_at": in_days(20)}
     ).json()
     meeting_url = f"/programs/meetings/{meeting['id']}"
     agenda = chair.post(f"{meeting_url}/agenda", json={"application": application["id"]}).json()
@@ -152,10 +155,14 @@ def test_the_whole_path_from_submission_to_delivery(client_for, housing):
 def test_a_recorded_rejection_closes_the_case_with_the_reasons(client_for, housing):
     case, application = ready_for_committee(client_for)
     supervisor = client_for("supervisor")
-    meeting = supervisor.post(
-        "/programs/meetings", json={"title": "M", "held_at": "2026-12-01T18:00:00+03:00"}
-    ).json()
+    meeting = supervisor.post("/programs/meetings", json={"title": "M", "held_at": in_days(20)}).json()
     supervisor.post(f"/programs/meetings/{meeting['id']}/agenda", json={"application": application["id"]})
+    for persona in ("committee_1", "committee_2"):  # the quorum
+        vote = {"application": application["id"], "vote": "reject"}
+        assert (
+            client_for(persona).post(f"/programs/meetings/{meeting['id']}/votes", json=vote).status_code
+            == 200
+        )
     age(application["id"], 20)
     body = {
         "minutes": "m",
@@ -171,9 +178,7 @@ def test_a_recorded_rejection_closes_the_case_with_the_reasons(client_for, housi
 def test_a_tie_needs_a_recorded_decision(client_for, housing):
     _case, application = ready_for_committee(client_for)
     chair = client_for("committee_1")
-    meeting = chair.post(
-        "/programs/meetings", json={"title": "M", "held_at": "2026-12-01T18:00:00+03:00"}
-    ).json()
+    meeting = chair.post("/programs/meetings", json={"title": "M", "held_at": in_days(20)}).json()
     url = f"/programs/meetings/{meeting['id']}"
     chair.post(f"{url}/agenda", json={"application": application["id"]})
     chair.post(f"{url}/votes", json={"application": application["id"], "vote": "approve"})
@@ -221,12 +226,10 @@ def test_refusals_and_roles(client_for, housing):
 
     _case2, ready = ready_for_committee(client_for)
     supervisor = client_for("supervisor")
-    meeting = supervisor.post(
-        "/programs/meetings", json={"title": "M", "held_at": "2026-12-01T18:00:00+03:00"}
-    ).json()
+    meeting = supervisor.post("/programs/meetings", json={"title": "M", "held_at": in_days(20)}).json()
     murl = f"/programs/meetings/{meeting['id']}"
     error(
-        counter.post("/programs/meetings", json={"title": "M", "held_at": "2026-12-01T18:00:00+03:00"}),
+        counter.post("/programs/meetings", json={"title": "M", "held_at": in_days(20)}),
         403,
         "forbidden",
     )

@@ -11,9 +11,9 @@ from khidma.cases.intake import IntakeRequest
 from khidma.core import clock
 from khidma.organizations import hours
 from khidma.organizations.models import ServicePoint
-from khidma.programs import selectors
-from khidma.programs import services as programs
 from khidma.programs.models import WalkIn
+from khidma.programs.units import selectors
+from khidma.programs.units import services as units
 from tests.programs.conftest import error
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -237,7 +237,7 @@ def test_walk_in_refusals(client_for, points):
 
 def _walkin(point, user, moment, service="inquiry"):
     with clock.at(moment):
-        return programs.walkin_record(service_point=point, by=user, service=service, language="ar")
+        return units.walkin_record(service_point=point, by=user, service=service, language="ar")
 
 
 def test_volume_counts_walk_ins_and_cases_per_point_hour_and_weekday(client_for, points, staff, makkah):

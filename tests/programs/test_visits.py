@@ -34,7 +34,7 @@ def eligible(client, reference, reason="elderly"):
 
 def test_a_visit_is_scheduled_the_person_is_told_and_completion_resolves_the_case(client_for):
     agent = client_for("agent")
-    case = service_request(agent)
+    case = service_request(agent, category="cleanliness")  # the cleanliness officer's to complete
     team = make_team(client_for)
     visit = eligible(agent, case["reference"])
     assert visit["status"] == "eligible"

@@ -2,20 +2,22 @@
 
 from django.urls import path
 
-from khidma.backoffice import program_views as views
+from khidma.backoffice.programs import applications, committees, proxies, units, visits
 
 app_name = "programs"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("walk-ins/", views.walkin, name="walkin"),
-    path("volume/", views.volume, name="volume"),
-    path("stops/", views.stops, name="stops"),
-    path("visits/", views.visits, name="visits"),
-    path("visits/<int:pk>/", views.visit, name="visit"),
-    path("teams/<int:pk>/", views.team_calendar, name="team"),
-    path("authorizations/", views.authorizations, name="authorizations"),
-    path("applications/", views.applications, name="applications"),
-    path("applications/<int:pk>/", views.application, name="application"),
-    path("meetings/", views.meetings, name="meetings"),
-    path("meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("", units.index, name="index"),
+    path("walk-ins/", units.walkin, name="walkin"),
+    path("volume/", units.volume, name="volume"),
+    path("stops/", units.stops, name="stops"),
+    path("visits/", visits.visits, name="visits"),
+    path("visits/<int:pk>/", visits.visit, name="visit"),
+    path("teams/<int:pk>/", visits.team_calendar, name="team"),
+    path("authorizations/", proxies.authorizations, name="authorizations"),
+    path("applications/", applications.applications, name="applications"),
+    path("applications/new/", applications.application_new, name="application-new"),
+    path("applications/<int:pk>/", applications.application, name="application"),
+    path("applications/<int:pk>/files/<int:file_pk>", applications.application_file, name="application-file"),
+    path("meetings/", committees.meetings, name="meetings"),
+    path("meetings/<int:pk>/", committees.meeting, name="meeting"),
 ]

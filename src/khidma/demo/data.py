@@ -245,10 +245,13 @@ ASSOCIATIONS = [
             ("social_research", "department", None, "البحث الاجتماعي", "Social Research"),
             ("committee", "department", None, "لجنة الدراسة", "Review Committee"),
         ],
+        # Where members come in: the association's office (the researcher's post).
+        "office": ("مقر الجمعية", "Association office", 21.4180, 39.8420),
         "staff": [
-            ("ahya_researcher", "researcher", "social_research", None, "أمل", "باحثة"),
-            ("ahya_committee", "committee", "committee", None, "سعد", "عضو اللجنة"),
-            ("ahya_admin", "org_admin", "reception", None, "منى", "المشرفة"),
+            ("ahya_researcher", "researcher", "social_research", "office", "أمل", "الحربي"),
+            ("ahya_committee", "committee", "committee", None, "سعد", "الغامدي"),
+            ("ahya_member", "committee", "committee", None, "فاطمة", "الزهراني"),
+            ("ahya_admin", "org_admin", "reception", None, "منى", "المالكي"),
         ],
     },
     {
@@ -262,10 +265,12 @@ ASSOCIATIONS = [
             ("social_research", "department", None, "البحث الاجتماعي", "Social Research"),
             ("committee", "department", None, "اللجنة", "Committee"),
         ],
+        "office": ("مقر الجمعية التعاونية", "Cooperative office", 21.3950, 39.8710),
         "staff": [
-            ("iskan_researcher", "researcher", "social_research", None, "ياسر", "الباحث"),
-            ("iskan_committee", "committee", "committee", None, "هند", "عضو اللجنة"),
-            ("iskan_admin", "org_admin", "members", None, "طارق", "المدير"),
+            ("iskan_researcher", "researcher", "social_research", "office", "ياسر", "القرشي"),
+            ("iskan_committee", "committee", "committee", None, "هند", "العتيبي"),
+            ("iskan_member", "committee", "committee", None, "عبدالرحمن", "السلمي"),
+            ("iskan_admin", "org_admin", "members", None, "طارق", "الشهري"),
         ],
     },
 ]

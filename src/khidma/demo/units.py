@@ -23,7 +23,7 @@ from khidma.core import clock
 from khidma.demo import data
 from khidma.organizations.models import Organization, ServicePoint
 from khidma.programs import schedules
-from khidma.programs import services as programs
+from khidma.programs.units import services as programs
 
 DAYS = 14
 EVENING = (datetime.time(16, 0), datetime.time(22, 0))

@@ -2,7 +2,10 @@ from django.contrib import admin
 
 from khidma.programs.models import (
     Application,
+    ApplicationDocument,
     Authorization,
+    ChecklistItem,
+    Committee,
     Meeting,
     Person,
     ProgramEvent,
@@ -49,8 +52,35 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title", "held_at", "status", "organization"]
+    list_display = ["title", "committee", "held_at", "status", "organization"]
     list_filter = ["organization", "status"]
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name", "quorum", "organization", "is_active"]
+    list_filter = ["organization", "is_active"]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(admin.ModelAdmin):
+    list_display = ["code", "organization", "is_active"]
+    list_filter = ["organization", "is_active"]
+
+
+@admin.register(ApplicationDocument)
+class ApplicationDocumentAdmin(admin.ModelAdmin):
+    """Files are added through the back office and the API (checked by content), never here."""
+
+    list_display = ["application", "item", "content_type", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["organization", "content_type"]
+    raw_id_fields = ["application"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Person)

@@ -132,6 +132,8 @@ class PersonRole(models.TextChoices):
 class Person(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
     name = models.CharField(_("name"), max_length=200)
+    # The name folded for search (core.text.fold_for_search): found however it is spelt.
+    name_folded = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
     phone = models.CharField(_("phone"), max_length=20, blank=True, db_index=True)
     roles = models.JSONField(_("roles"), default=list, blank=True)
     cases = models.ManyToManyField(Case, blank=True, related_name="people", verbose_name=_("cases"))
@@ -146,12 +148,46 @@ class Person(models.Model):
         return self.name
 
 
+class Committee(models.Model):
+    """The body that decides association requests. A decision needs a quorum: at least ``quorum`` of its
+    members must have voted on a file before the file is decided."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
+    name = models.CharField(_("name"), max_length=200)
+    quorum = models.PositiveSmallIntegerField(
+        _("quorum"), default=2, help_text=_("How many members must vote on a file before it is decided.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), default=clock.now)
+
+    class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="committee_name_per_org"),
+            models.CheckConstraint(condition=models.Q(quorum__gte=1), name="committee_quorum_at_least_one"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Meeting(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("Open")
         DECIDED = "decided", _("Decided")
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
+    # Empty only on meetings recorded before committees had a quorum.
+    committee = models.ForeignKey(
+        Committee,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("committee"),
+    )
     title = models.CharField(_("title"), max_length=200)
     held_at = models.DateTimeField(_("held at"))
     status = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.OPEN)
@@ -261,6 +297,70 @@ class Vote(models.Model):
         return f"{self.member_id}: {self.vote}"
 
 
+class ChecklistItem(models.Model):
+    """A document an organization asks applicants for, named in its languages so that staff see words and
+    can tick it by typing its name in any of them. Common documents have built-in names
+    (``programs/data/checklist.json``); a row here adds an item or renames a built-in one."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
+    code = models.SlugField(_("code"), max_length=64)
+    names = models.JSONField(
+        _("names"), default=dict, help_text=_('Per language, e.g. {"ar": "…", "en": "…"}')
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="checklist_item_code_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def application_document_path(instance: ApplicationDocument, filename: str) -> str:
+    # Named by content, never by the uploader's file name (which may carry personal data). Served only
+    # through the back office and the API to staff who may see the application, never from MEDIA_URL.
+    return f"programs/{instance.organization_id}/{instance.sha256[:2]}/{instance.sha256}{instance.extension}"
+
+
+class ApplicationDocument(models.Model):
+    """A document handed in with an application, as a file, with the checklist item it satisfies."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, verbose_name=_("organization"))
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="files", verbose_name=_("application")
+    )
+    # A checklist item's code; empty for a document that is not on the checklist.
+    item = models.CharField(_("checklist item"), max_length=64, blank=True)
+    file = models.FileField(_("file"), upload_to=application_document_path, max_length=300)
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("content type"), max_length=50)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=clock.now)
+
+    class Meta:
+        verbose_name = _("application document")
+        verbose_name_plural = _("application documents")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.item or self.original_name}"
+
+
 class ProgramEvent(models.Model):
     """One change to a program record. Rows are only ever inserted: the programs' audit trail."""
 
@@ -285,7 +385,7 @@ class ProgramEvent(models.Model):
         return f"{self.subject}/{self.subject_id} {self.kind}"
 
 
-# --- Mobile units, counters and walk-ins (Hadirin, Itlala, Mustamirun) ----------------------------------
+# --- Mobile units, counters and walk-ins (Hadirin, Itlala, Mustamirun) ------------------------------------
 
 
 class UnitStop(models.Model):

@@ -18,7 +18,7 @@ from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
-from khidma.demo import content, data, photos, units
+from khidma.demo import content, data, photos, programs, units
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
@@ -58,7 +58,7 @@ class Command(BaseCommand):
                 self._makkah_cases(makkah, cases, rng)
                 content.seed_content(makkah)  # advice articles and awareness posts
                 with clock.at(timezone.now()):
-                    self._programs(makkah)
+                    programs.seed(makkah)  # home visits, a proxy, association files in every state
                     units.seed(makkah, rng)  # mobile cars' stops, counters, two weeks of walk-ins
                 # Warnings and escalations that fell due while the demo history was replayed.
                 case_sla_sweep()
@@ -204,6 +204,16 @@ class Command(BaseCommand):
             default_language="ar",
         )
         departments = self._departments(org, spec["departments"])
+        ar, en, lat, lon = spec["office"]
+        ServicePoint.objects.create(
+            organization=org,
+            code="office",
+            kind=ServicePoint.Kind.HEADQUARTERS,
+            names=data.names("service_points", f"{spec['slug']}_office", ar=ar, en=en),
+            lat=lat,
+            lon=lon,
+            opening_hours=data.MORNING,
+        )
         for order, (code, kind, dept, ar, en) in enumerate(data.ASSOCIATION_CATEGORIES):
             Category.objects.create(
                 organization=org,
@@ -353,85 +363,6 @@ class Command(BaseCommand):
                 services.case_reopen(case=case, by=followup, reason="أفاد المبلغ أن المشكلة ما زالت قائمة")
             else:
                 services.case_close(case=case, by=followup, note="أكد المبلغ المعالجة")
-
-    def _programs(self, makkah: Organization) -> None:
-        """One example of each program, so every screen and endpoint has something to show."""
-        from khidma.programs import services as programs
-
-        staff = {u.username: u for u in User.objects.filter(organization=makkah)}
-        boss, agent = staff["supervisor"], staff["agent940"]
-        now = timezone.now()
-        teams = [
-            programs.team_create(organization=makkah, name=name, by=boss)
-            for name in ("فريق واجبنا 1", "فريق واجبنا 2")
-        ]
-        request = services.case_create(
-            request=IntakeRequest(
-                organization=makkah,
-                description="والدي كبير في السن ولا يستطيع الحضور، نحتاج إصدار شهادة إتمام بناء",
-                channel=Channel.PHONE_940,
-                kind="service_request",
-                language="ar",
-                created_by=agent,
-                reporter=Reporter(phone="0551230000", name="أبو أحمد"),
-            )
-        ).case
-        visit = programs.visit_record_eligibility(case=request, reason="elderly", note="٨٥ عامًا", by=agent)
-        start = (now + datetime.timedelta(days=1)).replace(hour=7, minute=0, second=0, microsecond=0)
-        programs.visit_schedule(
-            visit=visit, team=teams[0], starts_at=start, ends_at=start + datetime.timedelta(hours=1), by=boss
-        )
-        soldier = programs.authorization_create(
-            organization=makkah,
-            principal_name="الجندي سالم العتيبي",
-            relationship="شقيق",
-            document_reference="وكالة 1448/221",
-            expires_on=(now + datetime.timedelta(days=180)).date(),
-            proxy=agent,
-            principal_phone="0559998877",
-            by=boss,
-        )
-        programs.proxy_case_create(
-            authorization=soldier,
-            by=agent,
-            description="تجديد رخصة بناء نيابة عن مرابط في الحد الجنوبي",
-            channel=Channel.COUNTER,
-            kind="service_request",
-            language="ar",
-            service_point="hq",
-        )
-        for spec in data.ASSOCIATIONS:
-            org = Organization.objects.get(slug=spec["slug"])
-            admin = User.objects.get(username=f"{spec['slug']}_admin")
-            researcher = User.objects.get(username=f"{spec['slug']}_researcher")
-            support = programs.request_type_create(
-                organization=org,
-                code="support",
-                names=data.names("request_types", "support", ar="طلب مساعدة", en="Support request"),
-                required_documents=["national_id", "family_record", "income_proof"],
-                by=admin,
-            )
-            cases = list(Case.objects.filter(organization=org, category__code="support_request")[:2])
-            for number, case in enumerate(cases):
-                documents = (
-                    ["national_id", "family_record", "income_proof"] if number == 0 else ["national_id"]
-                )
-                application = programs.application_submit(
-                    request_type=support,
-                    case=case,
-                    declaration_accepted=True,
-                    declaration_channel="web",
-                    documents=documents,
-                    by=admin,
-                )
-                application = programs.application_check(application=application, by=researcher)
-                if number == 0:
-                    programs.application_record_research(
-                        application=application,
-                        assessment="أسرة من ستة أفراد ودخل محدود",
-                        recommendation="approve",
-                        by=researcher,
-                    )
 
     def _print_logins(self) -> None:
         rows = [("platform", "superuser (all organizations)")]

@@ -1,4 +1,5 @@
-"""Reads for the service programs. Callers pass querysets already narrowed by ``access.scoped``."""
+"""Reads for mobile units, counters and walk-ins, and the volume of people per point and hour. Callers pass
+querysets already narrowed by ``programs.access.scoped`` where rows may hang on a case."""
 
 from __future__ import annotations
 
@@ -6,54 +7,40 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 
 from khidma.cases.models import Case
 from khidma.organizations.models import Organization, ServicePoint
-from khidma.programs.models import Application, Person, ProgramEvent, Team, Visit, VisitStatus, WalkIn
+from khidma.programs.dates import local_days
+from khidma.programs.models import UnitStop, WalkIn
 
 
-def team_calendar(team: Team, *, start: datetime.datetime, end: datetime.datetime) -> QuerySet[Visit]:
-    """The team's scheduled and completed visits whose window overlaps [start, end)."""
+def points_people_come_to(*, organization: Organization) -> QuerySet[ServicePoint]:
+    """Every service point but the call centre, active or not (past volume counts closed points too)."""
     return (
-        Visit.objects.filter(
-            team=team,
-            status__in=[VisitStatus.SCHEDULED, VisitStatus.COMPLETED],
-            starts_at__lt=end,
-            ends_at__gt=start,
-        )
-        .select_related("case")
-        .order_by("starts_at", "id")
+        ServicePoint.objects.filter(organization=organization)
+        .exclude(kind=ServicePoint.Kind.CALL_CENTRE)
+        .order_by("code")
     )
 
 
-def events_for(subject: str, obj) -> QuerySet[ProgramEvent]:
-    return ProgramEvent.objects.filter(
-        organization_id=obj.organization_id, subject=subject, subject_id=obj.pk
-    ).select_related("actor")
+def point_find(*, organization: Organization, code: str) -> ServicePoint | None:
+    return ServicePoint.objects.filter(organization=organization, code=code).first()
 
 
-def application_list(
-    applications: QuerySet[Application], *, status: str | None = None
-) -> QuerySet[Application]:
-    if status:
-        applications = applications.filter(status=status)
-    return applications.select_related("case", "request_type", "person")
+def mobile_units(*, organization: Organization) -> QuerySet[ServicePoint]:
+    return ServicePoint.objects.filter(
+        organization=organization, kind=ServicePoint.Kind.MOBILE_CAR, is_active=True
+    ).order_by("code")
 
 
-def person_cases(person: Person) -> QuerySet[Case]:
-    """Every case linked to the person, directly or through one of their applications."""
-    return (
-        Case.objects.filter(organization_id=person.organization_id)
-        .filter(Q(people=person) | Q(application__person=person))
-        .distinct()
-        .order_by("-received_at", "-id")
-    )
-
-
-def person_applications(person: Person) -> QuerySet[Application]:
-    return person.applications.select_related("case", "request_type").order_by("-submitted_at")
+def stop_list(stops: QuerySet[UnitStop], *, unit: str | None = None) -> QuerySet[UnitStop]:
+    """The stops on the plan, car by car, in the order of the day."""
+    stops = stops.filter(is_active=True).select_related("unit")
+    if unit:
+        stops = stops.filter(unit__code=unit)
+    return stops.order_by("unit__code", "starts", "id")
 
 
 def walkins_at(point: ServicePoint, *, since: datetime.datetime) -> QuerySet[WalkIn]:
@@ -64,7 +51,21 @@ def walkins_at(point: ServicePoint, *, since: datetime.datetime) -> QuerySet[Wal
     )
 
 
-# --- Volume per point and hour ---------------------------------------------------------------------------
+def walkins_between(
+    walk_ins: QuerySet[WalkIn],
+    *,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    points: list[int] | None = None,
+) -> QuerySet[WalkIn]:
+    """Walk-ins in [since, until) at the given service points (ids; None: at every point)."""
+    walk_ins = walk_ins.filter(at__gte=since, at__lt=until)
+    if points is not None:
+        walk_ins = walk_ins.filter(service_point_id__in=points)
+    return walk_ins.select_related("service_point", "category", "case", "recorded_by").order_by("-at", "-id")
+
+
+# --- Volume per point and hour ----------------------------------------------------------------------------
 
 # Rows of the weekday table in the order of the Saudi week; values are ISO weekdays (Monday = 1).
 WEEK = (7, 1, 2, 3, 4, 5, 6)
@@ -116,11 +117,8 @@ def volume(
     """Walk-ins and cases received at each service point, per hour of the day and per weekday, from
     ``start`` to ``end`` (local dates, both included). Three queries, whatever the range or the volume."""
     tz = zoneinfo.ZoneInfo(organization.time_zone)
-    since = datetime.datetime.combine(start, datetime.time(), tzinfo=tz)
-    until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), tzinfo=tz)
-    points = list(
-        ServicePoint.objects.filter(organization=organization).exclude(kind=ServicePoint.Kind.CALL_CENTRE)
-    )
+    since, until = local_days(organization, start, end)
+    points = list(points_people_come_to(organization=organization))
     rows = {p.pk: PointVolume(p) for p in points}
     by_weekday = [[0] * 24 for _day in WEEK]
     sources = [
