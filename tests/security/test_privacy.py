@@ -234,3 +234,26 @@ def test_the_organization_admin_does_not_see_womens_section_cases_in_the_admin(c
     change = browser.get(f"/admin/cases/case/{women_case.pk}/change/")
     assert change.status_code in (302, 404)
     assert women_ref not in change.content.decode()
+
+
+def test_field_staff_see_a_proxy_cases_document_masked(client_for, staff):
+    """A soldier's family files through an agent: the authorization document is personal data, masked for
+    roles that do not talk to reporters (in the API and on the case page)."""
+    created = client_for("agent").post(
+        "/cases",
+        json={
+            "description": "Streetlight broken in front of the house",
+            "category": "lighting_signs",
+            "principal": {"name": "Saeed", "relationship": "son", "document": "AUTH-99887766"},
+        },
+    )
+    assert created.status_code == 201, created.text
+    reference = created.json()["reference"]
+    assert client_for("agent").get(f"/cases/{reference}").json()["principal"]["document"] == "AUTH-99887766"
+    seen = client_for("field_light").get(f"/cases/{reference}")
+    assert seen.status_code == 200
+    assert "99887766" not in seen.text
+    browser = Client()
+    browser.force_login(staff["field_light"])
+    page = browser.get(f"/staff/cases/{reference}/")
+    assert page.status_code == 200 and "99887766" not in page.content.decode()

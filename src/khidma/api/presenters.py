@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from khidma.accounts.models import User
 from khidma.cases import access, deadlines
 from khidma.cases.models import Attachment, Case, CaseEvent, EventKind, IntakeSubmission, Status
+from khidma.core.masking import mask_identifier
 from khidma.core.phones import mask_phone
 from khidma.organizations.models import CaseKind
 
@@ -96,7 +97,10 @@ def staff_case(case: Case, user: User) -> dict:
             {
                 "name": case.principal_name,
                 "relationship": case.principal_relationship,
-                "document": case.authorization_document,
+                # The authorization document is personal data like a phone number: masked the same way.
+                "document": case.authorization_document
+                if show_contact
+                else mask_identifier(case.authorization_document),
             }
             if case.is_proxy
             else None

@@ -32,6 +32,7 @@ from khidma.cases.references import parse_reference
 from khidma.cases.services import case_create
 from khidma.cases.triage import classify_text
 from khidma.core.errors import DomainError
+from khidma.core.masking import mask_identifier
 from khidma.core.phones import mask_phone, normalize_phone
 from khidma.organizations import selectors as organization_selectors
 from khidma.organizations.models import Area, Category, Department, ServicePoint
@@ -200,6 +201,9 @@ def _case_context(request: HttpRequest, case: Case) -> dict:
         "case": case,
         "sla": deadlines.sla_status(case),
         "events": case_selectors.case_events(case),
+        "principal_document": case.authorization_document
+        if access.can_see_contact(user)
+        else mask_identifier(case.authorization_document),
         "attachments": case.attachments.select_related("uploaded_by").order_by("created_at"),
         "actions": [a for a in allowed if show.get(a)],
         "photo_actions": actions.PHOTO_ACTIONS,
