@@ -201,6 +201,16 @@ def _media_root(tmp_path, settings) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_memories() -> Iterator[None]:
+    """Each test makes its own organizations: nothing a process remembered may outlive the test."""
+    from khidma.core.memo import forget_all
+
+    forget_all()
+    yield
+    forget_all()
+
+
 @pytest.fixture
 def policies(makkah):
     """Makkah's service levels: urgent on the 24/7 clock; reports, inquiries and the rest on working days."""

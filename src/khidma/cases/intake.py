@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -99,12 +99,12 @@ class IntakeRequest:
 
     def to_data(self) -> dict[str, Any]:
         """A JSON-ready form, for a request stored to be processed later."""
-        data = asdict(self)
-        data.pop("organization")
+        data = {name: getattr(self, name) for name in _PLAIN_FIELDS}
         data["organization_id"] = self.organization.pk
         data["created_by_id"] = self.created_by.pk if self.created_by else None
-        data.pop("created_by")
         data["received_at"] = self.received_at.isoformat() if self.received_at else None
+        data["reporter"] = asdict(self.reporter)
+        data["principal"] = asdict(self.principal) if self.principal else None
         return data
 
     @classmethod
@@ -118,6 +118,14 @@ class IntakeRequest:
             values["received_at"] = datetime.datetime.fromisoformat(values["received_at"])
         values["created_by"] = User.objects.filter(pk=created_by_id).first() if created_by_id else None
         return cls(organization=organization, **values)
+
+
+# The fields of IntakeRequest stored as they are (the others need converting: rows, times, nested values).
+_PLAIN_FIELDS = tuple(
+    f.name
+    for f in fields(IntakeRequest)
+    if f.name not in {"organization", "created_by", "received_at", "reporter", "principal"}
+)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -89,15 +89,17 @@ def case_write(
     key = request.idempotency_key
     now = clock.now()
     decision = triage_decide(intake, now=now)
+    numbered = reference is not None
     if reference is None:
         # The number is taken in its own short transaction, so concurrent intakes do not queue behind each
         # other's whole transaction on the counter row; a failed insert leaves a gap, never a duplicate.
         reference = _allocate_reference(organization, now=now)
     try:
         with transaction.atomic():
-            if key:
+            if key and not numbered:
                 # Under SQLite's IMMEDIATE transactions this re-check is serialized with every other writer;
-                # on PostgreSQL the unique index below settles a race that slips past it.
+                # on PostgreSQL the unique index below settles a race that slips past it. (An accepted report
+                # was checked when accepted: its submission's own unique key stands for it.)
                 existing = _idempotent_replay(organization, key, fingerprint)
                 if existing is not None:
                     return IntakeResult(existing, created=False)
@@ -202,7 +204,7 @@ def _insert_case(
     deadlines.save_with_targets(case, now=now)
     if request.phone_verification_key:
         verification.case_mark_phone_verified(case=case, key=request.phone_verification_key)
-    record_event(
+    latest = record_event(
         case, EventKind.CREATED, by=request.created_by, to_status=Status.NEW, public=True, label=case.channel
     )
     assessment = decision.assessment
@@ -226,7 +228,7 @@ def _insert_case(
         }
         if decision.applied and assessment is not None:
             data["confidence"] = round(assessment.confidence or 0, 4)
-        record_event(
+        latest = record_event(
             case,
             EventKind.TRIAGED,
             by=None,
@@ -235,7 +237,7 @@ def _insert_case(
             public=True,
             data=data,
         )
-    notify.to_reporter(case, "received")
+    notify.to_reporter(case, "received", event=latest)
     if decision.route is not None and decision.route.partner:
         # Outside our jurisdiction (a water leak, a power cut): referred at once, and the reporter is told.
         partner = decision.route.partner

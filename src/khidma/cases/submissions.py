@@ -50,10 +50,6 @@ def case_accept(*, request: IntakeRequest) -> Acceptance:
     fingerprint = request.fingerprint()
     organization = request.organization
     key = request.idempotency_key
-    if key:
-        existing = _replay(organization, key, fingerprint)
-        if existing is not None:
-            return Acceptance(existing, created=False)
     now = clock.now()
     # The moment the person reported is the case's received time, however long the queue.
     stored = dataclasses.replace(request, received_at=request.received_at or now).to_data()
@@ -68,7 +64,7 @@ def case_accept(*, request: IntakeRequest) -> Acceptance:
                 accepted_at=now,
             )
     except IntegrityError:
-        # A retry racing the first attempt under the same key: the first one won.
+        # A retry under a key already used (the unique index answers, so a first attempt pays no look-up).
         existing = _replay(organization, key, fingerprint) if key else None
         if existing is None:
             raise

@@ -6,10 +6,14 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 
+from khidma.core.memo import remembered
 from khidma.organizations.models import Area, Category, Department, Organization, ServicePoint
 
 
+@remembered(seconds=30)
 def organization_get_active(*, slug: str) -> Organization | None:
+    """Remembered for 30 s per process: every public request names its organization, and organizations
+    change rarely (an edit reaches every process within that time)."""
     return Organization.objects.filter(slug=slug, is_active=True).first()
 
 
@@ -50,14 +54,19 @@ def area_get(*, organization: Organization, code: str) -> Area | None:
 
 
 def area_for_point(*, organization: Organization, lat: float, lon: float) -> Area | None:
-    """The area containing the point: the indexed bounding boxes narrow it down, the polygon decides."""
-    candidates = Area.objects.filter(
-        organization=organization, min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon
-    ).order_by("code")
-    for area in candidates:
-        if area.contains_point(lat, lon):
+    """The area containing the point: the bounding boxes narrow it down, the polygon decides."""
+    for area in _areas_of(organization_id=organization.pk):
+        in_box = area.min_lat <= lat <= area.max_lat and area.min_lon <= lon <= area.max_lon
+        if in_box and area.contains_point(lat, lon):
             return area
     return None
+
+
+@remembered(seconds=30)
+def _areas_of(*, organization_id: int) -> list[Area]:
+    """An organization's areas with their polygons, remembered for 30 s per process: every report is placed
+    by them, and an organization has tens to a few hundred areas that change with an import."""
+    return list(Area.objects.filter(organization_id=organization_id).order_by("code"))
 
 
 def _round(value):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khidma.core.memo import remembered
 from khidma.organizations.models import Category, Department
 from khidma.triage.models import RoutingRule, TriageSettings
 
@@ -33,6 +34,8 @@ def route(*, category: Category, area_id: int | None, kind: str) -> Route:
     return Route(department=category.default_department)
 
 
+@remembered(seconds=30)
 def settings_for(organization_id: int) -> TriageSettings:
+    """Remembered for 30 s per process: every report reads them, an administrator rarely changes them."""
     found = TriageSettings.objects.filter(organization_id=organization_id).first()
     return found or TriageSettings(organization_id=organization_id)
