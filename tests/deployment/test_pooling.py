@@ -23,4 +23,3 @@ def test_a_long_read_is_fetched_in_chunks_outside_a_transaction(makkah):
     codes = [category.code for category in Category.objects.order_by("code").iterator(chunk_size=10)]
     assert len(codes) == Category.objects.count() == 124
     assert codes == sorted(codes)
-
