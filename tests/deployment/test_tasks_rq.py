@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django_tasks import TaskResultStatus, default_task_backend
 
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.cases.services import case_create
 from khidma.channels.models import InboundMessage
@@ -132,11 +133,13 @@ def test_a_report_is_accepted_while_redis_is_down(use_redis, api, makkah):
 def test_the_worker_delivers_messages_while_redis_is_down(use_redis, makkah):
     use_redis(closed_port_url())
     case = case_create(
-        organization=makkah,
-        description=TEXT,
-        channel="sms",
-        category="cleanliness",
-        reporter_phone="0551234567",
+        request=IntakeRequest(
+            organization=makkah,
+            description=TEXT,
+            channel="sms",
+            category="cleanliness",
+            reporter=Reporter(phone="0551234567"),
+        )
     ).case
     message = OutboundMessage.objects.get(case=case)
     assert message.status == MessageStatus.QUEUED
