@@ -82,7 +82,8 @@ def enqueue_scheduled() -> int:
     from rq.scheduler import RQScheduler
 
     worker = rq_worker()
-    scheduler = RQScheduler(worker.queues, connection=worker.connection)
+    # Quiet: it would log taking its lock every few seconds.
+    scheduler = RQScheduler(worker.queues, connection=worker.connection, logging_level="WARNING")
     scheduler.acquire_locks()
     if not scheduler.acquired_locks:
         return 0
