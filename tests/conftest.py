@@ -13,12 +13,16 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 from django.conf import settings
+from django_tasks.signals import task_enqueued
 
 from khidma.accounts.models import User
 from khidma.accounts.services import api_token_create, user_create
+from khidma.deployment import REPLICA
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert
+from khidma.runtime import tasks
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
+from tests import redis_tasks
 
 PASSWORD = "test-pass-4821"
 DAY = 7 * 60  # minutes in a working day
@@ -36,8 +40,17 @@ def _box(west: float, south: float, east: float, north: float) -> dict:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Side effects run at once in tests instead of waiting for a worker.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Side effects run at once in tests instead of waiting for a worker; on RQ (KHIDMA_TASKS_BACKEND=rq, CI's
+    # Redis pass) they go through Redis and an RQ worker runs each as it is enqueued (tests/redis_tasks.py).
+    if tasks.backend() == "rq":
+        task_enqueued.connect(redis_tasks.run_enqueued)
+    else:
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # A second alias on the test database, as DATABASE_REPLICA_URL makes one: reports' tests read through it
+    # with settings.KHIDMA_REPORTING_DATABASE = "replica" (a transactional test: it sees only what committed).
+    if REPLICA not in settings.DATABASES:
+        default = settings.DATABASES["default"]
+        settings.DATABASES[REPLICA] = {**default, "TEST": {**default.get("TEST", {}), "MIRROR": "default"}}
     settings.KHIDMA_DEFAULT_ORGANIZATION = "makkah"
     # Public reports become cases within the request, so a test reads the case right after posting it;
     # tests/cases/test_submissions.py covers the deferred path the worker takes in production.

@@ -8,9 +8,9 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from khidma import deployment
 from khidma.env import env_bool, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -103,22 +103,12 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------------------
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'khidma.sqlite3'}")
-_db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("KHIDMA_DB_CONN_MAX_AGE", 60))
-if _db["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers run beside the single writer; IMMEDIATE takes the write lock at BEGIN so concurrent
-    # writers queue on the busy timeout instead of failing with "database is locked" half-way through.
-    _db["CONN_MAX_AGE"] = 0
-    _db["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 30,
-    }
-    # A file (not :memory:) so tests that drive a live server from several threads share one database.
-    _db["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
-else:
-    _db["CONN_HEALTH_CHECKS"] = True
-DATABASES = {"default": _db}
+# DATABASE_URL, DATABASE_REPLICA_URL for reports, KHIDMA_PGBOUNCER=1 behind PgBouncer (docs/deployment.md).
+DATABASES = deployment.databases(data_dir=DATA_DIR)
+# Dashboards, season reports and open-data exports read here (khidma.core.db.reporting_db()); writes always go
+# to the primary.
+KHIDMA_REPORTING_DATABASE = deployment.REPLICA if deployment.REPLICA in DATABASES else "default"
+DATABASE_ROUTERS = ["khidma.core.db.PrimaryRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -159,7 +149,8 @@ MEDIA_ROOT = Path(env_str("KHIDMA_MEDIA_ROOT", str(DATA_DIR / "media"))).resolve
 # Hashed, compressed static files need `khidma collectstatic` (make demo runs it); set
 # KHIDMA_STATIC_MANIFEST=0 to serve files straight from the apps (tests do).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # KHIDMA_MEDIA_STORAGE=s3 keeps uploads in an S3-compatible bucket (docs/deployment.md).
+    "default": deployment.media_storage(env_str("KHIDMA_MEDIA_STORAGE", "filesystem")),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("KHIDMA_STATIC_MANIFEST", True)
@@ -172,19 +163,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("KHIDMA_MAX_BODY_BYTES", 256 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 KHIDMA_MAX_ATTACHMENT_BYTES = env_int("KHIDMA_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
 
-# --- Background work --------------------------------------------------------------------------------------
-_TASK_BACKENDS = {
-    "database": "django_tasks_db.DatabaseBackend",
-    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-}
+# --- Background work, Redis ------------------------------------------------------------------------------
+# Tasks in the database (run by `khidma worker`), in Redis on RQ (KHIDMA_TASKS_BACKEND=rq, for several worker
+# machines), or run at once in the request (immediate, for development). With REDIS_URL the cache (and so the
+# rate limits) is shared by every process through Redis.
+REDIS_URL = env_str("REDIS_URL", "")
+TASKS, RQ_QUEUES, _task_apps = deployment.tasks(env_str("KHIDMA_TASKS_BACKEND", "database"), REDIS_URL)
+INSTALLED_APPS += _task_apps
+RQ_SHOW_ADMIN_LINK = False  # queues are inspected with `rq info --url $REDIS_URL`, not through the admin
+CACHES = deployment.caches(REDIS_URL)
 # The public API's reports are accepted at once (a reference number) and made cases by the worker moments
 # later (cases/submissions.py); 0 makes the case within the request, for installations without a worker.
 KHIDMA_INTAKE_DEFERRED = env_bool("KHIDMA_INTAKE_DEFERRED", True)
-
-_task_backend = env_str("KHIDMA_TASKS_BACKEND", "database")
-if _task_backend not in _TASK_BACKENDS:
-    raise ValueError(f"KHIDMA_TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {_task_backend!r}")
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 # --- Khidma -----------------------------------------------------------------------------------------------
 # The organization that public endpoints serve when a request does not name one.

@@ -43,7 +43,9 @@ def _store(provider: str, message_id: str, sender: str, payload: dict) -> bool:
             )
     except IntegrityError:
         return False
-    transaction.on_commit(lambda: process_inbound_task.enqueue(inbound_id=inbound.pk))
+    # Robust: if the queue cannot take the task (Redis down), the message is stored all the same and the
+    # provider gets its 200; the worker's periodic pass over unprocessed messages picks it up.
+    transaction.on_commit(lambda: process_inbound_task.enqueue(inbound_id=inbound.pk), robust=True)
     return True
 
 

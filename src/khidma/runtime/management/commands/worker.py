@@ -1,4 +1,5 @@
-"""``khidma worker``: runs enqueued tasks (Django's Tasks, database backend) and the periodic jobs."""
+"""``khidma worker``: runs enqueued tasks (Django's Tasks, from the database or from Redis) and the periodic
+jobs."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import threading
 import time
 from collections.abc import Callable
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from khidma.env import env_int
+from khidma.runtime.tasks import run_tasks
 
 logger = logging.getLogger("khidma.worker")
 
@@ -92,20 +93,20 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")
 
     def handle(self, *args, batch, interval, **options):
-        arguments = ["--queue-name", "*", "--interval", str(interval), "--no-reload"]
+        verbosity = options.get("verbosity", 1)
         if batch:
             from khidma.cases.submissions import submissions_process_due
 
             self.stdout.write(f"accepted reports: {submissions_process_due(limit=10_000)}")
             for name, _every, job in _jobs():
                 self.stdout.write(f"{name}: {job()}")
-            call_command("db_worker", *arguments, "--batch", verbosity=options.get("verbosity", 1))
+            run_tasks(burst=True, interval=interval, verbosity=verbosity)
             return
         _lower_priority()
         stop = threading.Event()
         threading.Thread(target=_periodic, args=(stop,), name="periodic", daemon=True).start()
         threading.Thread(target=_accepted_reports, args=(stop,), name="accepted-reports", daemon=True).start()
         try:
-            call_command("db_worker", *arguments, verbosity=options.get("verbosity", 1))
+            run_tasks(burst=False, interval=interval, verbosity=verbosity)
         finally:
             stop.set()
