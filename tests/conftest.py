@@ -24,6 +24,9 @@ from khidma.runtime import tasks
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
 from tests import redis_tasks
 
+# The fake SMS gateway / WhatsApp Graph API (`provider` fixture) serves the outbox's and the channels' tests.
+pytest_plugins = ["tests.fake_gateway"]
+
 PASSWORD = "test-pass-4821"
 DAY = 7 * 60  # minutes in a working day
 # Makkah in these tests: a box around the city, split into a western and an eastern area at 39.85 E.
