@@ -192,7 +192,9 @@ class EmailBackend:
 
     def send(self, message: Outgoing) -> str:
         email = EmailMultiAlternatives(
-            subject=message.subject or message.text[:60],
+            # The subject comes from the message's template (cases.messages.render_subject); never from its
+            # text, whose line breaks would be a header injection.
+            subject=message.subject or "Khidma",
             body=message.text,
             to=[message.to],
             from_email=settings.DEFAULT_FROM_EMAIL,

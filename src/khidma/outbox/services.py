@@ -66,17 +66,17 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
         message = _claim(now)
         if message is None:
             break
-        outgoing = Outgoing(
-            channel=message.channel,
-            to=message.recipient,
-            language=message.language,
-            text=message.text,
-            template=_template_for(message, now),
-            case_reference=message.case.reference if message.case_id else None,
-            subject=message.subject,
-            html=message.html,
-        )
         try:
+            outgoing = Outgoing(
+                channel=message.channel,
+                to=message.recipient,
+                language=message.language,
+                text=message.text,
+                template=_template_for(message, now),
+                case_reference=message.case.reference if message.case_id else None,
+                subject=message.subject,
+                html=message.html,
+            )
             provider_id = backend_for(message.channel).send(outgoing)
         except TransientError as exc:
             give_up = message.attempts >= MAX_ATTEMPTS
@@ -90,6 +90,15 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
             message.status = MessageStatus.FAILED
             message.next_attempt_at = None
             message.last_error = str(exc)[:1000]
+            result.failed += 1
+        except Exception as exc:
+            # A fault of this one message (a header the mail library refuses, a backend bug): it is recorded
+            # as failed, not left "sending" to turn uncertain, and the rest of the batch still goes out.
+            # Not retried: the same message would fail the same way.
+            logger.exception("message %s could not be sent", message.pk)
+            message.status = MessageStatus.FAILED
+            message.next_attempt_at = None
+            message.last_error = f"{type(exc).__name__}: {exc}"[:1000]
             result.failed += 1
         else:
             message.status = MessageStatus.SENT
