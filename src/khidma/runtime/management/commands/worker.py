@@ -92,6 +92,11 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")
 
     def handle(self, *args, batch, interval, **options):
+        from khidma.cases.triage import warm_up
+
+        # Load the triage models now, before any message is taken: the first SMS after a start must not wait
+        # (tens of seconds on a slow machine) for the language and category models to be built.
+        warm_up()
         arguments = ["--queue-name", "*", "--interval", str(interval), "--no-reload"]
         if batch:
             from khidma.cases.submissions import submissions_process_due
