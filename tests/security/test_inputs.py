@@ -326,7 +326,7 @@ def test_a_non_ascii_sms_secret_is_refused_not_a_500(makkah, client, settings):
     assert response.status_code == 403
 
 
-# --- Protocol errors answer JSON on API paths ------------------------------------------------------------------
+# --- Protocol errors answer JSON on API paths ---------------------------------------------------------------
 
 
 def test_a_wrong_method_on_the_api_answers_json_405(makkah, client):
