@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "khidma.runtime.middleware.ContentSecurityPolicyMiddleware",
     "khidma.runtime.middleware.ProtocolErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -254,6 +256,39 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if env_bool("KHIDMA_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# TLS deployments (docs/security.md#production-settings): redirect plain HTTP and tell browsers to use HTTPS
+# only (HTTP Strict Transport Security) for this many seconds. 0 (the default) sends no HSTS header: a demo
+# on plain HTTP must not be locked out of itself.
+SECURE_SSL_REDIRECT = env_bool("KHIDMA_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("KHIDMA_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("KHIDMA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("KHIDMA_HSTS_PRELOAD", False)
+
+
+def _tile_origin(template: str) -> str:
+    """The map tile server's origin as a CSP source ("https://{s}.tile.example" → "https://*.tile.example")."""
+    parts = urlsplit(template.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} and parts.netloc else ""
+
+
+# Content-Security-Policy (khidma.runtime.middleware): scripts only from this site's own files, so an
+# injected <script> or on…= handler never runs; nothing may frame the pages. Styles may be inline (the
+# portal writes its style sheet into the page; Leaflet and htmx set style attributes). Images from the tile
+# server named by KHIDMA_MAP_TILE_URL are the only outside resource.
+KHIDMA_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        " ".join(filter(None, ["img-src 'self' data: blob:", _tile_origin(KHIDMA_MAP_TILE_URL)])),
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 LOGGING = {
     "version": 1,

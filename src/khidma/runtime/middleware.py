@@ -1,4 +1,10 @@
-"""Protocol errors on API paths in the API's error shape.
+"""Headers and protocol errors every response gets, before any application code runs.
+
+Security headers: the Content-Security-Policy of settings.KHIDMA_CONTENT_SECURITY_POLICY on every response
+(Django's SecurityMiddleware adds HSTS, nosniff and the referrer policy; X-Frame-Options comes from its own
+middleware).
+
+Protocol errors on API paths in the API's error shape.
 
 Django and ninja answer a wrong method (405) and a body over ``KHIDMA_MAX_BODY_BYTES`` (413) in HTML or
 with an empty body; a program calling the API reads JSON. An address longer than ``MAX_URL_LENGTH`` is
@@ -10,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -49,4 +56,15 @@ class ProtocolErrorsMiddleware:
             if response.has_header("Allow"):
                 answer["Allow"] = response["Allow"]
             return answer
+        return response
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if settings.KHIDMA_CONTENT_SECURITY_POLICY:
+            response.headers.setdefault("Content-Security-Policy", settings.KHIDMA_CONTENT_SECURITY_POLICY)
         return response
