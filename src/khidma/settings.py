@@ -223,6 +223,8 @@ KHIDMA_WHATSAPP_BACKEND = env_str("KHIDMA_WHATSAPP_BACKEND", "console")  # conso
 KHIDMA_EMAIL_BACKEND = env_str("KHIDMA_EMAIL_BACKEND", "console")  # console (Django's), file, smtp
 KHIDMA_OUTBOX_FILE = env_str("KHIDMA_OUTBOX_FILE", str(DATA_DIR / "outbox.jsonl"))
 KHIDMA_OUTBOX_LEASE_SECONDS = env_int("KHIDMA_OUTBOX_LEASE_SECONDS", 300)
+# How long a provider (SMS gateway, WhatsApp) may take to answer; no answer makes the message uncertain.
+KHIDMA_OUTBOX_TIMEOUT_SECONDS = env_int("KHIDMA_OUTBOX_TIMEOUT_SECONDS", 15)
 KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY = env_int("KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY", 6)
 KHIDMA_CLOSURE_CONFIRM_DAYS = env_int("KHIDMA_CLOSURE_CONFIRM_DAYS", 3)
 KHIDMA_SMS_URL = env_str("KHIDMA_SMS_URL", "")  # the gateway's base URL; empty: the provider's public one

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from khidma.core import clock
-from khidma.outbox.backends import Outgoing, PermanentError, TransientError, backend_for
+from khidma.outbox.backends import Outgoing, PermanentError, TransientError, UncertainError, backend_for
 from khidma.outbox.models import ContactWindow, MessageStatus, OutboundChannel, OutboundMessage
 
 logger = logging.getLogger("khidma.outbox")
@@ -86,6 +86,11 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
             result.failed += give_up
             result.retrying += not give_up
             logger.warning("message %s: %s (attempt %s)", message.pk, exc, message.attempts)
+        except UncertainError as exc:
+            message.status = MessageStatus.UNCERTAIN
+            message.next_attempt_at = None
+            message.last_error = str(exc)[:1000]
+            result.uncertain += 1
         except PermanentError as exc:
             message.status = MessageStatus.FAILED
             message.next_attempt_at = None
