@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import (
@@ -32,8 +34,13 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 @pytest.fixture
 def api_schema(makkah, staff, _triage_models):
     # The application itself, called through WSGI inside the test's database transaction: the code a
-    # gunicorn worker runs, without a socket, so two callers × 51 operations fit the budget.
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # gunicorn worker runs, without a socket, so two callers × 51 operations fit the budget. As Django's
+    # test client does, the end of a request must not close the test's connection.
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def fuzz(schema, headers: dict[str, str]) -> list[str]:

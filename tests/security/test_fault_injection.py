@@ -10,10 +10,12 @@ import concurrent.futures
 import datetime
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -264,3 +266,172 @@ def test_a_web_worker_killed_mid_request_loses_no_report_and_makes_none_twice(ma
     )
     assert sorted(keys) == sorted(f"fault-{n}" for n in range(24))
     assert set(keys.values()) == {1}  # every accepted report exactly once
+
+
+# --- PostgreSQL restarting under load ---------------------------------------------------------------------
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    return found[-1].parent if found else None
+
+
+def _as_owner(*command: str) -> list[str]:
+    # initdb and pg_ctl refuse to run as root; Debian's package creates the postgres user for this.
+    runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+    return [runuser, "-u", "postgres", "--", *command] if os.getuid() == 0 else list(command)
+
+
+@pytest.fixture
+def throwaway_postgres() -> Iterator[tuple[str, Path]]:
+    """A PostgreSQL server of this test's own (started by .ci/pg-start in a fresh folder on a free port),
+    so it may be restarted without disturbing the database the suite runs on."""
+    pg_bin = _pg_bin()
+    if pg_bin is None:
+        pytest.skip(
+            "PostgreSQL's server programs are not installed (apt-get install postgresql; CI has them)"
+        )
+    # Not under pytest's temporary folder: its parents are closed to the postgres user that owns the cluster.
+    folder = Path(tempfile.mkdtemp(prefix="khidma-pg-restart-"))
+    os.chmod(folder, 0o777)  # noqa: S103 - the postgres user must create the cluster in it
+    data = folder / "data"
+    port = str(_free_port())
+    url = subprocess.run(
+        ["/bin/bash", str(ROOT / ".ci" / "pg-start")],
+        env={**os.environ, "KHIDMA_PG_DIR": str(data), "KHIDMA_PG_PORT": port, "PG_FAST": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout.strip()
+    yield url, data
+    subprocess.run(_as_owner(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"), check=False)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.skipif(
+    not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+    reason="a PostgreSQL fault: runs in the suite's PostgreSQL pass (CI runs both)",
+)
+def test_postgresql_restarting_mid_burst_loses_no_report_and_makes_none_twice(throwaway_postgres, tmp_path):
+    import psycopg
+
+    url, data = throwaway_postgres
+    outbox = tmp_path / "outbox.jsonl"
+    environment = {
+        **_environment(),
+        "DATABASE_URL": url,
+        "KHIDMA_SMS_BACKEND": "file",
+        "KHIDMA_OUTBOX_FILE": str(outbox),
+        "KHIDMA_ACCESS_LOG": "0",
+        "KHIDMA_RATE_LIMITS": "0",
+        "KHIDMA_DB_CONN_MAX_AGE": "60",
+    }
+    subprocess.run(
+        [KHIDMA, "migrate", "--noinput", "-v", "0"], env=environment, cwd=ROOT, check=True, timeout=600
+    )
+    subprocess.run(
+        [
+            KHIDMA,
+            "shell",
+            "-c",
+            "from khidma.organizations.models import Organization; "
+            "Organization.objects.create(slug='makkah', names={'en': 'Makkah'})",
+        ],
+        env=environment,
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [KHIDMA, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2", "--threads", "2"],
+        env=environment,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    accepted = threading.Semaphore(0)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            try:
+                if httpx.get(f"{base}/categories", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, "khidma serve did not start"
+            time.sleep(1)
+
+        def submit(n: int) -> None:
+            for _attempt in range(120):
+                try:
+                    response = httpx.post(
+                        f"{base}/reports",
+                        json={"description": f"Broken lamp {n}", "reporter": {"phone": f"05512345{n:02d}"}},
+                        headers={"Idempotency-Key": f"restart-{n}"},
+                        timeout=30,
+                    )
+                    if response.status_code in (200, 201):
+                        accepted.release()
+                        return
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.5)
+            raise AssertionError(f"report {n} was never accepted")
+
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            futures = [pool.submit(submit, n) for n in range(30)]
+            for _ in range(5):  # a few are in, the rest in flight or waiting: the database restarts
+                assert accepted.acquire(timeout=120)
+            subprocess.run(
+                _as_owner(
+                    str(_pg_bin() / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(data / "server.log"),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "restart",
+                ),
+                check=True,
+                stdout=subprocess.DEVNULL,  # the new server would hold a captured pipe open
+                stderr=subprocess.DEVNULL,
+                timeout=120,
+            )
+            for future in futures:
+                future.result(timeout=600)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    # The delivery worker's pass, then once more: each reporter hears once.
+    for _ in range(2):
+        subprocess.run(
+            [
+                KHIDMA,
+                "shell",
+                "-c",
+                "from khidma.outbox.services import outbox_deliver_due; outbox_deliver_due()",
+            ],
+            env=environment,
+            cwd=ROOT,
+            check=True,
+            timeout=300,
+        )
+    with psycopg.connect(url) as db:
+        keys = Counter(
+            row[0]
+            for row in db.execute(
+                "SELECT idempotency_key FROM cases_case WHERE idempotency_key LIKE 'restart-%'"
+            )
+        )
+    assert sorted(keys) == sorted(f"restart-{n}" for n in range(30)) and set(keys.values()) == {1}
+    lines = [json.loads(line) for line in outbox.read_text(encoding="utf-8").splitlines()]
+    recipients = Counter(line["to"] for line in lines if line["template"] == "received")
+    assert len(recipients) == 30 and set(recipients.values()) == {1}, recipients

@@ -6,6 +6,7 @@ import json
 import logging
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -97,6 +98,18 @@ def install_error_handlers(api: NinjaAPI) -> None:
             return _response(
                 api, request, 413, FieldError("", "body_too_large", _("The request is too large."))
             )
+        if isinstance(exc, (OperationalError, InterfaceError)):
+            # The database is restarting or unreachable: a client should try again (with its
+            # Idempotency-Key, a retry never makes a second report).
+            logger.warning("database unavailable in %s %s: %s", request.method, request.path, exc)
+            response = _response(
+                api,
+                request,
+                503,
+                FieldError("", "unavailable", _("The service is busy or restarting. Please try again.")),
+            )
+            response["Retry-After"] = "5"
+            return response
         logger.exception("unhandled error in %s %s", request.method, request.path)
         return _response(
             api,
