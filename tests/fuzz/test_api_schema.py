@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -35,12 +35,14 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 def api_schema(makkah, staff, _triage_models):
     # The application itself, called through WSGI inside the test's database transaction: the code a
     # gunicorn worker runs, without a socket, so two callers × 51 operations fit the budget. As Django's
-    # test client does, the end of a request must not close the test's connection.
-    request_finished.disconnect(close_old_connections)
+    # test client does, the start and end of a request must not close the test's connection.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     try:
         yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     finally:
-        request_finished.connect(close_old_connections)
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 def fuzz(schema, headers: dict[str, str]) -> list[str]:
