@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest
 from tests.browser.conftest import browser  # noqa: F401 - the session's Chromium
 from tests.conftest import HARAM, PASSWORD
 
@@ -131,7 +132,9 @@ def test_the_portal_map_the_back_office_and_the_admin_work_under_the_policy(
 ):
     page = watched_page
     case = services.case_create(
-        organization=makkah, description="Broken lamp", channel="web", lat=HARAM[0], lon=HARAM[1]
+        request=IntakeRequest(
+            organization=makkah, description="Broken lamp", channel="web", lat=HARAM[0], lon=HARAM[1]
+        )
     ).case
 
     page.goto(f"{live_server.url}/report")

@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import connection
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.outbox.models import MessageStatus, OutboundMessage
 from khidma.outbox.services import outbox_deliver_due
@@ -114,11 +115,12 @@ def _environment(**extra: str) -> dict[str, str]:
 def _reports(makkah, count: int) -> list[Case]:
     return [
         services.case_create(
-            organization=makkah,
-            description=f"Rubbish piled up, report {n}",
-            channel="phone_940",
-            service_point=None,
-            reporter_phone=f"05512345{n:02d}",
+            request=IntakeRequest(
+                organization=makkah,
+                description=f"Rubbish piled up, report {n}",
+                channel="phone_940",
+                reporter=Reporter(phone=f"05512345{n:02d}"),
+            )
         ).case
         for n in range(count)
     ]

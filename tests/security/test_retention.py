@@ -14,6 +14,7 @@ from django.core.management import call_command
 
 from khidma.cases import retention, services
 from khidma.cases.attachments import attachment_add
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, CaseEvent, EventKind
 from khidma.core import clock
 from khidma.outbox.models import OutboundMessage
@@ -29,16 +30,16 @@ def closed_case(makkah, staff, *, closed: datetime.datetime, phone: str = "05512
 
     with clock.at(closed - 2 * DAY):
         case = services.case_create(
-            organization=makkah,
-            description="Broken lamp by the school",
-            channel="web",
-            category="lighting_signs",
-            lat=HARAM[0],
-            lon=HARAM[1],
-            reporter_name="Ali Hassan",
-            reporter_phone=phone,
-            reporter_email="ali@example.com",
-            **fields,
+            request=IntakeRequest(
+                organization=makkah,
+                description="Broken lamp by the school",
+                channel="web",
+                category="lighting_signs",
+                lat=HARAM[0],
+                lon=HARAM[1],
+                reporter=Reporter(name="Ali Hassan", phone=phone, email="ali@example.com"),
+                **fields,
+            )
         ).case
         attachment_add(case=case, by=None, upload=SimpleUploadedFile("me.jpg", make_jpeg(), "image/jpeg"))
         attachment_add(
@@ -101,7 +102,12 @@ def test_each_organization_sets_its_own_retention_period(makkah, staff):
 def test_an_open_case_keeps_its_reporter_however_old(makkah, staff):
     with clock.at(clock.now() - 900 * DAY):
         case = services.case_create(
-            organization=makkah, description="Old open case", channel="web", reporter_phone="0551234567"
+            request=IntakeRequest(
+                organization=makkah,
+                description="Old open case",
+                channel="web",
+                reporter=Reporter(phone="0551234567"),
+            )
         ).case
     assert retention.case_personal_data_sweep() == 0
     case.refresh_from_db()
