@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0010_phone_verification"),
+        ("cases", "0011_intake_submissions"),
         ("organizations", "0002_organization_personal_data_retention"),
         ("sla", "0001_calendars_holidays_policies"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
