@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "khidma.runtime.middleware.ContentSecurityPolicyMiddleware",
+    "khidma.runtime.middleware.ProtocolErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -210,6 +213,8 @@ KHIDMA_WHATSAPP_BACKEND = env_str("KHIDMA_WHATSAPP_BACKEND", "console")  # conso
 KHIDMA_EMAIL_BACKEND = env_str("KHIDMA_EMAIL_BACKEND", "console")  # console (Django's), file, smtp
 KHIDMA_OUTBOX_FILE = env_str("KHIDMA_OUTBOX_FILE", str(DATA_DIR / "outbox.jsonl"))
 KHIDMA_OUTBOX_LEASE_SECONDS = env_int("KHIDMA_OUTBOX_LEASE_SECONDS", 300)
+# How long a provider (SMS gateway, WhatsApp) may take to answer; no answer makes the message uncertain.
+KHIDMA_OUTBOX_TIMEOUT_SECONDS = env_int("KHIDMA_OUTBOX_TIMEOUT_SECONDS", 15)
 KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY = env_int("KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY", 6)
 KHIDMA_CLOSURE_CONFIRM_DAYS = env_int("KHIDMA_CLOSURE_CONFIRM_DAYS", 3)
 KHIDMA_SMS_URL = env_str("KHIDMA_SMS_URL", "")  # the gateway's base URL; empty: the provider's public one
@@ -243,6 +248,39 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if env_bool("KHIDMA_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# TLS deployments (docs/security.md#production-settings): redirect plain HTTP and tell browsers to use HTTPS
+# only (HTTP Strict Transport Security) for this many seconds. 0 (the default) sends no HSTS header: a demo
+# on plain HTTP must not be locked out of itself.
+SECURE_SSL_REDIRECT = env_bool("KHIDMA_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("KHIDMA_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("KHIDMA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("KHIDMA_HSTS_PRELOAD", False)
+
+
+def _tile_origin(template: str) -> str:
+    """The map tile server's origin as a CSP source ("https://{s}.tile.example" → "https://*.tile.example")."""
+    parts = urlsplit(template.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} and parts.netloc else ""
+
+
+# Content-Security-Policy (khidma.runtime.middleware): scripts only from this site's own files, so an
+# injected <script> or on…= handler never runs; nothing may frame the pages. Styles may be inline (the
+# portal writes its style sheet into the page; Leaflet and htmx set style attributes). Images from the tile
+# server named by KHIDMA_MAP_TILE_URL are the only outside resource.
+KHIDMA_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        " ".join(filter(None, ["img-src 'self' data: blob:", _tile_origin(KHIDMA_MAP_TILE_URL)])),
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 LOGGING = {
     "version": 1,

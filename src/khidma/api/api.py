@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from khidma.api.errors import install_error_handlers
+from khidma.api.parser import CleanTextParser
 from khidma.api.programs import router as programs_router
 from khidma.api.public import router as public_router
 from khidma.api.staff import router as staff_router
@@ -18,6 +19,7 @@ api = NinjaAPI(
         '`{"errors": [{"field", "code", "message"}]}` with messages in the language of `Accept-Language`.'
     ),
     urls_namespace="api-v1",
+    parser=CleanTextParser(),
 )
 install_error_handlers(api)
 api.add_router("/", public_router)

@@ -8,6 +8,10 @@ import datetime
 from ninja import Schema
 from pydantic import Field
 
+from khidma.api.types import InputSchema, Moment
+from khidma.cases.intake import ADDRESS_MAX, DESCRIPTION_MAX, NAME_MAX
+from khidma.cases.services import NOTE_MAX
+
 
 class ErrorItem(Schema):
     field: str
@@ -24,25 +28,28 @@ class CodeName(Schema):
     name: str
 
 
-class ReporterIn(Schema):
-    name: str | None = None
-    phone: str | None = None
-    email: str | None = None
+class ReporterIn(InputSchema):
+    name: str | None = Field(None, max_length=NAME_MAX)
+    phone: str | None = Field(None, max_length=40)
+    email: str | None = Field(None, max_length=254)
 
 
-class ReportIn(Schema):
-    description: str | None = None
-    category: str | None = None
-    kind: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    address: str | None = None
-    language: str | None = None
+class ReportIn(InputSchema):
+    description: str | None = Field(None, max_length=DESCRIPTION_MAX, description="Required; not only blanks")
+    category: str | None = Field(None, max_length=50, description="A code from GET /categories")
+    kind: str | None = Field(None, max_length=30)
+    # Ranges stated here, enforced by the domain: its errors say more (invalid_coordinates, outside_area).
+    lat: float | None = Field(None, json_schema_extra={"minimum": -90, "maximum": 90})
+    lon: float | None = Field(None, json_schema_extra={"minimum": -180, "maximum": 180})
+    address: str | None = Field(None, max_length=ADDRESS_MAX)
+    language: str | None = Field(None, max_length=8, description="ar, en, ur, id, hi, ms, fa, bn, tr or fr")
     reporter: ReporterIn | None = None
     organization: str | None = Field(
-        None, description="Organization slug; the installation's default if omitted"
+        None, max_length=50, description="Organization slug; the installation's default if omitted"
     )
-    channel: str | None = Field(None, description="Only for trusted applications that send an API token")
+    channel: str | None = Field(
+        None, max_length=30, description="Only for trusted applications that send an API token"
+    )
 
 
 class ReportCreatedOut(Schema):
@@ -93,19 +100,19 @@ class AreaOut(Schema):
     name: str
 
 
-class PrincipalIn(Schema):
-    name: str
-    relationship: str | None = None
-    document: str | None = None
+class PrincipalIn(InputSchema):
+    name: str = Field(max_length=NAME_MAX)
+    relationship: str | None = Field(None, max_length=100)
+    document: str | None = Field(None, max_length=200)
 
 
 class StaffCaseIn(ReportIn):
-    channel: str | None = None  # defaults from the agent's post
-    service_point: str | None = None
+    channel: str | None = Field(None, max_length=30)  # defaults from the agent's post
+    service_point: str | None = Field(None, max_length=50)
     # The sub-municipality (area code) when the caller gives no point, as the agent console does.
-    area: str | None = None
-    priority: str | None = None
-    received_at: datetime.datetime | None = None
+    area: str | None = Field(None, max_length=50)
+    priority: str | None = Field(None, max_length=20)
+    received_at: Moment | None = None
     womens_section: bool = False
     principal: PrincipalIn | None = None
 
@@ -198,8 +205,8 @@ class CasePageOut(Schema):
     items: list[CaseOut]
 
 
-class ActionIn(Schema):
-    note: str | None = None
+class ActionIn(InputSchema):
+    note: str | None = Field(None, max_length=NOTE_MAX)
     public: bool | None = None
     department: str | None = None
     assignee: str | None = None
@@ -224,16 +231,16 @@ class ComplianceOut(Schema):
     rows: list[ComplianceRow]
 
 
-class ClosureAnswerIn(Schema):
-    code: str
+class ClosureAnswerIn(InputSchema):
+    code: str = Field(max_length=20)
     fixed: bool
-    comment: str | None = None
+    comment: str | None = Field(None, max_length=NOTE_MAX)
 
 
-class RatingIn(Schema):
-    code: str
-    rating: int
-    comment: str | None = None
+class RatingIn(InputSchema):
+    code: str = Field(max_length=20)
+    rating: int = Field(json_schema_extra={"minimum": 1, "maximum": 5})  # invalid_rating otherwise
+    comment: str | None = Field(None, max_length=NOTE_MAX)
 
 
 class NearbyOut(Schema):
@@ -244,8 +251,8 @@ class NearbyOut(Schema):
     received_at: datetime.datetime
 
 
-class ClassifyIn(Schema):
-    text: str
+class ClassifyIn(InputSchema):
+    text: str = Field(max_length=DESCRIPTION_MAX)
 
 
 class AlternativeOut(Schema):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khidma.cases.deadlines import STATE_LABELS
 from khidma.cases.models import Channel, Priority, Status
+from khidma.core import validation
 from khidma.core.languages import LANGUAGE_CODES
 from khidma.organizations.models import CaseKind
 
@@ -43,6 +44,10 @@ class QueueFilters(forms.Form):
 
     def clean(self):
         data = super().clean()
+        start, end = data.get("received_from"), data.get("received_to")
+        for error in validation.date_errors(received_from=start, received_to=end):
+            self.add_error(error.field, error.message)
+            data.pop(error.field, None)
         start, end = data.get("received_from"), data.get("received_to")
         if start and end and end < start:
             self.add_error("received_to", _("The end date is before the start date."))

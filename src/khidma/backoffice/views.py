@@ -12,11 +12,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, F, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
@@ -164,9 +165,11 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
         "departments": Department.objects.filter(organization_id=user.organization_id, is_active=True),
         "priorities": Priority.choices,
     }
+    # A refused filter is a 400 that shows the form's errors (htmx swaps 400 fragments, see backoffice.js).
+    status = 400 if filters.is_bound and not filters.is_valid() else 200
     if is_htmx(request):
-        return render(request, "backoffice/_queue_results.html", context)
-    return render(request, "backoffice/queue.html", {**_common(request), **context})
+        return render(request, "backoffice/_queue_results.html", context, status=status)
+    return render(request, "backoffice/queue.html", {**_common(request), **context}, status=status)
 
 
 def _visible(user: User, reference: str) -> Case:
@@ -243,6 +246,8 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
     post = request.POST
     note = post.get("note", "")
     if not note.strip() and post.get("canned"):
+        if not post["canned"].isdigit():  # the form's list sends ids; anything else is not from it
+            return HttpResponseBadRequest(_("Choose a reply from the list."))
         reply = CannedReply.objects.filter(organization_id=user.organization_id, pk=post["canned"]).first()
         note = reply.text if reply else ""
     given = actions.ActionInput(
@@ -484,7 +489,9 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
     not change is skipped and named."""
     user: User = request.user
     action = request.POST.get("action", "")
-    back = request.POST.get("next") or "/staff/"
+    back = request.POST.get("next") or ""
+    if not _same_site_path(request, back):
+        back = reverse("backoffice:home")
     if action not in BULK_ACTIONS:
         messages.error(request, _("Choose what to do with the selected cases."))
         return redirect(back)
@@ -506,7 +513,17 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("%(n)d cases updated.") % {"n": done})
     if failed:
         messages.error(request, _("Not changed: %(list)s") % {"list": ", ".join(failed)})
-    return redirect(back if back.startswith("/staff/") else "/staff/")
+    return redirect(back)
+
+
+def _same_site_path(request: HttpRequest, target: str) -> bool:
+    """Only a path of this site (``/staff/…``): no scheme, no other host, and neither ``//evil.example`` nor
+    ``/\\evil``, which browsers read as addresses of another site."""
+    return (
+        target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(target, allowed_hosts=None, require_https=request.is_secure())
+    )
 
 
 @staff_required

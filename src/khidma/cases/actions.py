@@ -14,6 +14,7 @@ from khidma.cases import access, closure, services
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
+from khidma.core import validation
 from khidma.core.errors import DomainError
 from khidma.organizations.models import Department
 
@@ -59,6 +60,17 @@ def _assignee(user: User, username: str | None) -> User | None:
 
 def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
     access.ensure_can_act(user, case, action)
+    errors = validation.text_errors(
+        note=given.note,
+        department=given.department,
+        assignee=given.assignee,
+        priority=given.priority,
+        category=given.category,
+        duplicate_of=given.duplicate_of,
+        partner=given.partner,
+    )
+    if errors:
+        raise DomainError(*errors)
     # The photo and the change land together or not at all: a refused photo never leaves a case resolved
     # without the proof the officer meant to attach, and a refused resolution keeps no stray photo.
     with transaction.atomic():

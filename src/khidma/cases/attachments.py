@@ -3,35 +3,28 @@
 from __future__ import annotations
 
 import hashlib
-import io
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
 from khidma.accounts.models import User
 from khidma.cases.models import Attachment, Case, EventKind
 from khidma.cases.services import lock_case, record_event
 from khidma.core.errors import DomainError
-
-# Magic numbers of the formats we keep: photos and PDF documents.
-_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-    (b"%PDF-", "application/pdf", ".pdf"),
-)
+from khidma.core.images import IMAGE_FORMATS, NotAnImage, sniff_image, verify_image
 
 
 def sniff(head: bytes) -> tuple[str, str] | None:
-    for signature, content_type, extension in _SIGNATURES:
-        if head.startswith(signature):
-            return content_type, extension
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp", ".webp"
-    return None
+    """The content type and extension of the formats we keep (photos and PDF), by the file's first bytes."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf", ".pdf"
+    content_type = sniff_image(head)
+    if content_type is None:
+        return None
+    return content_type, IMAGE_FORMATS[content_type][1]
 
 
 def _unsupported() -> DomainError:
@@ -43,8 +36,9 @@ def _unsupported() -> DomainError:
     )
 
 
-@transaction.atomic
 def attachment_add(*, case: Case, by: User | None, upload: UploadedFile, public: bool = False) -> Attachment:
+    """Check the file, store it, then record it on the case. The checks and the file are done before the
+    case row is locked, so no transaction is held open while a picture is verified or a file written."""
     limit = settings.KHIDMA_MAX_ATTACHMENT_BYTES
     if upload.size is None or upload.size > limit:
         raise DomainError.single(
@@ -60,11 +54,9 @@ def attachment_add(*, case: Case, by: User | None, upload: UploadedFile, public:
     content_type, extension = kind
     if content_type.startswith("image/"):
         try:
-            with Image.open(io.BytesIO(content)) as image:
-                image.verify()  # a truncated or forged image fails here
-        except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+            verify_image(content)  # truncated, forged, or a decompression bomb
+        except NotAnImage as exc:
             raise _unsupported() from exc
-    case = lock_case(case)
     digest = hashlib.sha256(content).hexdigest()
     attachment = Attachment(
         organization_id=case.organization_id,
@@ -78,12 +70,19 @@ def attachment_add(*, case: Case, by: User | None, upload: UploadedFile, public:
         uploaded_by=by,
     )
     attachment.file.save(f"upload{extension}", ContentFile(content), save=False)
-    attachment.save()
-    record_event(
-        case,
-        EventKind.ATTACHMENT_ADDED,
-        by=by,
-        public=public,
-        data={"attachment": attachment.pk, "content_type": content_type},
-    )
+    try:
+        with transaction.atomic():
+            locked = lock_case(case)
+            attachment.case = locked
+            attachment.save()
+            record_event(
+                locked,
+                EventKind.ATTACHMENT_ADDED,
+                by=by,
+                public=public,
+                data={"attachment": attachment.pk, "content_type": content_type},
+            )
+    except BaseException:
+        attachment.file.delete(save=False)  # no row points at it
+        raise
     return attachment

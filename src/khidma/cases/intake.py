@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from khidma.accounts.models import Role, User
 from khidma.cases import access
 from khidma.cases.models import IN_PERSON_CHANNELS, POST_CHANNELS, Channel, Priority
-from khidma.core import clock
+from khidma.core import clock, validation
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import is_supported
 from khidma.core.phones import normalize_phone
@@ -157,9 +157,30 @@ def intake_validate(request: IntakeRequest) -> ValidIntake:
     """Every check a submission must pass, reported all at once (``DomainError`` with one ``FieldError`` per
     problem). Reads only; writes nothing."""
     organization = request.organization
-    errors: list[FieldError] = []
+    given = request.reporter
+    principal = request.principal
+    errors: list[FieldError] = validation.text_errors(
+        description=request.description,
+        address=request.address,
+        area=request.area,
+        category=request.category,
+        service_point=request.service_point,
+        idempotency_key=request.idempotency_key,
+        **{"reporter.name": given.name, "reporter.phone": given.phone, "reporter.email": given.email},
+        **(
+            {
+                "principal.name": principal.name,
+                "principal.relationship": principal.relationship,
+                "principal.document": principal.document,
+            }
+            if principal
+            else {}
+        ),
+    )
+    if errors:
+        raise DomainError(*errors)  # nothing below can work on text that cannot be stored
     description = (request.description or "").strip()
-    if not description:
+    if validation.is_blank(description):  # blank, or only zero-width and direction characters
         errors.append(FieldError("description", "required", _("Please describe the problem.")))
     elif len(description) > DESCRIPTION_MAX:
         errors.append(
@@ -211,7 +232,6 @@ def intake_validate(request: IntakeRequest) -> ValidIntake:
         )
 
     phone = ""
-    given = request.reporter
     if given.phone and given.phone.strip():
         try:
             phone = normalize_phone(given.phone)
@@ -237,7 +257,10 @@ def intake_validate(request: IntakeRequest) -> ValidIntake:
             )
         elif received_at > clock.now() + datetime.timedelta(minutes=5):
             errors.append(FieldError("received_at", "in_future", _("The received time is in the future.")))
-    principal = request.principal
+        else:
+            # Shown in Hijri and run through the service levels' Hijri holidays: the Umm al-Qura tables.
+            first, last = validation.HIJRI_FIRST_DATE, validation.HIJRI_LAST_DATE
+            errors.extend(validation.date_errors(first=first, last=last, received_at=received_at))
     if principal is not None:
         if not principal.name.strip():
             errors.append(FieldError("principal.name", "required", _("Name the person you act for.")))

@@ -71,6 +71,20 @@ TEMPLATES: dict[str, Callable[..., str]] = {
     ),
 }
 
+# Email subjects: fixed sentences with only the reference number in them, never the message's free text (a
+# note's line break in a subject is a header injection that the mail library refuses, and a reporter's or
+# officer's words do not belong in a header line).
+SUBJECTS: dict[str, Callable[..., str]] = {
+    "received": lambda **p: _("Report %(ref)s received") % p,
+    "question": lambda **p: _("Report %(ref)s: we need your help") % p,
+    "resolved": lambda **p: _("Report %(ref)s: is it fixed?") % p,
+    "rate": lambda **p: _("Report %(ref)s: rate our service") % p,
+    "staff_assigned": lambda **p: _("Case %(ref)s assigned to you") % p,
+    "staff_at_risk": lambda **p: _("Case %(ref)s is at risk") % p,
+    "staff_breached": lambda **p: _("Case %(ref)s missed its target") % p,
+}
+_STAFF_TEMPLATES = frozenset(code for code in TEMPLATES if code.startswith("staff_"))
+
 # Right-to-left languages get right-to-left email bodies.
 _RTL = {"ar", "ur", "fa"}
 
@@ -78,6 +92,18 @@ _RTL = {"ar", "ur", "fa"}
 def render(template: str, language: str, **placeholders: str) -> str:
     with translation.override(language):
         return TEMPLATES[template](**placeholders)
+
+
+def render_subject(template: str, language: str, *, ref: str = "") -> str:
+    """The subject line of an email: a fixed sentence for the template with the reference number only."""
+    with translation.override(language):
+        if template in SUBJECTS and ref:
+            return SUBJECTS[template](ref=ref)
+        if ref and template in _STAFF_TEMPLATES:
+            return _("Case %(ref)s") % {"ref": ref}
+        if ref:
+            return _("Update on report %(ref)s") % {"ref": ref}
+        return _("A message from Khidma")
 
 
 def render_html(text: str, language: str) -> str:

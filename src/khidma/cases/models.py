@@ -124,6 +124,8 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("updated at"), default=clock.now)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # When the reporter's personal data was erased (retention period over, or at the reporter's request).
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -193,6 +195,12 @@ class Case(models.Model):
             models.Index(fields=["organization", "received_at", "id"], name="case_org_received_id"),
             models.Index(fields=["organization", "department", "status"], name="case_org_dept_status"),
             models.Index(fields=["organization", "resolution_due_at"], name="case_org_resolution_due"),
+            # The retention sweep's timer: closed cases whose reporter's data is still kept.
+            models.Index(
+                fields=["organization", "closed_at"],
+                name="case_personal_data_due",
+                condition=Q(closed_at__isnull=False, personal_data_erased_at__isnull=True),
+            ),
             models.Index(
                 fields=["organization", "category", "received_at"], name="case_org_category_received"
             ),
@@ -272,6 +280,8 @@ class EventKind(models.TextChoices):
     SLA_AT_RISK = "sla_at_risk", _("At risk of missing the target")
     SLA_BREACHED = "sla_breached", _("Target missed: escalated to the follow-up unit")
     SLA_ESCALATED = "sla_escalated", _("Escalated a second time")
+    PERSONAL_DATA_EXPORTED = "personal_data_exported", _("The reporter's personal data was exported")
+    PERSONAL_DATA_ERASED = "personal_data_erased", _("The reporter's personal data was erased")
 
 
 class CaseEvent(models.Model):

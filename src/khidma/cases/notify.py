@@ -8,7 +8,7 @@ import datetime
 from django.conf import settings
 
 from khidma.accounts.models import Role, User
-from khidma.cases.messages import render, render_html
+from khidma.cases.messages import render, render_html, render_subject
 from khidma.cases.models import Case, CaseEvent, Channel
 from khidma.cases.tracking import tracking_url
 from khidma.core import clock
@@ -67,7 +67,9 @@ def to_reporter(
             "case": case,
             "language": case.language,
             "text": text,
-            "subject": text[:80] if channel == OutboundChannel.EMAIL else "",
+            "subject": render_subject(template, case.language, ref=case.reference)
+            if channel == OutboundChannel.EMAIL
+            else "",
             "html": render_html(text, case.language) if channel == OutboundChannel.EMAIL else "",
             "status": status,
             "next_attempt_at": now if status == MessageStatus.QUEUED else None,
@@ -115,7 +117,7 @@ def to_staff(
                 "case": case,
                 "language": language,
                 "text": text,
-                "subject": text[:80],
+                "subject": render_subject(template, language, ref=case.reference),
                 "html": render_html(text, language),
             },
         )

@@ -17,6 +17,8 @@ class InboundMessage(models.Model):
     sender = models.CharField(max_length=32)
     payload = models.JSONField()
     received_at = models.DateTimeField(default=clock.now)
+    # Taken by a worker (a conditional UPDATE, so one worker processes it); processed_at says it is done.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     processed_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
 

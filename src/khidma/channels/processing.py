@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.db import transaction
+from django.db.models import Q
 from django_tasks import task
 
 from khidma.cases import triage
@@ -43,28 +43,39 @@ def process_sms(inbound: InboundMessage) -> None:
         logger.warning("SMS %s did not make a case: %s", inbound.message_id, exc)
 
 
+# A message claimed by a worker that died before it finished is taken up again after this long. Taking it up
+# twice is safe: the case it makes carries the message id as its idempotency key.
+CLAIM_LEASE = datetime.timedelta(minutes=10)
+
+
 def process_inbound(inbound_id: int) -> None:
-    with transaction.atomic():
-        inbound = (
-            InboundMessage.objects.select_for_update(skip_locked=True)
-            .select_related("organization")
-            .filter(pk=inbound_id, processed_at__isnull=True)
-            .first()
-        )
-        if inbound is None:
-            return
-        try:
-            with transaction.atomic():
-                if inbound.provider == "whatsapp":
-                    process_whatsapp(inbound)
-                else:
-                    process_sms(inbound)
-        except Exception as exc:
-            # Recorded and not retried: a message that breaks processing would break it again.
-            logger.exception("incoming message %s failed", inbound.pk)
-            inbound.error = f"{type(exc).__name__}: {exc}"[:2000]
-        inbound.processed_at = clock.now()
-        inbound.save(update_fields=["processed_at", "error"])
+    """Process one stored message, once.
+
+    The message is claimed by a conditional UPDATE (its own short statement), and processed with no
+    transaction open around the work: triage (language and category models), fetching a WhatsApp photo and
+    storing files take seconds, and on SQLite an open write transaction would hold the database's one write
+    lock all that time, so receipts, webhooks and public reports would wait or fail with "database is
+    locked". Each write inside is its own short transaction (case_create, the conversation's saves)."""
+    now = clock.now()
+    claimed = (
+        InboundMessage.objects.filter(pk=inbound_id, processed_at__isnull=True)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE))
+        .update(claimed_at=now)
+    )
+    if not claimed:
+        return
+    inbound = InboundMessage.objects.select_related("organization").get(pk=inbound_id)
+    error = ""
+    try:
+        if inbound.provider == "whatsapp":
+            process_whatsapp(inbound)
+        else:
+            process_sms(inbound)
+    except Exception as exc:
+        # Recorded and not retried: a message that breaks processing would break it again.
+        logger.exception("incoming message %s failed", inbound.pk)
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+    InboundMessage.objects.filter(pk=inbound.pk).update(processed_at=clock.now(), error=error)
 
 
 @task()
@@ -73,10 +84,12 @@ def process_inbound_task(inbound_id: int) -> None:
 
 
 def process_pending(*, older_than: datetime.timedelta = datetime.timedelta(seconds=30)) -> int:
-    """Messages whose task never ran (a worker restart between commit and enqueue)."""
-    cutoff = clock.now() - older_than
+    """Messages whose task never ran (a worker restart between commit and enqueue), or whose worker died
+    while processing them."""
+    now = clock.now()
     ids = list(
-        InboundMessage.objects.filter(processed_at__isnull=True, received_at__lte=cutoff)
+        InboundMessage.objects.filter(processed_at__isnull=True, received_at__lte=now - older_than)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE))
         .order_by("received_at")
         .values_list("pk", flat=True)[:500]
     )

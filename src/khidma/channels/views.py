@@ -16,7 +16,9 @@ from django.views.decorators.http import require_http_methods
 from khidma.channels.models import InboundMessage
 from khidma.channels.processing import process_inbound_task
 from khidma.core import clock
+from khidma.core.errors import DomainError
 from khidma.core.phones import normalize_phone
+from khidma.core.validation import ensure_clean_data
 from khidma.organizations.selectors import organization_get_active
 from khidma.outbox.services import outbox_note_inbound, outbox_record_receipt
 
@@ -49,13 +51,53 @@ def _store(provider: str, message_id: str, sender: str, payload: dict) -> bool:
     return True
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison of two texts of any script (``compare_digest`` refuses non-ASCII ``str``)."""
+    return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("utf-8", "replace"))
+
+
 def _signature_ok(request: HttpRequest) -> bool:
     secret = settings.KHIDMA_WHATSAPP_APP_SECRET
     header = request.headers.get("X-Hub-Signature-256", "")
     if not secret or not header.startswith("sha256="):
         return False
     expected = hmac.new(secret.encode(), request.body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, header.removeprefix("sha256="))
+    return _same(header.removeprefix("sha256="), expected)
+
+
+def _list_of_objects(value: object, what: str) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ValueError(f"{what} must be a list of objects")
+    return value
+
+
+def _whatsapp_changes(raw: bytes) -> list[dict]:
+    """The ``value`` objects of a Cloud API webhook body, its shape checked: a signed body is still refused
+    (400) when it is not what Meta sends, instead of failing half-way through."""
+    body = json.loads(raw)
+    if not isinstance(body, dict):
+        raise ValueError("the body must be an object")
+    ensure_clean_data(body)
+    if "entry" not in body:
+        raise ValueError("no entry")
+    values = []
+    for entry in _list_of_objects(body["entry"], "entry"):
+        for change in _list_of_objects(entry.get("changes"), "changes"):
+            value = change.get("value") or {}
+            if not isinstance(value, dict):
+                raise ValueError("value must be an object")
+            for status in _list_of_objects(value.get("statuses"), "statuses"):
+                _list_of_objects(status.get("errors"), "errors")
+            for message in _list_of_objects(value.get("messages"), "messages"):
+                if not isinstance(message.get("type", ""), str):
+                    raise ValueError("a message type must be a text")
+                for part in ("text", "location", "image"):
+                    if part in message and not isinstance(message[part], dict):
+                        raise ValueError(f"{part} must be an object")
+            values.append(value)
+    return values
 
 
 @csrf_exempt
@@ -67,19 +109,17 @@ def whatsapp_webhook(request: HttpRequest) -> HttpResponse:
         if (
             request.GET.get("hub.mode") == "subscribe"
             and token
-            and hmac.compare_digest(request.GET.get("hub.verify_token", ""), token)
+            and _same(request.GET.get("hub.verify_token", ""), token)
         ):
             return HttpResponse(request.GET.get("hub.challenge", ""), content_type="text/plain")
         return HttpResponse(status=403)
     if not _signature_ok(request):
         return HttpResponse(status=401)
     try:
-        body = json.loads(request.body)
-        changes = [change for entry in body["entry"] for change in entry.get("changes", [])]
-    except (ValueError, KeyError, TypeError):
+        values = _whatsapp_changes(request.body)
+    except (ValueError, DomainError):
         return _bad_request("not a WhatsApp Cloud API webhook body")
-    for change in changes:
-        value = change.get("value") or {}
+    for value in values:
         for status in value.get("statuses") or []:
             errors = status.get("errors") or [{}]
             outbox_record_receipt(
@@ -100,9 +140,11 @@ def whatsapp_webhook(request: HttpRequest) -> HttpResponse:
 
 
 def _sms_secret_ok(request: HttpRequest) -> bool:
+    """The gateway's shared secret, in the X-Khidma-Secret header only: a secret in the address would be
+    written to every access log and proxy log on the way."""
     secret = settings.KHIDMA_SMS_INBOUND_SECRET
-    given = request.headers.get("X-Khidma-Secret") or request.GET.get("secret", "")
-    return bool(secret) and hmac.compare_digest(given, secret)
+    given = request.headers.get("X-Khidma-Secret", "")
+    return bool(secret) and _same(given, secret)
 
 
 def _sms_fields(request: HttpRequest) -> dict:
@@ -110,8 +152,10 @@ def _sms_fields(request: HttpRequest) -> dict:
         data = json.loads(request.body)
         if not isinstance(data, dict):
             raise ValueError("not an object")
-        return data
-    return request.POST.dict()
+    else:
+        data = request.POST.dict()
+    ensure_clean_data(data)
+    return data
 
 
 @csrf_exempt
@@ -125,7 +169,7 @@ def sms_inbound(request: HttpRequest) -> HttpResponse:
         sender = normalize_phone(str(data["from"]))
         text = str(data["text"]).strip()
         message_id = str(data.get("id") or hashlib.sha256(f"{sender}:{text}".encode()).hexdigest()[:32])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, DomainError):
         return _bad_request("expected from, text and id")
     if not text:
         return _bad_request("empty text")
@@ -142,6 +186,6 @@ def sms_receipt(request: HttpRequest) -> HttpResponse:
     try:
         data = _sms_fields(request)
         known = outbox_record_receipt(provider_message_id=str(data["id"]), status=str(data["status"]))
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, DomainError):
         return _bad_request("expected id and status")
     return JsonResponse({"known": known})

@@ -1,8 +1,8 @@
 """Images of awareness posts: accepted by what they contain, re-encoded without any metadata.
 
-Like the portal's photos (portal/photos.py) the file's own bytes decide (never its name or declared type),
-the picture is decoded, turned upright, scaled down and encoded again, so no EXIF (position, device, time),
-XMP, ICC profile or comment that a designer's tools left in it is published.
+Like the portal's photos (portal/photos.py) the file's own bytes decide, checked by khidma.core.images (never
+its name or declared type); the picture is decoded, turned upright, scaled down and encoded again, so no EXIF
+(position, device, time), XMP, ICC profile or comment that a designer's tools left in it is published.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ImageOps
 
 from khidma.core.errors import DomainError
+from khidma.core.images import IMAGE_FORMATS, NotAnImage, decode_image
 
 MAX_SIDE = 1600
-MAX_PIXELS = 40_000_000
-_FORMATS = {"image/jpeg": ("JPEG", ".jpg"), "image/png": ("PNG", ".png"), "image/webp": ("WEBP", ".webp")}
 
 
 @dataclass(frozen=True)
@@ -28,16 +27,6 @@ class CleanImage:
     extension: str
     width: int
     height: int
-
-
-def _sniff(head: bytes) -> str | None:
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 def not_an_image() -> DomainError:
@@ -56,19 +45,12 @@ def clean_image(upload, *, max_bytes: int | None = None) -> CleanImage:
             status=413,
         )
     content = upload.read()
-    content_type = _sniff(content[:16])
-    if content_type is None:
-        raise not_an_image()
-    image_format, extension = _FORMATS[content_type]
     try:
-        with Image.open(io.BytesIO(content)) as probe:
-            if probe.width * probe.height > MAX_PIXELS:
-                raise not_an_image()
-            probe.verify()  # a truncated or forged file fails here
-        with Image.open(io.BytesIO(content)) as image:
-            image.load()
+        content_type, image = decode_image(content)
+        image_format, extension = IMAGE_FORMATS[content_type]
+        with image:
             upright = ImageOps.exif_transpose(image)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (NotAnImage, OSError, ValueError) as exc:
         raise not_an_image() from exc
     upright.thumbnail((MAX_SIDE, MAX_SIDE))
     if image_format == "JPEG" and upright.mode not in ("RGB", "L"):

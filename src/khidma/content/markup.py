@@ -7,7 +7,8 @@ become elements —
 - ``## Heading`` and ``### Heading`` at the start of a line;
 - lines starting with ``- `` or ``* `` make a bulleted list, lines starting with ``1. `` a numbered one;
 - ``**bold**``;
-- ``[text](https://…)`` or ``[text](/path)`` make a link (no other schemes, so no ``javascript:``).
+- ``[text](https://…)`` or ``[text](/path)`` make a link (no other schemes, so no ``javascript:``, no plain
+  ``http:`` and no ``//other-host``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|/)[^\s)]*)\)")
+# A link goes to an https address or to a path of this site; "//evil.example" and "/\\evil.example" are
+# addresses of another site that browsers accept, so a path must not start with a second slash or backslash.
+_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https://|/(?![/\\]))[^\s)\\]*)\)")
 _BULLET = re.compile(r"^[-*]\s+")
 _NUMBER = re.compile(r"^[0-9٠-٩۰-۹]+[.)]\s+")
 _HEADING = re.compile(r"^(#{2,3})\s+")

@@ -1,12 +1,23 @@
 """Checks on what people type that every app makes the same way: free text, and dates or date ranges given as
 filters. Each problem is a ``FieldError`` with a stable code and a message translated lazily, so a service can
 report every problem at once (pass ``errors``) or stop at the first (the default raises ``DomainError``).
+
+Text: a NUL byte cannot be stored by PostgreSQL and breaks SQLite's full-text search; a lone surrogate (half
+of a UTF-16 pair, which JSON's ``\\ud800`` escapes can carry) cannot be encoded at all. Both are refused
+wherever they arrive — in any field of a JSON body, a query, a form or a webhook (``ensure_clean_data``).
+Invisible characters alone count as empty, but they are kept inside real words, where Persian, Urdu and
+Indic scripts need the zero-width (non-)joiner.
+
+Dates: year 1 and year 9999 overflow as soon as a day or a time zone is added. A case's received time is
+also shown in the Hijri (Umm al-Qura) calendar and its service levels expand Hijri holidays, whose tables
+cover Gregorian 1926 to 2076 (HIJRI_FIRST_DATE, HIJRI_LAST_DATE).
 """
 
 from __future__ import annotations
 
 import datetime
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +28,9 @@ from khidma.core.errors import DomainError, FieldError
 # the edges where adding a day or a time zone overflows (year 1, year 9999).
 FIRST_DATE = datetime.date(1900, 1, 1)
 LAST_DATE = datetime.date(2999, 12, 31)
+# The years the Umm al-Qura tables cover fully: dates that are shown in Hijri or go through service levels.
+HIJRI_FIRST_DATE = datetime.date(1926, 1, 1)
+HIJRI_LAST_DATE = datetime.date(2076, 12, 31)
 # Reports, calendars and lists span at most about three months: longer ranges are exports.
 THREE_MONTHS = 92
 
@@ -114,3 +128,70 @@ def clean_text_list(values: list[str] | None, *, limit: int) -> list[str]:
         if text and not _unkeepable(text) and text not in seen:
             seen.append(text)
     return seen
+
+
+INVALID_CHARACTERS = "invalid_characters"
+
+
+def bad_characters(value: str) -> bool:
+    """True when the text holds a NUL byte or a lone surrogate."""
+    return _unkeepable(value)
+
+
+def is_blank(value: str) -> bool:
+    """True when the text has nothing visible in it."""
+    return _blank(value)
+
+
+def invalid_characters(field: str) -> FieldError:
+    return FieldError(field, INVALID_CHARACTERS, _("The text contains characters that cannot be kept."))
+
+
+def text_errors(**fields: str | None) -> list[FieldError]:
+    """An error for each named text that holds a NUL byte or a lone surrogate."""
+    return [invalid_characters(name) for name, value in fields.items() if value and _unkeepable(value)]
+
+
+def bad_text_paths(data: Any, path: tuple[str, ...] = ()) -> Iterator[str]:
+    """The dotted paths of every string (value or key) in decoded JSON or form data that is not clean text."""
+    if isinstance(data, str):
+        if _unkeepable(data):
+            yield ".".join(path)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and _unkeepable(key):
+                yield ".".join(path) or "body"
+                continue
+            yield from bad_text_paths(value, (*path, str(key)))
+    elif isinstance(data, (list, tuple)):
+        for index, item in enumerate(data):
+            yield from bad_text_paths(item, (*path, str(index)))
+
+
+def ensure_clean_data(data: Any) -> None:
+    """Raise DomainError naming every field of decoded input whose text is not clean."""
+    paths = list(dict.fromkeys(bad_text_paths(data)))
+    if paths:
+        raise DomainError(*[invalid_characters(path) for path in paths])
+
+
+def out_of_range(
+    field: str, first: datetime.date = FIRST_DATE, last: datetime.date = LAST_DATE
+) -> FieldError:
+    dates = {"first": first.isoformat(), "last": last.isoformat()}
+    return FieldError(field, "out_of_range", _("Give a date between %(first)s and %(last)s.") % dates)
+
+
+def date_errors(
+    *, first: datetime.date = FIRST_DATE, last: datetime.date = LAST_DATE, **dates: datetime.date | None
+) -> list[FieldError]:
+    """An error for each named date or datetime outside ``first`` … ``last``. A datetime is judged by its own
+    calendar day, so an offset never pushes a valid date out or an invalid one in."""
+    errors = []
+    for name, value in dates.items():
+        if value is None:
+            continue
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        if not first <= day <= last:
+            errors.append(out_of_range(name, first, last))
+    return errors

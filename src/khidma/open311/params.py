@@ -9,7 +9,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from khidma.cases.references import parse_reference
-from khidma.core import clock
+from khidma.core import clock, validation
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import is_supported
 from khidma.open311 import conf, dates
@@ -101,6 +101,11 @@ def _window(
             errors.append(
                 FieldError(name, "invalid", _("Give the date in ISO 8601 (2026-01-31T08:00:00+03:00)."))
             )
+    far = validation.date_errors(**found)
+    if far:  # year 1 or 9999: the 90-day window around it would overflow
+        errors.extend(far)
+        now = clock.now()
+        return now - conf.WINDOW, now
     start, end = found["start_date"], found["end_date"]
     if start is None and end is None:
         end = clock.now()

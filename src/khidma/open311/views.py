@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
+from khidma.core import validation
 from khidma.core.errors import DomainError, FieldError
 from khidma.open311 import dates, params, presenters, renderers, selectors, services
 from khidma.open311.models import ApiKey
@@ -59,6 +60,10 @@ def _answer(
     view: Callable, methods: tuple[str, ...], request: HttpRequest, fmt: str, **kwargs
 ) -> HttpResponse:
     try:
+        # A NUL byte or a lone surrogate in any parameter is refused before it reaches a query.
+        validation.ensure_clean_data(
+            {**request.GET.dict(), **(request.POST.dict() if request.method == "POST" else {})}
+        )
         if request.method not in methods:
             response = renderers.render_errors(
                 fmt, [FieldError("", "method_not_allowed", _("Method not allowed."))], 405

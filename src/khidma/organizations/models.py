@@ -5,6 +5,7 @@ Every row outside this module belongs to exactly one Organization; selectors alw
 
 from __future__ import annotations
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,13 @@ class Organization(NamedMixin):
     # The area served, as a GeoJSON Polygon/MultiPolygon; empty means reports may come from anywhere.
     boundary = models.JSONField(_("boundary"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Personal data of reporters (names, phones, emails, their photos) is erased this many days after a case
+    # closes; the case itself stays for statistics (docs/security.md#personal-data).
+    personal_data_retention_days = models.PositiveIntegerField(
+        _("keep reporters' personal data for (days after closure)"),
+        default=365,
+        validators=[MinValueValidator(30)],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -31,6 +31,11 @@ class PermanentError(Exception):
     pass
 
 
+class UncertainError(Exception):
+    """The request reached the provider but no answer came back (a read timeout): the message may have gone
+    out. It is not sent again — a duplicate SMS is worse than a visible gap."""
+
+
 @dataclass(frozen=True)
 class Outgoing:
     channel: str
@@ -72,17 +77,22 @@ class FileBackend:
         return f"file-{uuid.uuid4().hex[:12]}"
 
 
-def _post(url: str, *, data: bytes, headers: dict[str, str], timeout: float = 15) -> dict:
+def _post(url: str, *, data: bytes, headers: dict[str, str]) -> dict:
     request = urllib.request.Request(url, data=data, headers=headers, method="POST")  # noqa: S310 - configured URL
+    timeout = settings.KHIDMA_OUTBOX_TIMEOUT_SECONDS
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             body = response.read()
+    except TimeoutError as exc:
+        # Connecting failed with URLError below; a bare timeout means the request was sent and the answer
+        # never came: the provider may have delivered it.
+        raise UncertainError(f"no answer within {timeout} s") from exc
     except urllib.error.HTTPError as exc:
         detail = exc.read()[:500].decode("utf-8", "replace")
         if exc.code == 429 or exc.code >= 500:
             raise TransientError(f"HTTP {exc.code}: {detail}") from exc
         raise PermanentError(f"HTTP {exc.code}: {detail}") from exc
-    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+    except (urllib.error.URLError, ConnectionError, OSError) as exc:
         raise TransientError(f"unreachable: {exc}") from exc
     try:
         return json.loads(body or b"{}")
@@ -192,7 +202,9 @@ class EmailBackend:
 
     def send(self, message: Outgoing) -> str:
         email = EmailMultiAlternatives(
-            subject=message.subject or message.text[:60],
+            # The subject comes from the message's template (cases.messages.render_subject); never from its
+            # text, whose line breaks would be a header injection.
+            subject=message.subject or "Khidma",
             body=message.text,
             to=[message.to],
             from_email=settings.DEFAULT_FROM_EMAIL,

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from khidma.core import clock
-from khidma.outbox.backends import Outgoing, PermanentError, TransientError, backend_for
+from khidma.outbox.backends import Outgoing, PermanentError, TransientError, UncertainError, backend_for
 from khidma.outbox.models import ContactWindow, MessageStatus, OutboundChannel, OutboundMessage
 
 logger = logging.getLogger("khidma.outbox")
@@ -66,17 +66,17 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
         message = _claim(now)
         if message is None:
             break
-        outgoing = Outgoing(
-            channel=message.channel,
-            to=message.recipient,
-            language=message.language,
-            text=message.text,
-            template=_template_for(message, now),
-            case_reference=message.case.reference if message.case_id else None,
-            subject=message.subject,
-            html=message.html,
-        )
         try:
+            outgoing = Outgoing(
+                channel=message.channel,
+                to=message.recipient,
+                language=message.language,
+                text=message.text,
+                template=_template_for(message, now),
+                case_reference=message.case.reference if message.case_id else None,
+                subject=message.subject,
+                html=message.html,
+            )
             provider_id = backend_for(message.channel).send(outgoing)
         except TransientError as exc:
             give_up = message.attempts >= MAX_ATTEMPTS
@@ -86,10 +86,24 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
             result.failed += give_up
             result.retrying += not give_up
             logger.warning("message %s: %s (attempt %s)", message.pk, exc, message.attempts)
+        except UncertainError as exc:
+            message.status = MessageStatus.UNCERTAIN
+            message.next_attempt_at = None
+            message.last_error = str(exc)[:1000]
+            result.uncertain += 1
         except PermanentError as exc:
             message.status = MessageStatus.FAILED
             message.next_attempt_at = None
             message.last_error = str(exc)[:1000]
+            result.failed += 1
+        except Exception as exc:
+            # A fault of this one message (a header the mail library refuses, a backend bug): it is recorded
+            # as failed, not left "sending" to turn uncertain, and the rest of the batch still goes out.
+            # Not retried: the same message would fail the same way.
+            logger.exception("message %s could not be sent", message.pk)
+            message.status = MessageStatus.FAILED
+            message.next_attempt_at = None
+            message.last_error = f"{type(exc).__name__}: {exc}"[:1000]
             result.failed += 1
         else:
             message.status = MessageStatus.SENT

@@ -14,16 +14,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps
 
-from khidma.cases.attachments import sniff
 from khidma.core.errors import DomainError
+from khidma.core.images import IMAGE_FORMATS, NotAnImage, decode_image
 
 # Large enough for any detail a field team needs; a 12-megapixel original shrinks to about a tenth.
 MAX_SIDE = 2048
-# Anything larger is refused before it is decoded (a small file can hold a huge, memory-hungry picture).
-MAX_PIXELS = 60_000_000
-_FORMATS = {"image/jpeg": ("JPEG", ".jpg"), "image/png": ("PNG", ".png"), "image/webp": ("WEBP", ".webp")}
 
 
 @dataclass(frozen=True)
@@ -111,19 +108,13 @@ def clean_photo(upload, *, max_bytes: int | None = None) -> CleanPhoto:
     content = upload.read()
     if len(content) > limit:
         raise _too_large(limit)
-    kind = sniff(content[:16])
-    if kind is None or kind[0] not in _FORMATS:
-        raise _not_a_photo()
-    image_format, extension = _FORMATS[kind[0]]
     try:
-        with Image.open(io.BytesIO(content)) as probe:
-            if probe.width * probe.height > MAX_PIXELS:
-                raise _not_a_photo()
-            probe.verify()  # a truncated or forged file fails here
-        with Image.open(io.BytesIO(content)) as image:
-            image.load()
+        # By content; a decompression bomb is refused before it is decoded.
+        content_type, image = decode_image(content)
+        image_format, extension = IMAGE_FORMATS[content_type]
+        with image:
             gps = read_gps(image)
             cleaned = strip_metadata(image, image_format)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (NotAnImage, OSError, ValueError) as exc:  # NotAnImage, or re-encoding a damaged picture
         raise _not_a_photo() from exc
-    return CleanPhoto(content=cleaned, content_type=kind[0], extension=extension, gps=gps)
+    return CleanPhoto(content=cleaned, content_type=content_type, extension=extension, gps=gps)

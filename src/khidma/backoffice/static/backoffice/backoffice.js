@@ -78,6 +78,14 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
+  // A refused filter answers 400 with the form and its errors: show it, as for a 200.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 400) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // Content swapped in by htmx (a case after an action) gets its map too.
   document.addEventListener("htmx:load", function (event) { init(event.target); });
 })();

@@ -50,6 +50,9 @@ class Command(BaseCommand):
                 "graceful_timeout": 10,
                 "accesslog": "-" if env_str("KHIDMA_ACCESS_LOG", "1") != "0" else None,
                 "limit_request_field_size": 16384,
+                # gunicorn's maximum: longer addresses than the application's own limit (4096, answered 414
+                # in the API's format by khidma.runtime.middleware) still reach the application.
+                "limit_request_line": 8190,
                 "preload_app": True,
             }
         ).run()

@@ -25,6 +25,7 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
     from khidma.cases.closure import case_close_unconfirmed_due
     from khidma.cases.deadlines import case_sla_sweep
     from khidma.cases.notify import staff_sla_alerts
+    from khidma.cases.retention import case_personal_data_sweep
     from khidma.channels.processing import process_pending
     from khidma.core import clock
     from khidma.outbox.services import outbox_deliver_due
@@ -35,6 +36,7 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
         ("staff alerts", 60, lambda: staff_sla_alerts(since=clock.now() - datetime.timedelta(days=2))),
         ("unconfirmed closures", 300, case_close_unconfirmed_due),
         ("pending incoming messages", 30, process_pending),
+        ("personal data retention", 3600, case_personal_data_sweep),
     ]
 
 
@@ -93,7 +95,12 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")
 
     def handle(self, *args, batch, interval, **options):
+        from khidma.cases.triage import warm_up
+
         verbosity = options.get("verbosity", 1)
+        # Load the triage models now, before any message is taken: the first SMS after a start must not wait
+        # (tens of seconds on a slow machine) for the language and category models to be built.
+        warm_up()
         if batch:
             from khidma.cases.submissions import submissions_process_due
 
