@@ -4,7 +4,6 @@ they are not decompression bombs (a small file that would decode into a huge pic
 
 from __future__ import annotations
 
-import io
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -12,14 +11,11 @@ from typing import Any
 from django.conf import settings
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
 from khidma.core.errors import DomainError
+from khidma.core.images import IMAGE_FORMATS, MAX_PIXELS, NotAnImage, sniff_image, verify_image
 
 JPEG, PNG, WEBP, PDF = "image/jpeg", "image/png", "image/webp", "application/pdf"
-# A phone's photo is about 12 megapixels, a scanned page at 300 dpi under 9; past this a picture is refused
-# before it is decoded.
-MAX_PIXELS = 60_000_000
 
 
 @dataclass(frozen=True)
@@ -28,30 +24,21 @@ class FileKind:
     extension: str
 
 
-_SIGNATURES: tuple[tuple[bytes, FileKind], ...] = (
-    (b"\xff\xd8\xff", FileKind(JPEG, ".jpg")),
-    (b"\x89PNG\r\n\x1a\n", FileKind(PNG, ".png")),
-    (b"%PDF-", FileKind(PDF, ".pdf")),
-)
-
-
 def sniff(head: bytes) -> FileKind | None:
     """The kind of file from its first bytes (magic numbers), or None for anything else."""
-    for signature, kind in _SIGNATURES:
-        if head.startswith(signature):
-            return kind
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return FileKind(WEBP, ".webp")
+    if head.startswith(b"%PDF-"):
+        return FileKind(PDF, ".pdf")
+    picture = sniff_image(head)
+    if picture is not None:
+        return FileKind(picture, IMAGE_FORMATS[picture][1])
     return None
 
 
 def _picture_is_sound(content: bytes, max_pixels: int) -> bool:
+    # The one image checker (core/images.py): a bomb, a truncated or a forged picture is refused.
     try:
-        with Image.open(io.BytesIO(content)) as probe:
-            if probe.width * probe.height > max_pixels:
-                return False
-            probe.verify()  # a truncated or forged picture fails here
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        verify_image(content, max_pixels=max_pixels)
+    except NotAnImage:
         return False
     return True
 
