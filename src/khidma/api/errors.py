@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from khidma.core.errors import DomainError, FieldError
+from khidma.core.ratelimit import RateLimited
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,10 @@ def _validation_item(item: dict) -> FieldError:
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        return _response(api, request, exc.status, *exc.errors)
+        response = _response(api, request, exc.status, *exc.errors)
+        if isinstance(exc, RateLimited):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:

@@ -26,7 +26,7 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
     from khidma.cases.deadlines import case_sla_sweep
     from khidma.cases.notify import staff_sla_alerts
     from khidma.channels.processing import process_pending
-    from khidma.core import clock
+    from khidma.core import clock, ratelimit
     from khidma.outbox.services import outbox_deliver_due
 
     return [
@@ -35,6 +35,7 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
         ("staff alerts", 60, lambda: staff_sla_alerts(since=clock.now() - datetime.timedelta(days=2))),
         ("unconfirmed closures", 300, case_close_unconfirmed_due),
         ("pending incoming messages", 30, process_pending),
+        ("expired rate counters", 600, ratelimit.purge_expired),
     ]
 
 
