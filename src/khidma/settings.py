@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",
     # Domain apps.
     "khidma.core",
@@ -79,6 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff two-step sign-in (docs/security-abuse.md): whether this session passed it, and the back office and
+    # admin refused to a session that has not when the account needs it.
+    "django_otp.middleware.OTPMiddleware",
+    "khidma.backoffice.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -220,6 +226,7 @@ KHIDMA_LOGIN_LOCK_AFTER = env_int("KHIDMA_LOGIN_LOCK_AFTER", 10)
 KHIDMA_LOGIN_LOCK_MINUTES = env_int("KHIDMA_LOGIN_LOCK_MINUTES", 30)
 KHIDMA_STAFF_2FA_REQUIRED = env_bool("KHIDMA_STAFF_2FA_REQUIRED", False)
 OTP_TOTP_ISSUER = env_str("KHIDMA_OTP_ISSUER", "Khidma")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's secret or its QR code
 
 # --- Triage ---------------------------------------------------------------------------------------------
 # Where `khidma triage-train` keeps the model trained on this installation's own history.

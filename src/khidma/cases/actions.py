@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from khidma.accounts.models import User
 from khidma.cases import access, closure, services
 from khidma.cases.attachments import attachment_add
+from khidma.cases.closure_guard import case_closure_code_resend, closure_code_check
 from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
 from khidma.core.errors import DomainError
@@ -59,6 +60,9 @@ def _assignee(user: User, username: str | None) -> User | None:
 
 def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
     access.ensure_can_act(user, case, action)
+    if action == "confirm-closure":
+        # Checked (and a wrong code counted) before the transaction below, which a wrong code rolls back.
+        closure_code_check(case=case, code=(given.note or "").strip())
     # The photo and the change land together or not at all: a refused photo never leaves a case resolved
     # without the proof the officer meant to attach, and a refused resolution keeps no stray photo.
     with transaction.atomic():
@@ -113,3 +117,5 @@ def _dispatch(user: User, case: Case, action: str, given: ActionInput) -> None:
             services.case_add_note(case=case, by=user, text=note, public=bool(given.public))
         case "confirm-closure":
             closure.case_confirm_closure(case=case, code=note.strip(), channel=case.channel, by=user)
+        case "new-code":
+            case_closure_code_resend(case=case, by=user, channel=case.channel)
