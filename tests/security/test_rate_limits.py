@@ -21,7 +21,6 @@ import httpx
 import pytest
 
 from khidma.cases.models import Case
-from khidma.core.models import RateCounter
 from khidma.open311.services import api_key_create
 from khidma.outbox.models import OutboundMessage
 from tests.conftest import HARAM
@@ -226,6 +225,8 @@ def _hits_from_another_process(env: dict[str, str], address: str, count: int) ->
 
 
 def test_the_database_store_is_shared_by_every_process(api, makkah, settings, behind_proxy):
+    from khidma.core.models import RateCounter
+
     settings.KHIDMA_LIMIT_REPORTS_PER_IP = ((3, 3600),)
     env = {"DATABASE_URL": database_url(), "KHIDMA_DATA_DIR": data_dir(), "REDIS_URL": ""}
     env["KHIDMA_LIMIT_REPORTS_PER_IP"] = "3/h"
@@ -270,6 +271,8 @@ def redis_url() -> Iterator[str]:
 def test_the_redis_store_is_shared_by_every_process_and_leaves_the_database_alone(
     api, makkah, settings, behind_proxy, redis_url
 ):
+    from khidma.core.models import RateCounter
+
     settings.REDIS_URL = redis_url
     settings.KHIDMA_LIMIT_REPORTS_PER_IP = ((3, 3600),)
     env = {"DATABASE_URL": database_url(), "KHIDMA_DATA_DIR": data_dir(), "REDIS_URL": redis_url}
@@ -282,6 +285,8 @@ def test_the_redis_store_is_shared_by_every_process_and_leaves_the_database_alon
 
 
 def test_when_redis_cannot_be_reached_the_database_counts_instead(api, makkah, settings, behind_proxy):
+    from khidma.core.models import RateCounter
+
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]

@@ -10,7 +10,6 @@ import datetime
 import pytest
 import time_machine
 
-from khidma.accounts.models import AccountEvent, LoginLock
 from tests.conftest import PASSWORD
 from tests.security.abuse_helpers import PROXY_HEADER
 
@@ -58,6 +57,8 @@ def test_failed_sign_ins_slow_down_and_the_page_says_how_long(client, staff, set
 
 
 def test_an_account_locks_with_an_event_and_an_administrator_unlocks_it(client, staff, settings):
+    from khidma.accounts.models import AccountEvent, LoginLock
+
     settings.KHIDMA_LOGIN_DELAY_AFTER = 100  # no slowing down here: only the lock
     settings.KHIDMA_LOGIN_LOCK_AFTER = 3
     for n in range(3):
@@ -99,6 +100,8 @@ def test_a_lock_ends_by_itself(client, staff, settings):
 
 
 def test_the_admin_sign_in_is_throttled_the_same_way(client, staff, settings):
+    from khidma.accounts.models import LoginLock
+
     settings.KHIDMA_LOGIN_DELAY_AFTER = 100
     settings.KHIDMA_LOGIN_LOCK_AFTER = 3
     for n in range(3):
@@ -108,6 +111,8 @@ def test_the_admin_sign_in_is_throttled_the_same_way(client, staff, settings):
 
 
 def test_an_address_trying_many_names_slows_down(client, staff, settings):
+    from khidma.accounts.models import AccountEvent
+
     settings.KHIDMA_LOGIN_IP_DELAY_AFTER = 3
     with time_machine.travel(START, tick=False):
         for name in ("sara", "khalid", "fahd"):

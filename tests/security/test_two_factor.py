@@ -14,7 +14,6 @@ import time_machine
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from khidma.accounts.models import AccountEvent
 from khidma.accounts.services import api_token_create
 from tests.conftest import PASSWORD
 
@@ -44,6 +43,8 @@ def sign_in(client, username: str, *, path: str = "/staff/login/", next_url: str
 
 
 def test_staff_turn_it_on_with_a_qr_code_and_then_sign_in_with_a_code(client, staff):
+    from khidma.accounts.models import AccountEvent
+
     with time_machine.travel(START, tick=False) as clock:
         assert sign_in(client, "sara").status_code == 302
         setup = client.get("/staff/two-step/", HTTP_ACCEPT_LANGUAGE="en")
@@ -112,6 +113,8 @@ def test_api_tokens_are_not_affected(client, staff, settings):
 
 
 def test_an_administrator_turns_it_off_for_a_lost_phone(client, staff):
+    from khidma.accounts.models import AccountEvent
+
     TOTPDevice.objects.create(user=staff["agent"], name="authenticator", confirmed=True)
     admin = client.__class__()
     admin.force_login(staff["admin"])
