@@ -152,7 +152,7 @@ def test_public_lookups_are_limited_per_address(api, open311, live_server, makka
     assert refused.status_code == 429 and 1 <= int(refused.headers["Retry-After"]) <= 60
     assert refused.json()["errors"][0]["message"].startswith("Too many reports were looked up")
     page = httpx.get(f"{live_server.url}/track/{case.reference}", headers=harvester)
-    assert page.status_code == 429 and "Please wait a moment" in page.text
+    assert page.status_code == 429 and "Please try again later" in page.text
     client, secret = open311
     assert client.get(f"/requests/{case.reference}.json", headers=harvester).status_code == 429
     # A client with its Open311 key has its own limit; someone else's address is not held back.
