@@ -91,7 +91,10 @@ def test_required_roles_set_it_up_before_they_are_signed_in(client, staff, setti
 
 def test_the_admin_requires_the_code_step_for_those_roles(client, staff, settings):
     settings.KHIDMA_STAFF_2FA_REQUIRED = True
-    # A session from before the setting (or from anything but the sign-in pages) is turned away.
+    # A session from before the setting (or from anything but the sign-in pages) is turned away, and may
+    # not add a device of its own.
+    client.force_login(staff["admin"])
+    assert client.get("/staff/two-step/")["Location"].startswith("/staff/login/")
     client.force_login(staff["admin"])
     turned_away = client.get("/admin/")
     assert turned_away.status_code == 302 and turned_away["Location"].startswith("/staff/login/?next=/admin/")

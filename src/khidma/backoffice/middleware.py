@@ -6,6 +6,7 @@ than ``KHIDMA_STAFF_2FA_REQUIRED``."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from urllib.parse import quote
 
 from django.contrib.auth import logout
@@ -14,6 +15,22 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from khidma.accounts.twofactor import needs_second_step
+
+
+@cache
+def _paths() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The back office's and the admin's prefixes, and the pages of signing in and out that stay open (the
+    page that sets two-step sign-in up is guarded: a session that skipped the code step may not add a
+    device of its own)."""
+    prefixes = (reverse("backoffice:home"), reverse("admin:index"))
+    names = (
+        "backoffice:login",
+        "backoffice:sign-in-code",
+        "backoffice:logout",
+        "admin:login",
+        "admin:logout",
+    )
+    return prefixes, frozenset(reverse(name) for name in names)
 
 
 class StaffTwoFactorMiddleware:
@@ -28,15 +45,8 @@ class StaffTwoFactorMiddleware:
 
     @staticmethod
     def _guarded(path: str) -> bool:
-        if not (path.startswith(reverse("backoffice:home")) or path.startswith(reverse("admin:index"))):
-            return False
-        open_paths = (
-            "backoffice:login",
-            "backoffice:sign-in-code",
-            "backoffice:two-step",
-            "backoffice:logout",
-        )
-        return path not in {reverse(name) for name in open_paths} and path != reverse("admin:login")
+        prefixes, open_paths = _paths()
+        return path.startswith(prefixes) and path not in open_paths
 
     @staticmethod
     def _unverified(request: HttpRequest) -> bool:

@@ -178,8 +178,6 @@ def two_step(request: HttpRequest) -> HttpResponse:
             "qr": twofactor.enrolment_qr_svg(setup),
             "secret": twofactor.enrolment_secret(setup),
             "app_link": setup.config_url,  # otpauth://, opened by the authenticator app on a phone
-            "account": user.get_username(),
-            "issuer": settings.OTP_TOTP_ISSUER,
         }
     )
     return _render(request, "backoffice/two_step.html", context, status)
