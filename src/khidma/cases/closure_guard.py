@@ -85,9 +85,7 @@ def _locked(seconds: int) -> RateLimited:
     )
 
 
-def case_closure_code_resend(*, case: Case, by: User | None, channel: str) -> Case:
-    """Send the reporter a new closure code for a case that waits for their answer, to the phone or email on
-    the report only. The old code stops working, and so does its lockout; the confirmation deadline stays."""
+def _ensure_waiting(case: Case) -> None:
     if case.status != Status.RESOLVED or not case.closure_code_hash:
         raise DomainError.single(
             "code",
@@ -95,6 +93,12 @@ def case_closure_code_resend(*, case: Case, by: User | None, channel: str) -> Ca
             _("This report is not waiting for a confirmation."),
             status=409,
         )
+
+
+def case_closure_code_resend(*, case: Case, by: User | None, channel: str) -> Case:
+    """Send the reporter a new closure code for a case that waits for their answer, to the phone or email on
+    the report only. The old code stops working, and so does its lockout; the confirmation deadline stays."""
+    _ensure_waiting(case)
     if notify.reporter_address(case) is None:
         raise DomainError.single(
             "code", "no_contact", _("This report has no phone number or email to send a code to."), status=409
@@ -110,13 +114,7 @@ def case_closure_code_resend(*, case: Case, by: User | None, channel: str) -> Ca
     )
     with transaction.atomic():
         case = lock_case(case)
-        if case.status != Status.RESOLVED or not case.closure_code_hash:
-            raise DomainError.single(
-                "code",
-                "not_awaiting_confirmation",
-                _("This report is not waiting for a confirmation."),
-                status=409,
-            )
+        _ensure_waiting(case)
         due = case.closure_due_at
         code = issue_code(case, now=clock.now())
         case.closure_due_at = due
