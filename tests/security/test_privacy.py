@@ -9,10 +9,10 @@ import re
 import httpx
 import pytest
 from django.test import Client
-from tests.conftest import HARAM
 
 from khidma.cases.models import Case, Status
 from khidma.outbox.models import OutboundMessage
+from tests.conftest import HARAM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
