@@ -15,7 +15,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("open311/v2/", include("khidma.open311.urls")),
     # The admin signs in through the staff sign-in: the same slowing down, locks and two-step code.
-    path("admin/login/", signin.sign_in),
+    path("admin/login/", signin.admin_sign_in),
     path("admin/", admin.site.urls),
     path("channels/", include("khidma.channels.urls")),
     path("staff/", include("khidma.backoffice.urls")),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
@@ -51,20 +52,44 @@ def _render(request: HttpRequest, template: str, context: dict, status: int, wai
 @csrf_protect
 @never_cache
 def sign_in(request: HttpRequest) -> HttpResponse:
-    form = AuthenticationForm(request, data=request.POST if request.method == "POST" else None)
-    context: dict = {"form": form, "username": request.POST.get("username", "")[:150]}
+    return _sign_in(request, template="backoffice/login.html", form_class=AuthenticationForm, extra={})
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """The admin's sign-in page in the admin's own look, with the same rules (and then the same code step)."""
+    extra = {
+        **admin.site.each_context(request),
+        "title": _("Log in"),
+        "app_path": request.get_full_path(),
+        "username": request.user.get_username(),
+    }
+    return _sign_in(
+        request, template="admin/khidma_login.html", form_class=AdminAuthenticationForm, extra=extra
+    )
+
+
+def _sign_in(request: HttpRequest, *, template: str, form_class: type, extra: dict) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    typed = request.POST.get("username", "")[:150]
+    context: dict = {**extra, "form": form_class(request, data=data), "typed": typed}
     if request.method != "POST":
-        return _render(request, "backoffice/login.html", context, 200)
-    username, ip = context["username"], client_ip(request)
-    refusal = signin.login_refusal(username=username, ip=ip)
+        return _render(request, template, context, 200)
+    ip = client_ip(request)
+    refusal = signin.login_refusal(username=typed, ip=ip)
     if refusal is not None:
+        # Answered before the password is even checked; the name typed stays in the form.
+        context["form"] = form_class(request, initial={"username": typed})
         context["error"] = refusal.message
-        return _render(request, "backoffice/login.html", context, 429, wait=refusal.seconds)
+        return _render(request, template, context, 429, wait=refusal.seconds)
+    form = context["form"]
     if not form.is_valid():
-        refusal = signin.login_failure_record(username=username, ip=ip)
+        refusal = signin.login_failure_record(username=typed, ip=ip)
         context["error"] = _("Your username and password did not match. Please try again.")
         context["wait"] = refusal.message if refusal else ""
-        return _render(request, "backoffice/login.html", context, 400)
+        return _render(request, template, context, 400)
     user = form.get_user()
     if twofactor.needs_second_step(user):
         request.session[PENDING] = {
@@ -75,7 +100,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         }
         step = "backoffice:sign-in-code" if twofactor.confirmed_device(user) else "backoffice:two-step"
         return redirect(step)
-    signin.login_success_record(username=username)
+    signin.login_success_record(username=typed)
     auth_login(request, user)
     return redirect(_next_url(request) or resolve_url(settings.LOGIN_REDIRECT_URL))
 
