@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import connection
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.outbox.models import OutboundMessage
 from tests.conftest import HARAM
@@ -23,14 +24,16 @@ def from_address(address: str) -> dict[str, str]:
 def resolved_case(makkah, staff, *, phone: str = "0551234567", channel: str = "web") -> tuple[Case, str]:
     """A case waiting for its reporter's "is it fixed?", and the closure code the reporter was sent."""
     case = services.case_create(
-        organization=makkah,
-        description="Street lamp broken",
-        channel=channel,
-        category="lighting_signs",
-        lat=HARAM[0],
-        lon=HARAM[1],
-        reporter_phone=phone,
-        language="en",
+        request=IntakeRequest(
+            organization=makkah,
+            description="Street lamp broken",
+            channel=channel,
+            category="lighting_signs",
+            lat=HARAM[0],
+            lon=HARAM[1],
+            reporter=Reporter(phone=phone),
+            language="en",
+        )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_light"].department)
     case = services.case_resolve(case=case, by=staff["supervisor"], note="Replaced the lamp.")

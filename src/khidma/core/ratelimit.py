@@ -129,22 +129,16 @@ def hit(
 ) -> None:
     """Count one request of ``who`` against ``limit``; refuse it with ``RateLimited`` when a window is full
     (``message(seconds)`` says so in the active language). ``who`` None or empty is not limited."""
-    if not who:
-        return
     now = _now()
-    for rate in limit.rates():
-        usage = _store().hit(_key(limit, who, rate), rate, now)
-        if usage.count > rate.count:
-            seconds = usage.resets_in(now)
-            raise RateLimited(seconds, field=field, code=code, message=message(seconds) if message else None)
+    over = [u.resets_in(now) for u, rate in _counted(limit, who, now) if u.count > rate.count]
+    if over:
+        seconds = max(over)
+        raise RateLimited(seconds, field=field, code=code, message=message(seconds) if message else None)
 
 
 def record(limit: Limit, who: str | None) -> list[Usage]:
     """Count one failure of ``who``; returns the usage of each rate after it."""
-    if not who:
-        return []
-    now = _now()
-    return [_store().hit(_key(limit, who, rate), rate, now) for rate in limit.rates()]
+    return [current for current, _rate in _counted(limit, who, _now())]
 
 
 def usage(limit: Limit, who: str | None) -> list[Usage]:
@@ -170,16 +164,20 @@ def purge_expired() -> int:
     return RateCounter.objects.filter(expires_at__lt=_now()).delete()[0]
 
 
-def _with_rates(limit: Limit, who: str | None) -> list[tuple[Usage, Rate]]:
-    if not who:
+def _counted(limit: Limit, who: str | None, now: float) -> list[tuple[Usage, Rate]]:
+    rates = limit.rates()
+    if not who or not rates:
         return []
-    now = _now()
-    pairs = []
-    for rate in limit.rates():
-        current = _store().get(_key(limit, who, rate), rate, now)
-        if current is not None:
-            pairs.append((current, rate))
-    return pairs
+    usages = _store().hit([(_key(limit, who, rate), rate) for rate in rates], now)
+    return list(zip(usages, rates, strict=True))
+
+
+def _with_rates(limit: Limit, who: str | None) -> list[tuple[Usage, Rate]]:
+    rates = limit.rates()
+    if not who or not rates:
+        return []
+    found = _store().get([(_key(limit, who, rate), rate) for rate in rates], _now())
+    return [(current, rate) for current, rate in zip(found, rates, strict=True) if current is not None]
 
 
 def _now() -> float:
@@ -196,45 +194,55 @@ def _key(limit: Limit, who: str, rate: Rate) -> str:
 
 
 class DatabaseStore:
-    """Counters in ``core_ratecounter``, one row per key, updated by one atomic statement."""
+    """Counters in ``core_ratecounter``, one row per key; every window of a limit is counted by one atomic
+    statement (a request costs one query, whatever the number of windows)."""
 
-    def _sql(self) -> tuple[str, str]:
+    @staticmethod
+    def _names() -> tuple[str, ...]:
         qn = connection.ops.quote_name
-        table = qn(RateCounter._meta.db_table)
-        key, start, count, last, expires = (
-            qn(c) for c in ("key", "window_start", "count", "last_at", "expires_at")
+        return (
+            qn(RateCounter._meta.db_table),
+            *(qn(c) for c in ("key", "window_start", "count", "last_at", "expires_at")),
         )
-        # Every right-hand side reads the row as it was before the update (SQLite and PostgreSQL alike).
-        live = f"{table}.{start} > %s"
+
+    def hit(self, pairs: list[tuple[str, Rate]], now: float) -> list[Usage]:
+        table, key, start, count, last, expires = self._names()
+        # A row's window is still open when it started after now minus its length; the new row carries that
+        # length as expires_at - window_start, so the test needs no parameter per row. Every right-hand
+        # side reads the row as it was before the update (SQLite and PostgreSQL alike).
+        live = f"{table}.{start} > 2 * excluded.{start} - excluded.{expires}"
+        rows = ", ".join(["(%s, %s, 1, %s, %s)"] * len(pairs))
         # Identifiers come from the model and are quoted; every value is a query parameter.
         upsert = (
-            f"INSERT INTO {table} ({key}, {start}, {count}, {last}, {expires}) VALUES (%s, %s, 1, %s, %s) "  # noqa: S608
+            f"INSERT INTO {table} ({key}, {start}, {count}, {last}, {expires}) VALUES {rows} "  # noqa: S608
             f"ON CONFLICT ({key}) DO UPDATE SET "
             f"{count} = CASE WHEN {live} THEN {table}.{count} + 1 ELSE 1 END, "
             f"{start} = CASE WHEN {live} THEN {table}.{start} ELSE excluded.{start} END, "
             f"{expires} = CASE WHEN {live} THEN {table}.{expires} ELSE excluded.{expires} END, "
             f"{last} = excluded.{last} "
-            f"RETURNING {count}, {start}"
+            f"RETURNING {key}, {count}, {start}"
         )
-        select = f"SELECT {count}, {start}, {last} FROM {table} WHERE {key} = %s"  # noqa: S608
-        return upsert, select
-
-    def hit(self, key: str, rate: Rate, now: float) -> Usage:
-        upsert, _select = self._sql()
-        threshold = now - rate.seconds
+        params: list = []
+        for name, rate in pairs:
+            params += [name, now, now, now + rate.seconds]
         with connection.cursor() as cursor:
-            cursor.execute(upsert, [key, now, now, now + rate.seconds, threshold, threshold, threshold])
-            count, start = cursor.fetchone()
-        return Usage(int(count), float(start), now, rate.seconds)
+            cursor.execute(upsert, params)
+            returned = {row[0]: (int(row[1]), float(row[2])) for row in cursor.fetchall()}
+        return [Usage(*returned[name], now, rate.seconds) for name, rate in pairs]
 
-    def get(self, key: str, rate: Rate, now: float) -> Usage | None:
-        _upsert, select = self._sql()
+    def get(self, pairs: list[tuple[str, Rate]], now: float) -> list[Usage | None]:
+        table, key, start, count, last, _expires = self._names()
+        marks = ", ".join(["%s"] * len(pairs))
+        select = f"SELECT {key}, {count}, {start}, {last} FROM {table} WHERE {key} IN ({marks})"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(select, [key])
-            row = cursor.fetchone()
-        if row is None or row[1] <= now - rate.seconds:
-            return None
-        return Usage(int(row[0]), float(row[1]), float(row[2]), rate.seconds)
+            cursor.execute(select, [name for name, _rate in pairs])
+            rows = {row[0]: row[1:] for row in cursor.fetchall()}
+        found: list[Usage | None] = []
+        for name, rate in pairs:
+            row = rows.get(name)
+            live = row is not None and row[1] > now - rate.seconds
+            found.append(Usage(int(row[0]), float(row[1]), float(row[2]), rate.seconds) if live else None)
+        return found
 
     def delete(self, keys: list[str]) -> None:
         RateCounter.objects.filter(key__in=keys).delete()
@@ -272,27 +280,40 @@ class RedisStore:
     def _name(self, key: str) -> str:
         return f"khidma:rl:{key}"
 
-    def hit(self, key: str, rate: Rate, now: float) -> Usage:
+    def hit(self, pairs: list[tuple[str, Rate]], now: float) -> list[Usage]:
         import redis
 
         try:
-            count, start = self.script(keys=[self._name(key)], args=[repr(now), rate.seconds])
+            with self.client.pipeline(transaction=False) as pipe:
+                for name, rate in pairs:
+                    self.script(keys=[self._name(name)], args=[repr(now), rate.seconds], client=pipe)
+                results = pipe.execute()
         except redis.RedisError:
             logger.warning("Redis unreachable: counting in the database instead", exc_info=True)
-            return self.fallback.hit(key, rate, now)
-        return Usage(int(count), float(start), now, rate.seconds)
+            return self.fallback.hit(pairs, now)
+        return [
+            Usage(int(count), float(start), now, rate.seconds)
+            for (count, start), (_name, rate) in zip(results, pairs, strict=True)
+        ]
 
-    def get(self, key: str, rate: Rate, now: float) -> Usage | None:
+    def get(self, pairs: list[tuple[str, Rate]], now: float) -> list[Usage | None]:
         import redis
 
         try:
-            values = self.client.hmget(self._name(key), ["c", "s", "l"])
+            with self.client.pipeline(transaction=False) as pipe:
+                for name, _rate in pairs:
+                    pipe.hmget(self._name(name), ["c", "s", "l"])
+                results = pipe.execute()
         except redis.RedisError:
             logger.warning("Redis unreachable: reading the database instead", exc_info=True)
-            return self.fallback.get(key, rate, now)
-        if values[0] is None or float(values[1]) <= now - rate.seconds:
-            return None
-        return Usage(int(values[0]), float(values[1]), float(values[2]), rate.seconds)
+            return self.fallback.get(pairs, now)
+        found: list[Usage | None] = []
+        for values, (_name, rate) in zip(results, pairs, strict=True):
+            live = values[0] is not None and float(values[1]) > now - rate.seconds
+            found.append(
+                Usage(int(values[0]), float(values[1]), float(values[2]), rate.seconds) if live else None
+            )
+        return found
 
     def delete(self, keys: list[str]) -> None:
         import redis
