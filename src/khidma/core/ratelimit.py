@@ -5,10 +5,10 @@ A *limit* names a setting holding rates (``KHIDMA_LIMIT_REPORTS_PER_IP = "10/m,1
 (anchored, not aligned to the clock, so a burst is never split in two by a window's edge). Every hit is
 counted atomically in a store that all server processes and machines share:
 
-- the database by default (table ``core_ratecounter``, one ``INSERT … ON CONFLICT DO UPDATE … RETURNING``
-  per rate, which SQLite ≥ 3.35 and PostgreSQL both run atomically);
-- Redis when ``REDIS_URL`` is set (one Lua script per rate, atomic on the server). If Redis cannot be reached,
-  the database store answers instead, so a limit never silently stops holding.
+- the database by default (table ``core_ratecounter``: all windows of a limit in one ``INSERT … ON CONFLICT
+  DO UPDATE … RETURNING``, which SQLite ≥ 3.35 and PostgreSQL both run atomically);
+- Redis when ``REDIS_URL`` is set (one Lua script per window, atomic on the server, in one round trip). If
+  Redis cannot be reached, the database store answers instead, so a limit never silently stops holding.
 
 Two ways to use a limit:
 
