@@ -51,6 +51,8 @@ def closure_code_check(*, case: Case, code: str | None, ip: str | None = None) -
             message=_("Too many wrong codes were typed from your connection. %(wait)s")
             % {"wait": ratelimit.wait_message(seconds)},
         )
+    # The code as stored now: the caller's copy of the case may be older than its resolution or a new code.
+    case = Case.objects.only("pk", "organization_id", "closure_code_hash").get(pk=case.pk)
     if not case.closure_code_hash:
         raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
     key = _attempts_key(case)
