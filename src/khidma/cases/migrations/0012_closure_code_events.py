@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0010_phone_verification"),
+        ("cases", "0011_intake_submissions"),
     ]
 
     operations = [
