@@ -211,7 +211,6 @@ KHIDMA_CLIENT_IP_HEADER = env_str("KHIDMA_CLIENT_IP_HEADER", "")
 # request limit of the anonymous public endpoints (load benchmarks on one machine only, never in production);
 # lockouts and message caps stay on. Counters live in the database, or in Redis when REDIS_URL is set.
 KHIDMA_RATE_LIMITS = env_bool("KHIDMA_RATE_LIMITS", True)
-REDIS_URL = env_str("REDIS_URL", "")
 KHIDMA_LIMIT_REPORTS_PER_IP = env_rates("KHIDMA_LIMIT_REPORTS_PER_IP", "10/m,100/h")
 KHIDMA_LIMIT_REPORTS_PER_PHONE = env_rates("KHIDMA_LIMIT_REPORTS_PER_PHONE", "10/h,30/d")
 KHIDMA_LIMIT_LOOKUPS_PER_IP = env_rates("KHIDMA_LIMIT_LOOKUPS_PER_IP", "60/m,600/h")

@@ -243,6 +243,8 @@ def redis_url() -> Iterator[str]:
         "/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else None
     )
     if server is None:
+        if os.environ.get("KHIDMA_REQUIRE_REDIS") == "1":
+            pytest.fail("KHIDMA_REQUIRE_REDIS=1 but redis-server is not installed")
         pytest.skip("redis-server is not installed (CI installs it): the Redis store is not tested here")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
