@@ -58,6 +58,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # Public reports become cases within the request, so a test reads the case right after posting it;
     # tests/cases/test_submissions.py covers the deferred path the worker takes in production.
     settings.KHIDMA_INTAKE_DEFERRED = False
+    # Rate-limit counters in the test database, emptied with it after each test (the Redis store has tests
+    # of its own, tests/security/test_rate_limits.py); the limits themselves stay on as in production.
+    settings.REDIS_URL = ""
     # Slow, strong hashing protects real passwords; the personas' passwords protect nothing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Serve static files straight from the apps: tests do not run collectstatic.

@@ -44,3 +44,31 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+_RATE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rates(name: str, raw: str) -> tuple[tuple[int, int], ...]:
+    """``"10/m,100/h"`` → ((10, 60), (100, 3600)): at most COUNT per window of that length. A window may
+    carry a number (``5/10m`` is five per ten minutes). ``0``, ``off`` or an empty value: no limit."""
+    text = raw.strip().lower()
+    if text in {"", "0", "off", "none"}:
+        return ()
+    rates = []
+    for part in text.split(","):
+        count, sep, window = part.strip().partition("/")
+        unit = window[-1:] if window else ""
+        length = window[:-1] or "1"
+        if not sep or unit not in _RATE_UNITS or not count.isdigit() or not length.isdigit():
+            raise ValueError(
+                f"{name} must be rates such as '10/m,100/h' (count per s, m, h or d, e.g. 5/10m), not {raw!r}"
+            )
+        if int(count) > 0 and int(length) > 0:
+            rates.append((int(count), int(length) * _RATE_UNITS[unit]))
+    return tuple(rates)
+
+
+def env_rates(name: str, default: str) -> tuple[tuple[int, int], ...]:
+    """A rate limit setting (see ``parse_rates``), checked when the settings load."""
+    return parse_rates(name, os.environ.get(name, default))

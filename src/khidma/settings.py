@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from django.utils.translation import gettext_lazy as _
 
 from khidma import deployment
-from khidma.env import env_bool, env_int, env_list, env_str
+from khidma.env import env_bool, env_int, env_list, env_rates, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("KHIDMA_DATA_DIR", "var")).resolve()
@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",
     # Domain apps.
     "khidma.core",
@@ -82,6 +84,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff two-step sign-in (docs/security.md#abuse-controls-rate-limits-lockouts-staff-sign-in): whether this session passed it, and the back office and
+    # admin refused to a session that has not when the account needs it.
+    "django_otp.middleware.OTPMiddleware",
+    "khidma.backoffice.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -202,6 +208,27 @@ KHIDMA_PHONE_CODES_PER_IP_PER_HOUR = env_int("KHIDMA_PHONE_CODES_PER_IP_PER_HOUR
 # The request header that carries the client's address when a reverse proxy stands in front (for example
 # "X-Real-IP", which the proxy must always overwrite); empty: the connection's address (REMOTE_ADDR).
 KHIDMA_CLIENT_IP_HEADER = env_str("KHIDMA_CLIENT_IP_HEADER", "")
+
+# --- Abuse: rate limits, lockouts, staff sign-in (docs/security.md#abuse-controls-rate-limits-lockouts-staff-sign-in) --------------------------------
+# Rates are "COUNT/WINDOW" lists ("10/m,100/h"); "0" switches one off. KHIDMA_RATE_LIMITS=0 switches off every
+# request limit of the anonymous public endpoints (load benchmarks on one machine only, never in production);
+# lockouts and message caps stay on. Counters live in the database, or in Redis when REDIS_URL is set.
+KHIDMA_RATE_LIMITS = env_bool("KHIDMA_RATE_LIMITS", True)
+KHIDMA_LIMIT_REPORTS_PER_IP = env_rates("KHIDMA_LIMIT_REPORTS_PER_IP", "10/m,100/h")
+KHIDMA_LIMIT_REPORTS_PER_PHONE = env_rates("KHIDMA_LIMIT_REPORTS_PER_PHONE", "10/h,30/d")
+KHIDMA_LIMIT_LOOKUPS_PER_IP = env_rates("KHIDMA_LIMIT_LOOKUPS_PER_IP", "60/m,600/h")
+KHIDMA_RECEIVED_MESSAGES_PER_HOUR = env_int("KHIDMA_RECEIVED_MESSAGES_PER_HOUR", 3)
+KHIDMA_CLOSURE_CODE_ATTEMPTS = env_rates("KHIDMA_CLOSURE_CODE_ATTEMPTS", "5/d")
+KHIDMA_LIMIT_CLOSURE_FAILURES_PER_IP = env_rates("KHIDMA_LIMIT_CLOSURE_FAILURES_PER_IP", "10/h")
+KHIDMA_CLOSURE_CODE_RESENDS = env_rates("KHIDMA_CLOSURE_CODE_RESENDS", "3/d")
+KHIDMA_LOGIN_DELAY_AFTER = env_int("KHIDMA_LOGIN_DELAY_AFTER", 3)
+KHIDMA_LOGIN_IP_DELAY_AFTER = env_int("KHIDMA_LOGIN_IP_DELAY_AFTER", 10)
+KHIDMA_LOGIN_MAX_DELAY_SECONDS = env_int("KHIDMA_LOGIN_MAX_DELAY_SECONDS", 300)
+KHIDMA_LOGIN_LOCK_AFTER = env_int("KHIDMA_LOGIN_LOCK_AFTER", 10)
+KHIDMA_LOGIN_LOCK_MINUTES = env_int("KHIDMA_LOGIN_LOCK_MINUTES", 30)
+KHIDMA_STAFF_2FA_REQUIRED = env_bool("KHIDMA_STAFF_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = env_str("KHIDMA_OTP_ISSUER", "Khidma")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's secret or its QR code
 
 # --- Triage ---------------------------------------------------------------------------------------------
 # Where `khidma triage-train` keeps the model trained on this installation's own history.

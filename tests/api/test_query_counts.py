@@ -61,7 +61,7 @@ def test_the_public_timeline_costs_the_same_however_long_it_is(makkah):
         services.case_add_note(case=case, by=None, text=f"More work {n}", public=True)
     long = _queries(client, f"/api/v1/reports/{case.reference}")
     assert long == short
-    assert short <= 4
+    assert short <= 5  # one of them counts the lookup against the per-address limit (cases/limits.py)
     page_short = _queries(client, f"/track/{case.reference}")
     services.case_add_note(case=case, by=None, text="Even more", public=True)
     assert _queries(client, f"/track/{case.reference}") == page_short

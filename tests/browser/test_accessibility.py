@@ -142,7 +142,14 @@ def test_the_back_office_sign_in_queue_and_case_pages_pass_axe(browser, live_ser
         page.set_default_timeout(15_000)
         page.goto(f"{live_server.url}/staff/login/")
         found = {"sign-in": describe(run_axe(page))}
+        page.fill("#id_username", "mohammed")
+        page.fill("#id_password", "not-the-password")
+        with page.expect_navigation():
+            page.click("#sign-in")
+        found["sign-in refused"] = describe(run_axe(page))
         _sign_in(page, live_server, "mohammed")
+        page.goto(f"{live_server.url}/staff/two-step/")
+        found["two-step sign-in"] = describe(run_axe(page))
         page.goto(f"{live_server.url}/staff/queue/all/")
         found["queue"] = describe(run_axe(page))
         page.goto(f"{live_server.url}/staff/cases/{case.reference}/")

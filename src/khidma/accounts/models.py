@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from khidma.core import clock
 from khidma.organizations.models import Department, Organization, ServicePoint
 
 
@@ -62,3 +63,76 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class LoginLock(models.Model):
+    """A user name locked after repeated failed sign-ins (``accounts.signin``). It ends by itself at
+    ``locked_until``, or earlier when an administrator releases it. Names that belong to nobody are locked
+    the same way, so a lock never tells whether an account exists."""
+
+    username = models.CharField(_("user name"), max_length=150, db_index=True)
+    user = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="login_locks",
+        verbose_name=_("user"),
+    )
+    ip = models.GenericIPAddressField(_("last address"), null=True, blank=True)
+    failures = models.PositiveIntegerField(_("failed attempts"))
+    locked_at = models.DateTimeField(_("locked at"), default=clock.now)
+    locked_until = models.DateTimeField(_("locked until"), db_index=True)
+    released_at = models.DateTimeField(_("unlocked at"), null=True, blank=True)
+    released_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("unlocked by"),
+    )
+
+    class Meta:
+        verbose_name = _("sign-in lock")
+        verbose_name_plural = _("sign-in locks")
+        ordering = ["-locked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.username} ({self.locked_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.released_at is None and self.locked_until > clock.now()
+
+
+class AccountEventKind(models.TextChoices):
+    LOCKED = "locked", _("Locked after failed sign-ins")
+    UNLOCKED = "unlocked", _("Unlocked by an administrator")
+    ADDRESS_SLOWED = "address_slowed", _("Sign-ins from an address slowed down")
+    TWO_FACTOR_ON = "two_factor_on", _("Two-step sign-in turned on")
+    TWO_FACTOR_OFF = "two_factor_off", _("Two-step sign-in turned off")
+
+
+class AccountEvent(models.Model):
+    """Append-only audit of staff sign-in security: locks, unlocks, two-step sign-in changes."""
+
+    kind = models.CharField(_("event"), max_length=20, choices=AccountEventKind.choices)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("account")
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("done by")
+    )
+    ip = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in security event")
+        verbose_name_plural = _("sign-in security events")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.username}"

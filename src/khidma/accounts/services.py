@@ -22,7 +22,7 @@ _ORG_ADMIN_MODELS = {
     "organizations": ["department", "area", "servicepoint", "category"],
     "triage": ["routingrule", "triagesettings"],
     "sla": ["calendar", "holiday", "slapolicy"],
-    "accounts": ["user", "apitoken"],
+    "accounts": ["user", "apitoken", "loginlock", "accountevent"],
     "cases": ["case", "cannedreply"],
 }
 

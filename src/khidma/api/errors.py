@@ -14,6 +14,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from khidma.core import validation
 from khidma.core.errors import DomainError, FieldError
+from khidma.core.ratelimit import RateLimited
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,10 @@ def _validation_item(item: dict) -> FieldError:
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        return _response(api, request, exc.status, *exc.errors)
+        response = _response(api, request, exc.status, *exc.errors)
+        if isinstance(exc, RateLimited):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:

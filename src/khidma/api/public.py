@@ -23,7 +23,7 @@ from khidma.api.schemas import (
     ReportCreatedOut,
     ReportIn,
 )
-from khidma.cases import closure, privacy, submissions
+from khidma.cases import closure, limits, privacy, submissions
 from khidma.cases import selectors as case_selectors
 from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Channel
@@ -31,6 +31,7 @@ from khidma.cases.references import parse_reference
 from khidma.cases.tracking import tracking_url, tracking_url_for
 from khidma.cases.triage import nearby_open
 from khidma.core import clock
+from khidma.core.clientip import client_ip
 from khidma.core.errors import DomainError, NotFound
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import Organization
@@ -60,6 +61,7 @@ def resolve_organization(slug: str | None) -> Organization:
         404: ErrorsOut,
         409: ErrorsOut,
         413: ErrorsOut,
+        429: ErrorsOut,
     },
     summary="Report a problem",
 )
@@ -73,12 +75,18 @@ def report_create(
     its category, department and area when the installation makes cases within the request
     (`KHIDMA_INTAKE_DEFERRED=0`). Every problem with the submission is reported at once (400). Send an
     `Idempotency-Key` header so a retry returns the same report (**200**) instead of making a second one;
-    the same key with a different report is a 409."""
+    the same key with a different report is a 409. Anonymous reports are limited per client address and per
+    phone number (429 with `Retry-After`); a registered application's token is not."""
     organization = resolve_organization(payload.organization)
     channel = _PUBLIC_CHANNEL
+    app_user = optional_token_user(request)
+    if app_user is not None and app_user.organization_id != organization.pk:
+        app_user = None
+    if app_user is None:
+        phone = (payload.reporter.phone if payload.reporter else None) or ""
+        limits.intake_allow(ip=client_ip(request), phone=phone)
     if payload.channel:
-        app_user = optional_token_user(request)
-        if app_user is None or app_user.organization_id != organization.pk:
+        if app_user is None:
             raise DomainError.single(
                 "channel",
                 "channel_not_allowed",
@@ -131,7 +139,9 @@ def report_create(
     return Status(201 if acceptance.created else 200, body)
 
 
-@router.get("/reports/nearby", response={200: list[NearbyOut], 400: ErrorsOut, 404: ErrorsOut})
+@router.get(
+    "/reports/nearby", response={200: list[NearbyOut], 400: ErrorsOut, 404: ErrorsOut, 429: ErrorsOut}
+)
 def reports_nearby(
     request: HttpRequest,
     lat: float = Query(...),
@@ -141,6 +151,7 @@ def reports_nearby(
 ):
     """Open reports of this category near a point, nearest first, so a form can ask "is it one of these?"
     before sending. The organization's duplicate radius and time window apply."""
+    limits.lookup_allow(ip=client_ip(request))
     org = resolve_organization(organization)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise DomainError.single("lat", "invalid_coordinates", _("These are not valid coordinates."))
@@ -169,7 +180,9 @@ def reports_nearby(
     ]
 
 
-@router.get("/reports/{reference}", response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut})
+@router.get(
+    "/reports/{reference}", response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut, 429: ErrorsOut}
+)
 def report_get(
     request: HttpRequest,
     reference: str,
@@ -179,7 +192,8 @@ def report_get(
     """Status and public timeline of a report. A mistyped number answers 400 (check the number), an unknown
     one 404. The notes of a private case (a women's-section case, a complaint, an inquiry, a proxy's case)
     are given only with the reporter's key `k` from the tracking link they were sent; without it, the steps
-    without the notes."""
+    without the notes. Lookups are limited per client address (429 with `Retry-After`)."""
+    limits.lookup_allow(ip=client_ip(request))
     org = resolve_organization(organization)
     canonical = parse_reference(reference)
     case = case_selectors.case_get_public(organization=org, reference=canonical)
@@ -220,7 +234,8 @@ def area_lookup(
     return {"code": area.code, "name": area.name_in()}
 
 
-def _public_case(organization: str | None, reference: str):
+def _public_case(request: HttpRequest, organization: str | None, reference: str):
+    limits.lookup_allow(ip=client_ip(request))
     org = resolve_organization(organization)
     case = case_selectors.case_get_public(organization=org, reference=parse_reference(reference))
     if case is None:
@@ -230,19 +245,26 @@ def _public_case(organization: str | None, reference: str):
 
 @router.post(
     "/reports/{reference}/closure",
-    response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut},
+    response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut, 429: ErrorsOut},
 )
 def report_closure(
     request: HttpRequest, reference: str, payload: ClosureAnswerIn, organization: str | None = None
 ):
     """The reporter's answer to "is it fixed?", with the closure code they received. Yes closes the report;
-    no reopens it for the follow-up unit."""
-    case = _public_case(organization, reference)
+    no reopens it for the follow-up unit. Wrong codes are counted: after a few the report's code is locked
+    (429 `code_locked`: the reporter asks for a new code by SMS or at 940)."""
+    case = _public_case(request, organization, reference)
     if payload.fixed:
-        case = closure.case_confirm_closure(case=case, code=payload.code, channel=Channel.WEB)
+        case = closure.case_confirm_closure(
+            case=case, code=payload.code, channel=Channel.WEB, ip=client_ip(request)
+        )
     else:
         case = closure.case_reject_closure(
-            case=case, code=payload.code, channel=Channel.WEB, reason=payload.comment or ""
+            case=case,
+            code=payload.code,
+            channel=Channel.WEB,
+            reason=payload.comment or "",
+            ip=client_ip(request),
         )
     # The closure code proves the reader is the reporter.
     return presenters.public_report(case, case_selectors.case_public_timeline(case, with_notes=True))
@@ -250,17 +272,18 @@ def report_closure(
 
 @router.post(
     "/reports/{reference}/rating",
-    response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut},
+    response={200: PublicReportOut, 400: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut, 429: ErrorsOut},
 )
 def report_rating(request: HttpRequest, reference: str, payload: RatingIn, organization: str | None = None):
     """Rate the handling of a closed report from 1 to 5, with the closure code received."""
-    case = _public_case(organization, reference)
+    case = _public_case(request, organization, reference)
     closure.case_rate(
         case=case,
         code=payload.code,
         rating=payload.rating,
         channel=Channel.WEB,
         comment=payload.comment or "",
+        ip=client_ip(request),
     )
     case.refresh_from_db()
     # The closure code proves the reader is the reporter.

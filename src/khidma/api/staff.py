@@ -235,11 +235,12 @@ def _group_names(user: User, group_by: str, keys: list) -> dict:
     }
 
 
-@router.post("/cases/{reference}/{action}", response={200: CaseDetailOut, **_ERRORS})
+@router.post("/cases/{reference}/{action}", response={200: CaseDetailOut, **_ERRORS, 429: ErrorsOut})
 def case_action(request: HttpRequest, reference: str, action: str, payload: ActionIn):
     """Run a lifecycle action: assign, start, hold, resume, resolve, close, reopen, reject, duplicate, refer,
-    priority, category, note, or confirm-closure (the reporter's closure code in `note`). An action the
-    case's status does not allow answers 409."""
+    priority, category, note, confirm-closure (the reporter's closure code in `note`; after a few wrong codes
+    the code is locked, 429 `code_locked`) or new-code (a new closure code to the reporter's phone or email on
+    the report). An action the case's status does not allow answers 409."""
     user: User = request.auth
     case = _visible_case(user, reference)
     case = actions.perform(user, case, action, actions.ActionInput(**payload.dict()))

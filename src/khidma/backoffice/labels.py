@@ -19,4 +19,5 @@ ACTION_LABELS = {
     "category": _("Change category"),
     "note": _("Add a note or reply"),
     "confirm-closure": _("Enter the closure code"),
+    "new-code": _("Send a new closure code"),
 }

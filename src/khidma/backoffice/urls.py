@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from khidma.backoffice import views
+from khidma.backoffice import signin, views
 
 app_name = "backoffice"
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="backoffice/login.html"), name="login"),
+    path("login/", signin.sign_in, name="login"),
+    path("login/code/", signin.sign_in_code, name="sign-in-code"),
+    path("two-step/", signin.two_step, name="two-step"),
     path("logout/", auth_views.LogoutView.as_view(next_page="backoffice:login"), name="logout"),
     path("", views.home, name="home"),
     path("queue/<slug:name>/", views.queue_view, name="queue"),

@@ -199,6 +199,7 @@ def _case_context(request: HttpRequest, case: Case) -> dict:
         "category": case.status in OPEN_STATUSES,
         "note": True,
         "confirm-closure": case.status == Status.RESOLVED and bool(case.closure_code_hash),
+        "new-code": case.status == Status.RESOLVED and bool(case.closure_code_hash),
     }
     return {
         "case": case,

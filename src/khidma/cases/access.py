@@ -29,12 +29,26 @@ ACTIONS = (
     "category",
     "note",
     "confirm-closure",
+    "new-code",
 )
 
-# Entering the closure code a reporter gives by phone, at a counter or on site.
+# Entering the closure code a reporter gives by phone, at a counter or on site, and sending the reporter a
+# new one (the old one may be locked after wrong tries).
 _CONFIRM = "confirm-closure"
-_INTAKE = {"note", "category", "priority", "assign", "hold", "resume", "duplicate", "refer", _CONFIRM}
-_FIELD = {"note", "start", "hold", "resume", "resolve", _CONFIRM}
+_NEW_CODE = "new-code"
+_INTAKE = {
+    "note",
+    "category",
+    "priority",
+    "assign",
+    "hold",
+    "resume",
+    "duplicate",
+    "refer",
+    _CONFIRM,
+    _NEW_CODE,
+}
+_FIELD = {"note", "start", "hold", "resume", "resolve", _CONFIRM, _NEW_CODE}
 _ALL = set(ACTIONS)
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -43,7 +57,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.FIELD_STAFF: frozenset(_FIELD),
     Role.DEPARTMENT_HEAD: frozenset(_ALL - {"close"}),
     Role.FOLLOWUP: frozenset(
-        {"note", "assign", "priority", "hold", "resume", "reopen", "close", "duplicate"}
+        {"note", "assign", "priority", "hold", "resume", "reopen", "close", "duplicate", _NEW_CODE}
     ),
     Role.SUPERVISOR: frozenset(_ALL),
     Role.WOMENS_SECTION: frozenset(_ALL),

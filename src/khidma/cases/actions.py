@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from khidma.accounts.models import User
 from khidma.cases import access, closure, services
 from khidma.cases.attachments import attachment_add
+from khidma.cases.closure_guard import case_closure_code_resend, closure_code_check
 from khidma.cases.models import Case
 from khidma.cases.references import parse_reference
 from khidma.core import validation
@@ -71,6 +72,9 @@ def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
     )
     if errors:
         raise DomainError(*errors)
+    if action == "confirm-closure":
+        # Checked (and a wrong code counted) before the transaction below, which a wrong code rolls back.
+        closure_code_check(case=case, code=(given.note or "").strip())
     # The photo and the change land together or not at all: a refused photo never leaves a case resolved
     # without the proof the officer meant to attach, and a refused resolution keeps no stray photo.
     with transaction.atomic():
@@ -125,3 +129,5 @@ def _dispatch(user: User, case: Case, action: str, given: ActionInput) -> None:
             services.case_add_note(case=case, by=user, text=note, public=bool(given.public))
         case "confirm-closure":
             closure.case_confirm_closure(case=case, code=note.strip(), channel=case.channel, by=user)
+        case "new-code":
+            case_closure_code_resend(case=case, by=user, channel=case.channel)

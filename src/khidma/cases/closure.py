@@ -12,22 +12,26 @@ from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
 from khidma.cases import notify
-from khidma.cases.closure_codes import code_matches
+
+# code_matches compares without counting (a reply from the reporter's own number); a code someone typed goes
+# through closure_guard.closure_code_check, which counts wrong ones.
+from khidma.cases.closure_codes import code_matches  # noqa: F401
+from khidma.cases.closure_guard import closure_code_check
 from khidma.cases.models import Case, EventKind, Satisfaction, Status
 from khidma.cases.services import lock_case, record_event, transition
 from khidma.core import clock
 from khidma.core.errors import DomainError
 
 
-def _prove(case: Case, code: str | None, *, from_reporter_phone: bool) -> None:
+def _prove(case: Case, code: str | None, *, from_reporter_phone: bool, ip: str | None) -> None:
     """The proof that the answer is the reporter's: the closure code they were sent (typed on the tracking
     page, sent by WhatsApp or SMS, or read out to a 940 agent or the officer on site), or a reply from the
     reporter's own phone number. Checked here, by every service that acts on the reporter's answer, so no
-    channel can forget it."""
+    channel can forget it — before the service's transaction, so that a wrong code stays counted and too
+    many lock the code (``closure_guard``; ``ip`` is the client's address on public pages)."""
     if from_reporter_phone:
         return
-    if not (code and code_matches(case, code)):
-        raise DomainError.single("code", "wrong_code", _("This closure code is not right."))
+    closure_code_check(case=case, code=code, ip=ip)
 
 
 def _waiting(case: Case) -> None:
@@ -40,14 +44,24 @@ def _waiting(case: Case) -> None:
         )
 
 
-@transaction.atomic
 def case_confirm_closure(
-    *, case: Case, code: str | None, channel: str, by: User | None = None, from_reporter_phone: bool = False
+    *,
+    case: Case,
+    code: str | None,
+    channel: str,
+    by: User | None = None,
+    from_reporter_phone: bool = False,
+    ip: str | None = None,
 ) -> Case:
     """Close a resolved case as confirmed. The code proves it is the reporter (or that the reporter told the
     agent or officer entering it); a reply from the reporter's own phone number proves it as well."""
+    _prove(case, code, from_reporter_phone=from_reporter_phone, ip=ip)
+    return _confirm_closure(case=case, channel=channel, by=by)
+
+
+@transaction.atomic
+def _confirm_closure(*, case: Case, channel: str, by: User | None) -> Case:
     case = lock_case(case)
-    _prove(case, code, from_reporter_phone=from_reporter_phone)
     _waiting(case)
     case = transition(
         case,
@@ -65,7 +79,6 @@ def case_confirm_closure(
     return case
 
 
-@transaction.atomic
 def case_reject_closure(
     *,
     case: Case,
@@ -74,11 +87,17 @@ def case_reject_closure(
     reason: str = "",
     by: User | None = None,
     from_reporter_phone: bool = False,
+    ip: str | None = None,
 ) -> Case:
     """The reporter says it is not fixed: the case reopens with a new target and goes to the follow-up
     unit. Proved like a confirmation: the closure code, or a reply from the reporter's own phone."""
+    _prove(case, code, from_reporter_phone=from_reporter_phone, ip=ip)
+    return _reject_closure(case=case, channel=channel, reason=reason, by=by)
+
+
+@transaction.atomic
+def _reject_closure(*, case: Case, channel: str, reason: str, by: User | None) -> Case:
     case = lock_case(case)
-    _prove(case, code, from_reporter_phone=from_reporter_phone)
     _waiting(case)
     case = transition(
         case,
@@ -126,7 +145,6 @@ def case_close_unconfirmed_due(*, now: datetime.datetime | None = None) -> int:
     return closed
 
 
-@transaction.atomic
 def case_rate(
     *,
     case: Case,
@@ -135,11 +153,17 @@ def case_rate(
     channel: str,
     comment: str = "",
     from_reporter_phone: bool = False,
+    ip: str | None = None,
 ) -> Satisfaction:
     """The reporter's 1–5 rating after closure; 1 or 2 puts the case in the follow-up unit's queue. Proved
     like a confirmation: the closure code, or a reply from the reporter's own phone."""
+    _prove(case, code, from_reporter_phone=from_reporter_phone, ip=ip)
+    return _rate(case=case, rating=rating, channel=channel, comment=comment)
+
+
+@transaction.atomic
+def _rate(*, case: Case, rating: int, channel: str, comment: str) -> Satisfaction:
     case = lock_case(case)
-    _prove(case, code, from_reporter_phone=from_reporter_phone)
     if case.status != Status.CLOSED:
         raise DomainError.single(
             "rating", "not_closed", _("A report can be rated once it is closed."), status=409

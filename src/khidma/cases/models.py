@@ -275,6 +275,8 @@ class EventKind(models.TextChoices):
     CLOSURE_CONFIRMED = "closure_confirmed", _("The reporter confirmed it is fixed")
     CLOSURE_REJECTED = "closure_rejected", _("The reporter said it is not fixed")
     RATED = "rated", _("Rated by the reporter")
+    CLOSURE_CODE_LOCKED = "closure_code_locked", _("Closure code locked after wrong tries")
+    CLOSURE_CODE_SENT = "closure_code_sent", _("New closure code sent to the reporter")
     SLA_CHANGED = "sla_changed", _("Service level recomputed")
     SLA_FIRST_RESPONSE_BREACHED = "sla_first_response_breached", _("First response overdue")
     SLA_AT_RISK = "sla_at_risk", _("At risk of missing the target")

@@ -8,14 +8,18 @@ import datetime
 from django.conf import settings
 
 from khidma.accounts.models import Role, User
+from khidma.cases import limits
 from khidma.cases.messages import render, render_html, render_subject
 from khidma.cases.models import Case, CaseEvent, Channel
 from khidma.cases.tracking import tracking_url
 from khidma.core import clock
-from khidma.outbox.models import MessageStatus, OutboundChannel, OutboundMessage
+from khidma.outbox.models import HeldReason, MessageStatus, OutboundChannel, OutboundMessage
 
 # Messages that are never held back by the daily limit: the reporter must get their number and the code.
 _ESSENTIAL = frozenset({"received", "resolved"})
+# Channels where the person who reports types a phone number nobody has checked: with
+# KHIDMA_PHONE_VERIFICATION_REQUIRED, no SMS goes to such a number until it is confirmed by a code.
+_SELF_SERVICE = frozenset({Channel.WEB, Channel.MOBILE_APP, Channel.OPEN311})
 
 
 def staff_url(case: Case) -> str:
@@ -48,15 +52,8 @@ def to_reporter(
     event = event or _latest_event(case)
     text = render(template, case.language, ref=case.reference, url=tracking_url(case), **placeholders)
     now = clock.now()
-    status = MessageStatus.QUEUED
-    if template not in _ESSENTIAL:
-        sent_today = (
-            OutboundMessage.objects.filter(case=case, created_at__gte=now - datetime.timedelta(days=1))
-            .exclude(status=MessageStatus.SUPPRESSED)
-            .count()
-        )
-        if sent_today >= settings.KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY:
-            status = MessageStatus.SUPPRESSED
+    held = _held_reason(case, template, channel, recipient, event, now=now)
+    status = MessageStatus.SUPPRESSED if held else MessageStatus.QUEUED
     message, _created = OutboundMessage.objects.get_or_create(
         event=event,
         channel=channel,
@@ -72,11 +69,55 @@ def to_reporter(
             else "",
             "html": render_html(text, case.language) if channel == OutboundChannel.EMAIL else "",
             "status": status,
+            "held_reason": held,
             "next_attempt_at": now if status == MessageStatus.QUEUED else None,
             "created_at": now,
         },
     )
     return message
+
+
+def _held_reason(
+    case: Case,
+    template: str,
+    channel: str,
+    recipient: str,
+    event: CaseEvent | None,
+    *,
+    now: datetime.datetime,
+) -> str:
+    """Why this message must not go out (a ``HeldReason``), or "" to send it."""
+    if (
+        channel == OutboundChannel.SMS
+        and settings.KHIDMA_PHONE_VERIFICATION_REQUIRED
+        and not case.reporter_phone_verified
+        and case.channel in _SELF_SERVICE
+        and case.created_by_id is None
+    ):
+        return HeldReason.UNVERIFIED_PHONE
+    if channel != OutboundChannel.WHATSAPP:  # a WhatsApp reporter wrote to us from that very number
+        if template == "received" and not limits.received_message_allowed(recipient):
+            return HeldReason.RECIPIENT_HOURLY_LIMIT
+        automatic = event is not None and (event.data or {}).get("auto")
+        if automatic and case.messages.filter(held_reason=HeldReason.RECIPIENT_HOURLY_LIMIT).exists():
+            # The automatic duplicate link or referral at intake goes with the "received" it follows.
+            return HeldReason.RECIPIENT_HOURLY_LIMIT
+    if template not in _ESSENTIAL:
+        sent_today = (
+            OutboundMessage.objects.filter(case=case, created_at__gte=now - datetime.timedelta(days=1))
+            .exclude(status=MessageStatus.SUPPRESSED)
+            .count()
+        )
+        if sent_today >= settings.KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY:
+            return HeldReason.CASE_DAILY_LIMIT
+    return ""
+
+
+def release_held(case: Case, reason: str) -> int:
+    """Send the messages of ``case`` held back for ``reason`` after all (its phone was just confirmed)."""
+    return OutboundMessage.objects.filter(
+        case=case, status=MessageStatus.SUPPRESSED, held_reason=reason
+    ).update(status=MessageStatus.QUEUED, held_reason="", next_attempt_at=clock.now())
 
 
 def reply(

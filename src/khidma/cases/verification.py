@@ -2,8 +2,8 @@
 
 Optional on the portal (KHIDMA_PHONE_VERIFICATION_REQUIRED makes it required when a phone is given). The
 code is kept only as a keyed hash, expires after ten minutes and allows five tries; a phone number and an
-IP address may each ask for a few codes an hour. A checked phone is recorded on the case it comes with
-(``Case.reporter_phone_verified``); each check is used by one case.
+IP address may each ask for a few codes an hour (counted by ``khidma.core.ratelimit``). A checked phone is
+recorded on the case it comes with (``Case.reporter_phone_verified``); each check is used by one case.
 
 The SMS is an outbox row like every other message (``khidma.outbox``), delivered by the worker.
 """
@@ -14,25 +14,28 @@ import datetime
 import hmac
 import secrets
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from khidma.cases import notify
 from khidma.cases.messages import render
 from khidma.cases.models import Case, PhoneVerification
-from khidma.core import clock
+from khidma.core import clock, ratelimit
 from khidma.core.errors import DomainError
 from khidma.core.phones import normalize_phone
+from khidma.core.ratelimit import Limit
 from khidma.organizations.models import Organization
-from khidma.outbox.models import MessageStatus, OutboundChannel, OutboundMessage
+from khidma.outbox.models import HeldReason, MessageStatus, OutboundChannel, OutboundMessage
 
 CODE_LIFETIME = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 # How long a checked phone stays good for sending the report it was checked for.
 VERIFIED_FOR = datetime.timedelta(hours=2)
-_WINDOW = datetime.timedelta(hours=1)
+# Codes sent per phone number and asked for per address, counted by the shared limiter (docs/portal.md).
+CODES_PER_PHONE = Limit("phone-codes-phone", "KHIDMA_PHONE_CODES_PER_PHONE_PER_HOUR")
+CODES_PER_IP = Limit("phone-codes-ip", "KHIDMA_PHONE_CODES_PER_IP_PER_HOUR")
 _SALT = "khidma.cases.phone-verification"
 
 
@@ -49,18 +52,9 @@ def phone_verification_start(
         e164 = normalize_phone(phone)
     except ValueError as exc:
         raise DomainError.single("phone", "invalid_phone", _("This phone number is not valid.")) from exc
+    for limit, who in ((CODES_PER_PHONE, e164), (CODES_PER_IP, ip)):
+        ratelimit.hit(limit, who, field="phone", code="too_many_codes", message=_too_many_codes)
     now = clock.now()
-    recent = PhoneVerification.objects.filter(created_at__gte=now - _WINDOW)
-    too_many = recent.filter(phone=e164).count() >= settings.KHIDMA_PHONE_CODES_PER_PHONE_PER_HOUR or (
-        ip is not None and recent.filter(ip=ip).count() >= settings.KHIDMA_PHONE_CODES_PER_IP_PER_HOUR
-    )
-    if too_many:
-        raise DomainError.single(
-            "phone",
-            "too_many_codes",
-            _("Too many codes were asked for. Try again in an hour, or send the report without a code."),
-            status=429,
-        )
     key = secrets.token_hex(16)
     code = f"{secrets.randbelow(1_000_000):06d}"
     with transaction.atomic():
@@ -85,6 +79,12 @@ def phone_verification_start(
             created_at=now,
         )
     return verification
+
+
+def _too_many_codes(seconds: int) -> str:
+    return _("Too many codes were asked for. %(wait)s Or send the report without a code.") % {
+        "wait": ratelimit.wait_message(seconds)
+    }
 
 
 def phone_verification_check(*, organization: Organization, key: str, code: str) -> PhoneVerification:
@@ -143,6 +143,8 @@ def case_mark_phone_verified(*, case: Case, key: str) -> bool:
         return False
     Case.objects.filter(pk=case.pk).update(reporter_phone_verified=True)
     case.reporter_phone_verified = True
+    # With KHIDMA_PHONE_VERIFICATION_REQUIRED, the "received" SMS waited for this confirmation.
+    notify.release_held(case, HeldReason.UNVERIFIED_PHONE)
     return True
 
 

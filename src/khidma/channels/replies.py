@@ -3,10 +3,13 @@ rating. Shared by both channels."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 
 from khidma.cases import closure, notify
+from khidma.cases.closure_codes import code_matches
+from khidma.cases.closure_guard import case_closure_code_resend
 from khidma.cases.models import Case, Status
 from khidma.cases.references import parse_reference
 from khidma.cases.tracking import tracking_url
@@ -62,6 +65,23 @@ _NO = {
 }
 
 
+# "Send me a new closure code", from the number on the report (the old code may be locked after wrong tries).
+_NEW_CODE = {
+    "code",
+    "new code",
+    "رمز",
+    "الرمز",
+    "رمز جديد",
+    "كود",
+    "کد",
+    "کوڈ",
+    "kode",
+    "kod",
+    "कोड",
+    "কোড",
+}
+
+
 def _normal(text: str) -> str:
     return fold_digits(text).strip().strip(".!؟?").lower()
 
@@ -83,7 +103,7 @@ def handle_command(
     )
     if waiting is not None:
         digits = re.sub(r"\D", "", normal)
-        if normal in _YES or (len(digits) == 6 and closure.code_matches(waiting, digits)):
+        if normal in _YES or (len(digits) == 6 and code_matches(waiting, digits)):
             closure.case_confirm_closure(case=waiting, code=digits, channel=channel, from_reporter_phone=True)
             notify.reply(
                 waiting,
@@ -98,6 +118,11 @@ def handle_command(
             closure.case_reject_closure(
                 case=waiting, code=None, channel=channel, reason=text, from_reporter_phone=True
             )
+            return True
+        if normal in _NEW_CODE:
+            # Refused when sent too often already: the codes sent before still reach the reporter.
+            with contextlib.suppress(DomainError):
+                case_closure_code_resend(case=waiting, by=None, channel=channel)
             return True
     rated = _awaiting_rating(organization, sender)
     if rated is not None and normal in {"1", "2", "3", "4", "5"}:

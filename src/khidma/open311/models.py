@@ -35,9 +35,6 @@ class ApiKey(models.Model):
     throttled_count = models.PositiveBigIntegerField(
         _("requests refused (rate limit)"), default=0, editable=False
     )
-    # Fixed-window rate limit: the minute being counted and how many requests it has seen.
-    window_started_at = models.DateTimeField(null=True, blank=True, editable=False)
-    window_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("Open311 API key")

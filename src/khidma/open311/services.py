@@ -14,8 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Case as DbCase
-from django.db.models import F, Value, When
+from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -23,9 +22,10 @@ from khidma.cases.intake import DESCRIPTION_MAX, IntakeRequest, Reporter
 from khidma.cases.models import Case, Channel
 from khidma.cases.references import parse_reference
 from khidma.cases.services import NOTE_MAX, case_add_note, case_create
-from khidma.core import clock
+from khidma.core import clock, ratelimit
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import is_supported
+from khidma.core.ratelimit import Limit, Rate
 from khidma.open311 import conf, dates, selectors
 from khidma.open311.models import ApiKey, ClientUpdate, Datatype, ServiceAttribute, Submission
 from khidma.organizations.models import Organization
@@ -48,16 +48,6 @@ _OPEN311_FIELD = {
     "reporter.name": "first_name",
     "language": "locale",
 }
-
-
-class RateLimited(DomainError):
-    status = 429
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(
-            FieldError("api_key", "rate_limited", _("Too many requests: try again in a minute."))
-        )
-        self.retry_after = retry_after
 
 
 # --- API keys -----------------------------------------------------------------------------------------------
@@ -121,23 +111,21 @@ def api_key_use(*, secret: str | None, required: bool) -> ApiKey | None:
 
 
 def _count_use(key: ApiKey) -> None:
-    """A fixed one-minute window per key, counted in the database so every server process shares it."""
+    """Each key's requests per minute, counted by the shared limiter (every server process and machine sees
+    the same count); the key's row keeps the totals the admin shows."""
     now = clock.now()
-    window = now.replace(second=0, microsecond=0)
-    # Both assignments read the row as it was before the UPDATE, which also serializes concurrent hits.
-    ApiKey.objects.filter(pk=key.pk).update(
-        window_count=DbCase(When(window_started_at=window, then=F("window_count") + 1), default=Value(1)),
-        window_started_at=window,
-        request_count=F("request_count") + 1,
-        last_used_at=now,
-    )
+    ApiKey.objects.filter(pk=key.pk).update(request_count=F("request_count") + 1, last_used_at=now)
     limit = key.rate_limit if key.rate_limit is not None else conf.rate_limit()
-    if limit <= 0:
-        return
-    count = ApiKey.objects.filter(pk=key.pk).values_list("window_count", flat=True).get()
-    if count > limit:
+    try:
+        ratelimit.hit(
+            Limit("open311-key", fixed=(Rate(limit, 60),)),
+            str(key.pk),
+            field="api_key",
+            message=lambda seconds: str(_("Too many requests: try again in a minute.")),
+        )
+    except ratelimit.RateLimited:
         ApiKey.objects.filter(pk=key.pk).update(throttled_count=F("throttled_count") + 1)
-        raise RateLimited(retry_after=max(1, 60 - now.second))
+        raise
 
 
 def api_key_ensure_serves(*, key: ApiKey | None, organization: Organization) -> None:

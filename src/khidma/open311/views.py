@@ -17,8 +17,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
+from khidma.cases import limits
 from khidma.core import validation
+from khidma.core.clientip import client_ip
 from khidma.core.errors import DomainError, FieldError
+from khidma.core.ratelimit import RateLimited
 from khidma.open311 import dates, params, presenters, renderers, selectors, services
 from khidma.open311.models import ApiKey
 from khidma.organizations.models import Organization
@@ -71,7 +74,7 @@ def _answer(
             response["Allow"] = ", ".join(methods)
             return response
         return view(request, fmt, **kwargs)
-    except services.RateLimited as exc:
+    except RateLimited as exc:
         response = renderers.render_errors(fmt, exc.errors, exc.status)
         response["Retry-After"] = str(exc.retry_after)
         return response
@@ -91,8 +94,12 @@ def _answer(
         return renderers.render_errors(fmt, [FieldError("", "server_error", message)], 500)
 
 
-def _context(request: HttpRequest, *, key_required: bool = False) -> Context:
+def _context(request: HttpRequest, *, key_required: bool = False, lookup: bool = False) -> Context:
+    """The jurisdiction and the client's key. ``lookup``: a read of reports that, without a key, counts
+    against the per-address limit of public lookups (a key has its own limit)."""
     api_key = services.api_key_use(secret=params.api_key(request), required=key_required)
+    if lookup and api_key is None:
+        limits.lookup_allow(ip=client_ip(request))
     organization = selectors.jurisdiction_get(
         jurisdiction_id=params.jurisdiction_id(request), api_key=api_key
     )
@@ -135,7 +142,7 @@ def service_definition(request: HttpRequest, fmt: str, service_code: str) -> Htt
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _request_create(request, fmt)
-    ctx = _context(request)
+    ctx = _context(request, lookup=True)
     query = params.request_query(request, ctx.tz)
     cases = selectors.request_search(organization=ctx.organization, query=query)
     details = selectors.service_details(organization=ctx.organization)
@@ -145,10 +152,13 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
 
 def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
     ctx = _context(request, key_required=True)
+    form = params.request_form(request)
+    # The key has its own limit; the phone number its client names is limited like any anonymous report's.
+    limits.intake_allow(ip=None, phone=form.phone, phone_field="phone")
     result = services.request_create(
         organization=ctx.organization,
         api_key=ctx.api_key,
-        form=params.request_form(request),
+        form=form,
         fallback_language=translation.get_language(),
     )
     detail = selectors.service_details(organization=ctx.organization).get(result.case.category_id or 0)
@@ -160,7 +170,7 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @endpoint("GET")
 def request_detail(request: HttpRequest, fmt: str, request_id: str) -> HttpResponse:
-    ctx = _context(request)
+    ctx = _context(request, lookup=True)
     reference = params.reference(request_id, "service_request_id")
     extensions = params.flag(request, "extensions")
     case = selectors.request_get(organization=ctx.organization, reference=reference, extensions=extensions)
@@ -171,7 +181,7 @@ def request_detail(request: HttpRequest, fmt: str, request_id: str) -> HttpRespo
 
 @endpoint("GET")
 def token(request: HttpRequest, fmt: str, token: str) -> HttpResponse:
-    ctx = _context(request)
+    ctx = _context(request, lookup=True)
     case = selectors.request_get(organization=ctx.organization, reference=params.reference(token, "token"))
     return renderers.render(fmt, [presenters.token(case)], root="service_requests", item="request")
 
@@ -187,7 +197,7 @@ def updates(request: HttpRequest, fmt: str) -> HttpResponse:
         return renderers.render(
             fmt, body, root="service_request_updates", item="request_update", status=201 if created else 200
         )
-    ctx = _context(request)
+    ctx = _context(request, lookup=True)
     query, extensions = params.update_query(request, ctx.tz)
     events = selectors.update_search(organization=ctx.organization, query=query)
     items = [presenters.update(e, tz=ctx.tz, extensions=extensions) for e in events]

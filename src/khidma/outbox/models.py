@@ -25,7 +25,15 @@ class MessageStatus(models.TextChoices):
     # Claimed by a worker that stopped before it recorded the provider's answer: it may or may not have
     # gone out, so it is never sent again automatically (a duplicate is worse than a visible gap).
     UNCERTAIN = "uncertain", _("Uncertain (worker stopped while sending)")
-    SUPPRESSED = "suppressed", _("Not sent (daily limit for this case)")
+    SUPPRESSED = "suppressed", _("Not sent (held back: see the reason)")
+
+
+class HeldReason(models.TextChoices):
+    """Why a message was held back (status *suppressed*) instead of sent."""
+
+    CASE_DAILY_LIMIT = "case_daily_limit", _("Daily limit of messages for this case")
+    RECIPIENT_HOURLY_LIMIT = "recipient_hourly_limit", _("Too many new reports for this number this hour")
+    UNVERIFIED_PHONE = "unverified_phone", _("Phone number not confirmed by SMS code")
 
 
 class OutboundMessage(models.Model):
@@ -45,6 +53,9 @@ class OutboundMessage(models.Model):
     html = models.TextField(blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=MessageStatus.choices, default=MessageStatus.QUEUED
+    )
+    held_reason = models.CharField(
+        _("held back because"), max_length=30, choices=HeldReason.choices, blank=True
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     # The timer: when the worker should (re)try. NULL once nothing more will happen.

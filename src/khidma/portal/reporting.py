@@ -8,7 +8,6 @@ reported at once.
 
 from __future__ import annotations
 
-import ipaddress
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -16,6 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from khidma.cases import limits
 from khidma.cases.attachments import attachment_add
 from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, Channel
@@ -26,6 +26,7 @@ from khidma.cases.verification import (
     phone_verified,
 )
 from khidma.core.errors import DomainError
+from khidma.core.ratelimit import RateLimited
 from khidma.organizations.models import Organization
 from khidma.portal import pending
 from khidma.portal.forms import MAX_PHOTOS, ReportForm
@@ -50,6 +51,7 @@ class Outcome:
     kept: list[str] = field(default_factory=list)  # tokens of the photos kept for the corrected form
     place_from_photo: bool = False
     verification: dict = field(default_factory=dict)  # {"key": …, "verified": bool} for the corrected form
+    retry_after: int = 0  # refused by a rate limit: seconds to wait
 
 
 def submit_report(
@@ -60,8 +62,16 @@ def submit_report(
     kept_tokens: list[str],
     language: str,
     verification_key: str = "",
+    ip: str | None = None,
 ) -> Outcome:
     outcome = Outcome()
+    try:
+        limits.intake_allow(ip=ip, phone=form.data.get("phone", ""))
+    except RateLimited as exc:
+        # Nothing is lost: the form comes back with everything typed and the photos kept.
+        outcome.retry_after = exc.retry_after
+        for error in exc.errors:  # the number's limit beside the number, the address's above the form
+            outcome.errors[_FIELDS.get(error.field, "limit")].append(str(error.message))
     form_ok = form.is_valid()
     for name, messages in form.errors.items():
         where = {"lat": "place", "lon": "place", "address": "place", "__all__": "form"}.get(name, name)
@@ -162,18 +172,6 @@ def _photos(outcome, uploads: list, kept_tokens: list[str]) -> tuple[list[CleanP
 
 
 # --- Checking the phone by SMS, a step inside the report form ----------------------------------------------
-
-
-def client_ip(request) -> str | None:
-    """The client's address: KHIDMA_CLIENT_IP_HEADER when a proxy sets it, else the connection's."""
-    header = settings.KHIDMA_CLIENT_IP_HEADER
-    if header:
-        value = request.headers.get(header, "").split(",")[0].strip()
-        try:
-            return str(ipaddress.ip_address(value))
-        except ValueError:
-            pass
-    return request.META.get("REMOTE_ADDR") or None
 
 
 PHONE_ACTIONS = frozenset({"send_code", "check_code"})

@@ -19,20 +19,22 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
-from khidma.cases import closure, privacy, submissions, tracking
+from khidma.cases import closure, limits, privacy, submissions, tracking
 from khidma.cases import selectors as case_selectors
 from khidma.cases.models import Channel, Status
 from khidma.cases.references import parse_reference
 from khidma.core import clock
+from khidma.core.clientip import client_ip
 from khidma.core.errors import DomainError
 from khidma.core.phones import mask_phone
+from khidma.core.ratelimit import RateLimited
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import ServicePoint
 from khidma.portal import hours, maps, places
 from khidma.portal.forms import MAX_PHOTOS, AreaLookupForm, ReportForm
 from khidma.portal.icons import category_icon
 from khidma.portal.naming import display_name
-from khidma.portal.reporting import PHONE_ACTIONS, client_ip, phone_step, submit_report
+from khidma.portal.reporting import PHONE_ACTIONS, phone_step, submit_report
 from khidma.programs import schedules
 
 
@@ -52,6 +54,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {"organization": _organization()})
 
 
+def _retry_after(response: HttpResponse, exc: RateLimited) -> HttpResponse:
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 def track_form(request: HttpRequest) -> HttpResponse:
     reference = request.GET.get("reference", "").strip()
     if reference:
@@ -69,7 +76,11 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
         "form_error": request.session.pop("portal_error", None),
     }
     try:
+        limits.lookup_allow(ip=client_ip(request))
         canonical = parse_reference(reference)
+    except RateLimited as exc:
+        context["limited"] = exc.errors[0].message
+        return _retry_after(render(request, "portal/track.html", context, status=429), exc)
     except DomainError as exc:
         context["error"] = exc.errors[0].message
         return render(request, "portal/track.html", context, status=400)
@@ -140,16 +151,19 @@ def answer(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("portal:track", reference=reference)
     code = request.POST.get("code", "").strip()
     comment = request.POST.get("comment", "")
+    ip = client_ip(request)  # wrong codes are counted per case and per address (cases/closure_guard.py)
     try:
         if "rating" in request.POST:
             rating = int(request.POST["rating"]) if request.POST["rating"].isdigit() else 0
-            closure.case_rate(case=case, code=code, rating=rating, channel=Channel.WEB, comment=comment)
+            closure.case_rate(
+                case=case, code=code, rating=rating, channel=Channel.WEB, comment=comment, ip=ip
+            )
             notice = _("Thank you for your rating.")
         elif request.POST.get("fixed") == "yes":
-            closure.case_confirm_closure(case=case, code=code, channel=Channel.WEB)
+            closure.case_confirm_closure(case=case, code=code, channel=Channel.WEB, ip=ip)
             notice = _("Thank you. The report is now closed.")
         else:
-            closure.case_reject_closure(case=case, code=code, channel=Channel.WEB, reason=comment)
+            closure.case_reject_closure(case=case, code=code, channel=Channel.WEB, reason=comment, ip=ip)
             notice = _("The report was reopened and sent to the follow-up unit.")
         # The code was right: this browser belongs to the reporter (the private notes are theirs to read).
         _remember_reporter(request, case)
@@ -172,6 +186,7 @@ def report(request: HttpRequest) -> HttpResponse:
     status = 200
     kept: list[str] = []
     errors: dict = {}
+    limited: list[str] = []  # refused by the per-address limit: shown above the form, not as a mistake
     verification: dict = {}
     notice = ""
     action = request.POST.get("action", "") if request.method == "POST" else ""
@@ -201,6 +216,7 @@ def report(request: HttpRequest) -> HttpResponse:
             kept_tokens=request.POST.getlist("kept_photo"),
             language=get_language(),
             verification_key=request.POST.get("verification", "")[:32],
+            ip=client_ip(request),
         )
         if outcome.case is not None:
             request.session["portal_report"] = {
@@ -210,7 +226,8 @@ def report(request: HttpRequest) -> HttpResponse:
                 "phone_verified": outcome.case.reporter_phone_verified,
             }
             return redirect("portal:report-sent")
-        kept, errors, status = outcome.kept, dict(outcome.errors), 400
+        kept, errors, status = outcome.kept, dict(outcome.errors), 429 if outcome.retry_after else 400
+        limited = errors.pop("limit", [])
         verification = outcome.verification
     else:
         form = ReportForm(initial={"submission": uuid.uuid4().hex}, categories=categories)
@@ -230,6 +247,7 @@ def report(request: HttpRequest) -> HttpResponse:
         "options": options,
         "unsure_icon": category_icon(""),
         "errors": errors,
+        "limited": limited,
         "kept": kept,
         "photo_slots": range(max(0, MAX_PHOTOS - len(kept))),
         "max_photos": MAX_PHOTOS,
@@ -240,7 +258,10 @@ def report(request: HttpRequest) -> HttpResponse:
         "verification_required": settings.KHIDMA_PHONE_VERIFICATION_REQUIRED,
         "notice": notice,
     }
-    return render(request, "portal/report.html", context, status=status)
+    response = render(request, "portal/report.html", context, status=status)
+    if status == 429 and request.method == "POST" and action not in PHONE_ACTIONS:
+        response["Retry-After"] = str(outcome.retry_after)
+    return response
 
 
 @gzip_page

@@ -27,7 +27,7 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
     from khidma.cases.notify import staff_sla_alerts
     from khidma.cases.retention import case_personal_data_sweep
     from khidma.channels.processing import process_pending
-    from khidma.core import clock
+    from khidma.core import clock, ratelimit
     from khidma.outbox.services import outbox_deliver_due
 
     return [
@@ -37,6 +37,7 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
         ("unconfirmed closures", 300, case_close_unconfirmed_due),
         ("pending incoming messages", 30, process_pending),
         ("personal data retention", 3600, case_personal_data_sweep),
+        ("expired rate counters", 600, ratelimit.purge_expired),
     ]
 
 
