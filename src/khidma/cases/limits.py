@@ -1,5 +1,5 @@
 """The limits that keep the public paths of cases from being flooded or guessed, in one place so every
-channel gets the same ones (the counting itself is ``khidma.core.ratelimit``; docs/security.md#abuse-controls-rate-limits-lockouts-staff-sign-in):
+channel gets the same ones (the counting itself is ``khidma.core.ratelimit``; docs/security.md):
 
 - anonymous reports per client address and per phone number named in them (HTTP 429);
 - public lookups of a report by its number per address (HTTP 429);

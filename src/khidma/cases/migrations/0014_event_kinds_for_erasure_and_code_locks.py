@@ -4,15 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0013_closure_code_events'),
+        ("cases", "0013_closure_code_events"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='caseevent',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Received'), ('triaged', 'Classified and routed'), ('assigned', 'Assigned'), ('started', 'Work started'), ('held', 'Put on hold'), ('resumed', 'Resumed'), ('resolved', 'Resolved'), ('closed', 'Closed'), ('reopened', 'Reopened'), ('rejected', 'Rejected'), ('marked_duplicate', 'Marked as a duplicate'), ('referred', 'Referred to a partner entity'), ('priority_changed', 'Priority changed'), ('category_changed', 'Category changed'), ('note', 'Note'), ('attachment_added', 'Attachment added'), ('closure_confirmed', 'The reporter confirmed it is fixed'), ('closure_rejected', 'The reporter said it is not fixed'), ('rated', 'Rated by the reporter'), ('closure_code_locked', 'Closure code locked after wrong tries'), ('closure_code_sent', 'New closure code sent to the reporter'), ('sla_changed', 'Service level recomputed'), ('sla_first_response_breached', 'First response overdue'), ('sla_at_risk', 'At risk of missing the target'), ('sla_breached', 'Target missed: escalated to the follow-up unit'), ('sla_escalated', 'Escalated a second time'), ('personal_data_exported', "The reporter's personal data was exported"), ('personal_data_erased', "The reporter's personal data was erased")], max_length=30),
+            model_name="caseevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Received"),
+                    ("triaged", "Classified and routed"),
+                    ("assigned", "Assigned"),
+                    ("started", "Work started"),
+                    ("held", "Put on hold"),
+                    ("resumed", "Resumed"),
+                    ("resolved", "Resolved"),
+                    ("closed", "Closed"),
+                    ("reopened", "Reopened"),
+                    ("rejected", "Rejected"),
+                    ("marked_duplicate", "Marked as a duplicate"),
+                    ("referred", "Referred to a partner entity"),
+                    ("priority_changed", "Priority changed"),
+                    ("category_changed", "Category changed"),
+                    ("note", "Note"),
+                    ("attachment_added", "Attachment added"),
+                    ("closure_confirmed", "The reporter confirmed it is fixed"),
+                    ("closure_rejected", "The reporter said it is not fixed"),
+                    ("rated", "Rated by the reporter"),
+                    ("closure_code_locked", "Closure code locked after wrong tries"),
+                    ("closure_code_sent", "New closure code sent to the reporter"),
+                    ("sla_changed", "Service level recomputed"),
+                    ("sla_first_response_breached", "First response overdue"),
+                    ("sla_at_risk", "At risk of missing the target"),
+                    ("sla_breached", "Target missed: escalated to the follow-up unit"),
+                    ("sla_escalated", "Escalated a second time"),
+                    ("personal_data_exported", "The reporter's personal data was exported"),
+                    ("personal_data_erased", "The reporter's personal data was erased"),
+                ],
+                max_length=30,
+            ),
         ),
     ]
