@@ -209,7 +209,7 @@ KHIDMA_PHONE_CODES_PER_IP_PER_HOUR = env_int("KHIDMA_PHONE_CODES_PER_IP_PER_HOUR
 # "X-Real-IP", which the proxy must always overwrite); empty: the connection's address (REMOTE_ADDR).
 KHIDMA_CLIENT_IP_HEADER = env_str("KHIDMA_CLIENT_IP_HEADER", "")
 
-# --- Abuse: rate limits, lockouts, staff sign-in (docs/security.md) ------------------------------------------
+# --- Abuse: rate limits, lockouts, staff sign-in (docs/security.md) -----------------------------------------
 # Rates are "COUNT/WINDOW" lists ("10/m,100/h"); "0" switches one off. KHIDMA_RATE_LIMITS=0 switches off every
 # request limit of the anonymous public endpoints (load benchmarks on one machine only, never in production);
 # lockouts and message caps stay on. Counters live in the database, or in Redis when REDIS_URL is set.
