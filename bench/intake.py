@@ -1,8 +1,19 @@
-"""Benchmark: POST /api/v1/reports throughput and latency under concurrent load, through the real server.
+"""Benchmark: public intake (`POST /api/v1/reports`) side by side with django-helpdesk 2.6.1's ticket API.
 
-Starts `khidma serve` (gunicorn, the production server) on a fresh database, warms it up, then sends a fixed
-number of reports from concurrent keep-alive clients and measures each request's latency. The load
-generator runs on the same 2-core machine as the server, so the figures are a floor, not a ceiling.
+Both servers run on this machine at the same time, each with 2 gunicorn worker processes, on SQLite in WAL
+mode (and on PostgreSQL when `.ci/pg-start` can start a server). The load generator (below, standard library
+only) alternates: peer, ours, peer, ours… — each run `CLIENTS` concurrent keep-alive clients for `SECONDS`
+seconds after a short warm-up — and the figures quoted are the medians of the alternating runs.
+
+Khidma runs as `make demo` does (`khidma serve` and the niced `khidma worker`, SMS to the file backend) with
+the anonymous rate limits off (`KHIDMA_RATE_LIMITS=0`: one client address sends everything). A report counts
+only when it is fully processed: after the last run we wait (at most 60 s) until every accepted report is a
+case — triaged, routed, targets set — and its reporter's first SMS has been written by the outbox's file
+backend; `khidma intake-status` tells.
+
+The peer is installed and served by the scripts in `../shared/bench/peers/helpdesk/` (a developer's tool,
+outside the project: set `KHIDMA_BENCH_PEER` to another folder holding `setup.sh`, `serve.sh`, `stop.sh`).
+Without it, Khidma is measured alone.
 """
 
 from __future__ import annotations
@@ -10,7 +21,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import random
 import socket
 import statistics
 import subprocess
@@ -18,16 +28,38 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = {
-    "description": "Garbage has not been collected for three days near the hotel",
-    "category": "cleanliness",
-    "lat": 21.4152,
-    "lon": 39.8558,
-    "reporter": {"phone": "0551234567"},
-}
+PEER = Path(os.environ.get("KHIDMA_BENCH_PEER", ROOT.parent / "shared" / "bench" / "peers" / "helpdesk"))
+PEER_ROOT = Path(os.environ.get("PEER_ROOT", "/tmp/peer-helpdesk"))  # noqa: S108 - where the peer's scripts put it
+PEER_PORT = 8101
+CLIENTS = int(os.environ.get("KHIDMA_BENCH_CLIENTS", "16"))
+SECONDS = float(os.environ.get("KHIDMA_BENCH_SECONDS", "10"))
+ROUNDS = int(os.environ.get("KHIDMA_BENCH_ROUNDS", "3"))
+WARM_UP = 2.0
+DRAIN_LIMIT = 60.0
+DATABASES = os.environ.get("KHIDMA_BENCH_DATABASES", "sqlite,postgres").split(",")
+
+# Arabic reports like the ones residents send, spread over the city so that few are duplicates.
+TEXTS = [
+    "تسرب مياه مستمر من الأنبوب الرئيسي بالقرب من المسجد، والمياه تغمر الرصيف.",
+    "أعمدة الإنارة في الحي مطفأة ليلاً مما يشكل خطراً على المارة والأطفال.",
+    "حفرة عميقة في الطريق أمام بوابة المدرسة الابتدائية تسببت في أضرار للسيارات.",
+    "لم يتم جمع النفايات منذ عدة أيام والروائح أصبحت مزعجة للسكان.",
+    "الإشارة الضوئية عند التقاطع متوقفة عن العمل وقت الذروة، والازدحام شديد.",
+]
+
+
+@dataclass
+class Target:
+    name: str
+    port: int
+    path: str
+    headers: dict[str, str]
+    body: object  # callable(number) -> bytes
+    ok: tuple[int, ...]
 
 
 def _free_port() -> int:
@@ -36,154 +68,320 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _khidma(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "khidma", *args], env=env, check=True, capture_output=True)  # noqa: S603
+def _khidma_body(number: int) -> bytes:
+    report = {
+        "description": f"{TEXTS[number % len(TEXTS)]} رقم {number}",
+        "lat": round(21.38 + (number * 7919 % 1000) / 1000 * 0.12, 6),
+        "lon": round(39.78 + (number * 104729 % 1000) / 1000 * 0.12, 6),
+        "language": "ar",
+        "reporter": {"phone": f"05{50000000 + (number % 1_000_000) * 37 % 50_000_000:08d}"},
+    }
+    return json.dumps(report, ensure_ascii=False).encode()
 
 
-def _wait_for(port: int, timeout: float = 60) -> None:
+def _peer_body(queue: int):
+    def body(number: int) -> bytes:
+        ticket = {
+            "queue": queue,
+            "title": f"{TEXTS[number % len(TEXTS)][:40]} #{number}",
+            "description": TEXTS[number % len(TEXTS)],
+            "submitter_email": f"citizen{number % 997}@example.org",
+            "priority": 1 + number % 5,
+        }
+        return json.dumps(ticket, ensure_ascii=False).encode()
+
+    return body
+
+
+def _load(target: Target, *, clients: int, seconds: float, first: int) -> dict:
+    """`clients` threads post back to back; requests started after the warm-up are measured."""
+    latencies: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    counter = iter(range(first, first + 10_000_000))
+    start = time.perf_counter()
+    measure_from = start + WARM_UP
+    stop_at = measure_from + seconds
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", target.port, timeout=60)
+        while True:
+            began = time.perf_counter()
+            if began >= stop_at:
+                break
+            with lock:
+                number = next(counter)
+            headers = {"Content-Type": "application/json", **target.headers}
+            if target.name == "khidma":
+                headers["Idempotency-Key"] = f"bench-{number}"
+            try:
+                conn.request("POST", target.path, body=target.body(number), headers=headers)
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", target.port, timeout=60)
+                status = 0
+            ended = time.perf_counter()
+            if began >= measure_from:
+                with lock:
+                    latencies.append(ended - began)
+                    if status not in target.ok:
+                        errors.append(status)
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ordered = sorted(latencies)
+    ok = len(latencies) - len(errors)
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "per_second": ok / seconds,
+        "median_ms": statistics.median(ordered) * 1000 if ordered else 0.0,
+        "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000 if ordered else 0.0,
+        "p99_ms": ordered[int(len(ordered) * 0.99) - 1] * 1000 if ordered else 0.0,
+        "sent": next(counter) - first,
+    }
+
+
+def _wait_for(port: int, path: str, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/api/v1/categories")
-            if conn.getresponse().status == 200:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", path)
+            if conn.getresponse().status < 500:
                 return
         except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("the server did not start")
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"the server on port {port} did not start")
 
 
-def _body(rng: random.Random) -> bytes:
-    # Places spread over the city, so that few reports are duplicates of each other (as in real traffic).
-    report = {
-        **REPORT,
-        "lat": round(rng.uniform(21.35, 21.55), 5),
-        "lon": round(rng.uniform(39.75, 39.95), 5),
-    }
-    return json.dumps(report).encode()
+def _khidma(env: dict[str, str], *args: str, capture: bool = True) -> str:
+    done = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "khidma", *args], env=env, check=True, capture_output=capture, text=True
+    )
+    return done.stdout or ""
 
 
-def _client(
-    port: int, count: int, latencies: list[float], errors: list[int], start: threading.Barrier
-) -> None:
-    rng = random.Random(threading.get_ident())
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    start.wait()
-    for _ in range(count):
-        body = _body(rng)
-        began = time.perf_counter()
-        conn.request("POST", "/api/v1/reports", body=body, headers={"Content-Type": "application/json"})
-        response = conn.getresponse()
-        response.read()
-        latencies.append(time.perf_counter() - began)
-        if response.status != 201:
-            errors.append(response.status)
-
-
-def run_one(database_url: str, *, requests: int, clients: int, workers: int) -> dict:
-    with tempfile.TemporaryDirectory() as data_dir:
-        env = {
+class Khidma:
+    def __init__(self, database_url: str, data_dir: str) -> None:
+        self.port = _free_port()
+        self.env = {
             **os.environ,
             "DATABASE_URL": database_url,
             "KHIDMA_DATA_DIR": data_dir,
             "KHIDMA_ACCESS_LOG": "0",
             "KHIDMA_LOG_LEVEL": "WARNING",
-            "KHIDMA_STATIC_MANIFEST": "0",
-            "WEB_CONCURRENCY": str(workers),
-            # Every request comes from one address here: the anonymous request limits would refuse the
-            # load after ten. For benchmarks on one machine only (docs/security-abuse.md).
+            "KHIDMA_SMS_BACKEND": "file",
+            "KHIDMA_WHATSAPP_BACKEND": "file",
+            "KHIDMA_EMAIL_BACKEND": "file",
+            "KHIDMA_OUTBOX_FILE": f"{data_dir}/outbox.jsonl",
             "KHIDMA_RATE_LIMITS": "0",
+            "WEB_CONCURRENCY": "2",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
         }
-        _khidma(env, "migrate", "--noinput")
-        _khidma(env, "seed-demo", "--cases", "0")
-        port = _free_port()
-        env.update({"HOST": "127.0.0.1", "PORT": str(port)})
-        server = subprocess.Popen(
-            [sys.executable, "-m", "khidma", "serve"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+        self.outbox = Path(data_dir) / "outbox.jsonl"
+        self.processes: list[subprocess.Popen] = []
+
+    def start(self) -> None:
+        _khidma(self.env, "migrate", "--noinput")
+        _khidma(self.env, "collectstatic", "--noinput")
+        _khidma(self.env, "seed-demo", "--cases", "0")
+        for command in ("serve", "worker"):
+            self.processes.append(
+                subprocess.Popen(  # noqa: S603
+                    [sys.executable, "-m", "khidma", command],
+                    env=self.env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+        _wait_for(self.port, "/api/v1/categories")
+        # The worker loads the triage models at start; a first report made a case says it is ready.
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn.request(
+            "POST",
+            "/api/v1/reports",
+            body=_khidma_body(999_999),
+            headers={"Content-Type": "application/json"},
         )
+        conn.getresponse().read()
+        deadline = time.monotonic() + 300
+        while self.status()["waiting"] and time.monotonic() < deadline:
+            time.sleep(1)
+
+    def target(self) -> Target:
+        return Target("khidma", self.port, "/api/v1/reports", {}, _khidma_body, (200, 201, 202))
+
+    def status(self) -> dict:
+        return json.loads(_khidma(self.env, "intake-status").strip().splitlines()[-1])
+
+    def first_messages_in_file(self) -> int:
+        if not self.outbox.exists():
+            return 0
+        with self.outbox.open(encoding="utf-8") as handle:
+            return sum(1 for line in handle if '"template": "received"' in line)
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+class Peer:
+    def __init__(self, database: str) -> None:
+        self.database = database
+
+    @staticmethod
+    def available() -> bool:
+        return (PEER / "setup.sh").exists()
+
+    def start(self) -> None:
+        env = {**os.environ, "PEER_RESET": "1", "PEER_SQLITE_WAL": "1", "PEER_ROOT": str(PEER_ROOT)}
+        if self.database == "postgres":
+            url = subprocess.run([str(ROOT / ".ci" / "pg-start")], capture_output=True, text=True, check=True)  # noqa: S603
+            host_port = url.stdout.strip().split("@", 1)[1].split("/", 1)[0]
+            env.update(
+                {"PEER_DB": "postgres", "PGHOST": host_port.split(":")[0], "PGPORT": host_port.split(":")[1]}
+            )
+            env.setdefault("PGUSER", "khidma")
+        subprocess.run(["bash", str(PEER / "setup.sh")], env=env, check=True, capture_output=True)  # noqa: S603, S607
+        subprocess.run(["bash", str(PEER / "stop.sh")], env=env, capture_output=True)  # noqa: S603, S607
+        subprocess.run(["bash", str(PEER / "serve.sh")], env=env, check=True, capture_output=True)  # noqa: S603, S607
+
+    def target(self) -> Target:
+        credentials = dict(
+            line.split("=", 1)
+            for line in (PEER_ROOT / "credentials.env").read_text().splitlines()
+            if "=" in line and not line.startswith("#")
+        )
+        token = credentials["HELPDESK_TOKEN"].strip().strip('"')
+        queue = int(credentials["HELPDESK_QUEUE_ID"].strip().strip('"'))
+        return Target(
+            "helpdesk",
+            PEER_PORT,
+            "/api/tickets/",
+            {"Authorization": f"Token {token}"},
+            _peer_body(queue),
+            (201,),
+        )
+
+    def stop(self) -> None:
+        subprocess.run(["bash", str(PEER / "stop.sh")], capture_output=True)  # noqa: S603, S607
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def run_one(label: str, database_url: str, peer_database: str) -> dict:
+    with tempfile.TemporaryDirectory() as data_dir:
+        ours = Khidma(database_url, data_dir)
+        peer = Peer(peer_database) if Peer.available() else None
         try:
-            _wait_for(port)
-            warm: list[float] = []
-            _client(port, 50, warm, [], threading.Barrier(1))
-            latencies: list[float] = []
-            errors: list[int] = []
-            barrier = threading.Barrier(clients + 1)
-            per_client = requests // clients
-            threads = [
-                threading.Thread(target=_client, args=(port, per_client, latencies, errors, barrier))
-                for _ in range(clients)
-            ]
-            for thread in threads:
-                thread.start()
-            barrier.wait()
-            began = time.perf_counter()
-            for thread in threads:
-                thread.join()
-            elapsed = time.perf_counter() - began
+            ours.start()
+            if peer is not None:
+                peer.start()
+            runs: dict[str, list[dict]] = {"helpdesk": [], "khidma": []}
+            number = 0
+            for _round in range(ROUNDS):
+                for side in (peer, ours):
+                    if side is None:
+                        continue
+                    result = _load(side.target(), clients=CLIENTS, seconds=SECONDS, first=number)
+                    number += result["sent"] + 1
+                    runs[side.target().name].append(result)
+                    print(f"intake {label} {side.target().name}: {result}", file=sys.stderr)
+            # Fully processed: every accepted report a case, and its first SMS written by the file backend.
+            began = time.monotonic()
+            status = ours.status()
+            while time.monotonic() - began < DRAIN_LIMIT:
+                status = ours.status()
+                if status["waiting"] == 0 and ours.first_messages_in_file() >= status["accepted"]:
+                    break
+                time.sleep(1)
+            drained = time.monotonic() - began
+            status["in_file"] = ours.first_messages_in_file()
         finally:
-            server.terminate()
-            server.wait(timeout=30)
-    ordered = sorted(latencies)
-    return {
-        "requests": len(latencies),
-        "errors": len(errors),
-        "seconds": elapsed,
-        "throughput": len(latencies) / elapsed,
-        "median_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000,
-        "p99_ms": ordered[int(len(ordered) * 0.99) - 1] * 1000,
-    }
+            ours.stop()
+            if peer is not None:
+                peer.stop()
+    return {"runs": runs, "status": status, "drained_s": drained}
 
 
-def postgres_database(name: str) -> str | None:
-    """A fresh, empty database on the throwaway PostgreSQL server of .ci/pg-start, or None without one."""
+def _postgres(name: str) -> str | None:
     try:
         done = subprocess.run([str(ROOT / ".ci" / "pg-start")], capture_output=True, text=True, check=True)  # noqa: S603
     except (OSError, subprocess.CalledProcessError):
         return None
     base = done.stdout.strip().rsplit("/", 1)[0]
-    subprocess.run([sys.executable, "-c", _RECREATE, base, name], check=True, capture_output=True)  # noqa: S603
+    script = (
+        "import sys, psycopg\n"
+        "with psycopg.connect(sys.argv[1] + '/postgres', autocommit=True) as c:\n"
+        "    c.execute(f'DROP DATABASE IF EXISTS \"{sys.argv[2]}\"')\n"
+        "    c.execute(f'CREATE DATABASE \"{sys.argv[2]}\"')\n"
+    )
+    subprocess.run([sys.executable, "-c", script, base, name], check=True, capture_output=True)  # noqa: S603
     return f"{base}/{name}"
 
 
-# Drop and create the benchmark database so every run starts empty.
-_RECREATE = """
-import sys, psycopg
-with psycopg.connect(sys.argv[1] + "/postgres", autocommit=True) as conn:
-    conn.execute(f'DROP DATABASE IF EXISTS "{sys.argv[2]}"')
-    conn.execute(f'CREATE DATABASE "{sys.argv[2]}"')
-"""
-
-
-def run(*, requests: int = 2000, clients: int = 8, workers: int = 2) -> str:
+def run() -> str:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        targets = [("SQLite (WAL)", f"sqlite:///{tmp}/bench.sqlite3")]
-        postgres = postgres_database("khidma_bench")
+        targets = [("SQLite (WAL)", f"sqlite:///{tmp}/bench.sqlite3", "sqlite")]
+        postgres = _postgres("khidma_bench") if "postgres" in DATABASES else None
         if postgres:
-            targets.append(("PostgreSQL", postgres))
-        for name, url in targets:
-            result = run_one(url, requests=requests, clients=clients, workers=workers)
-            rows.append((name, result))
-            print(f"intake {name}: {result}", file=sys.stderr)
+            targets.append(("PostgreSQL", postgres, "postgres"))
+        for label, url, peer_database in targets:
+            rows.append((label, run_one(label, url, peer_database)))
     lines = [
-        "## Intake: `POST /api/v1/reports`",
+        "## Intake: `POST /api/v1/reports` beside django-helpdesk",
         "",
-        f"{requests} reports from {clients} concurrent keep-alive clients against `khidma serve` "
-        f"(gunicorn, {workers} worker processes × 4 threads) on a fresh database, after 50 warm-up requests. "
-        "Each report is validated, triaged (language, category, danger words), placed in its area, checked "
-        "for duplicates nearby, routed, numbered and written with its events and its SMS to the outbox. "
-        "The load generator shares the machine's 2 cores with the server.",
+        f"Side by side on this machine, alternating peer and Khidma {ROUNDS} times, each run {CLIENTS} "
+        f"concurrent keep-alive clients for {SECONDS:.0f} s after a {WARM_UP:.0f} s warm-up; both servers "
+        "have 2 gunicorn worker processes. Khidma runs as `make demo` does (server and niced worker, SMS to "
+        "the file backend, anonymous rate limits off). The peer is django-helpdesk 2.6.1's "
+        "`POST /api/tickets/` with token auth (`../shared/bench/peers/helpdesk/`). Medians of the runs; the "
+        "load generator shares the 2 cores.",
         "",
-        "| database | reports/s | median ms | p95 ms | p99 ms | errors |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| database | server | per second | median ms | p95 ms | p99 ms | errors |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
-    for name, r in rows:
-        figures = f"{r['throughput']:.0f} | {r['median_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f}"
-        lines.append(f"| {name} | {figures} | {r['errors']} |")
+    notes = []
+    for label, result in rows:
+        for side in ("helpdesk", "khidma"):
+            runs = result["runs"][side]
+            if not runs:
+                continue
+            figures = " | ".join(
+                f"{_median(runs, key):.0f}" if key == "per_second" else f"{_median(runs, key):.1f}"
+                for key in ("per_second", "median_ms", "p95_ms", "p99_ms")
+            )
+            errors = sum(run["errors"] for run in runs)
+            lines.append(f"| {label} | {side} | {figures} | {errors} |")
+        if result["runs"]["helpdesk"] and result["runs"]["khidma"]:
+            ratio = _median(result["runs"]["khidma"], "per_second") / _median(
+                result["runs"]["helpdesk"], "per_second"
+            )
+            notes.append(f"- {label}: Khidma/peer = **{ratio:.2f}×**.")
+        status = result["status"]
+        notes.append(
+            f"- {label}: {status['accepted']} reports accepted; {status['accepted'] - status['waiting']} "
+            f"were cases and {status['in_file']} first SMS were written {result['drained_s']:.0f} s after "
+            f"the last run ({status['failing']} failing)."
+        )
     if len(rows) == 1:
-        lines += ["", "PostgreSQL was not available on this machine (install Debian's `postgresql`)."]
-    return "\n".join(lines)
+        notes.append("- PostgreSQL was not available on this machine (install Debian's `postgresql`).")
+    return "\n".join([*lines, "", *notes])

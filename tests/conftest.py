@@ -25,7 +25,7 @@ from khidma.sla.models import Calendar, Holiday, SlaPolicy
 from tests import redis_tasks
 
 # The fake SMS gateway / WhatsApp Graph API (`provider` fixture) serves the outbox's and the channels' tests.
-pytest_plugins = ["tests.fake_gateway"]
+pytest_plugins = ["tests.fake_gateway", "tests.browser_session"]
 
 PASSWORD = "test-pass-4821"
 DAY = 7 * 60  # minutes in a working day

@@ -45,7 +45,7 @@ def pin_map(page, dx: float = 0.0, dy: float = 0.0) -> None:
     wait_for_map(page)
     box = page.locator("#map").bounding_box()
     page.locator("#map").click(position={"x": box["width"] / 2 + dx, "y": box["height"] / 2 + dy})
-    page.wait_for_function("document.getElementById('id_lat').value !== ''")
+    page.wait_for_function("() => document.getElementById('id_lat').value !== ''")
 
 
 def wire_bytes(url: str, content_type: str, body: bytes) -> int:

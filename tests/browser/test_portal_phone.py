@@ -49,7 +49,7 @@ def test_with_javascript_the_code_is_asked_for_and_checked_without_leaving_the_p
         page.press(
             "#id_code", "Enter"
         )  # Enter in the code field checks the code, it does not send the report
-        page.wait_for_function("document.getElementById('code-error-live').textContent !== ''")
+        page.wait_for_function("() => document.getElementById('code-error-live').textContent !== ''")
         assert "هذا الرمز غير صحيح" in page.locator("#code-error-live").inner_text()
         assert page.locator("#id_code").get_attribute("aria-invalid") is not None
         assert_accessible(page, "a wrong code, with JavaScript")

@@ -53,7 +53,7 @@ def test_reporting_in_urdu_with_the_phones_location_and_a_phone_number(browser, 
         page.locator("input[name=category][value=cleanliness]").check()
         page.fill("#id_description", "سڑک پر کوڑا پڑا ہے")
         page.click("#locate")
-        page.wait_for_function("document.getElementById('id_lat').value !== ''")
+        page.wait_for_function("() => document.getElementById('id_lat').value !== ''")
         page.fill("#id_phone", "0551234567")
         page.click("#send")
         reference = _sent_reference(page)

@@ -14,7 +14,6 @@ from django.test import Client
 
 from khidma.cases import services
 from khidma.cases.intake import IntakeRequest
-from tests.browser.conftest import browser  # noqa: F401 - the session's Chromium
 from tests.conftest import HARAM, PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +111,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 
 @pytest.fixture
-def watched_page(browser, live_server):  # noqa: F811
+def watched_page(browser, live_server):
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB")
     context.add_init_script(WATCH)
     page = context.new_page()
