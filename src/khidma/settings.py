@@ -88,6 +88,7 @@ MIDDLEWARE = [
     # refused to a session that has not when the account needs it.
     "django_otp.middleware.OTPMiddleware",
     "khidma.backoffice.middleware.StaffTwoFactorMiddleware",
+    "khidma.organizations.middleware.OrganizationTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -5,12 +5,15 @@ Every row outside this module belongs to exactly one Organization; selectors alw
 
 from __future__ import annotations
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from khidma.core import geo
-from khidma.core.languages import pick_name
+from khidma.core import clock, geo
+from khidma.core.languages import Name, pick
 
 
 class CaseKind(models.TextChoices):
@@ -23,7 +26,12 @@ class CaseKind(models.TextChoices):
 
 
 class NamedMixin(models.Model):
-    """Names per language as a JSON object {"ar": ..., "en": ...}."""
+    """Names per language as a JSON object {"ar": ..., "en": ...}.
+
+    ``name_in`` is the one place that chooses a name for a reader: the reader's language, else the
+    languages that reader is likeliest to read (``khidma.core.languages.FALLBACKS``). Pages that must mark a
+    name in another language with its ``lang``/``dir`` use ``name_for`` (or the ``local_name`` filter).
+    """
 
     names = models.JSONField(
         _("names"), default=dict, help_text=_('Per language, e.g. {"ar": "…", "en": "…"}')
@@ -36,7 +44,12 @@ class NamedMixin(models.Model):
         return self.name_in()
 
     def name_in(self, language: str | None = None) -> str:
-        return pick_name(self.names, language)
+        """The name for a reader of ``language`` (default: the active language)."""
+        return pick(self.names, language).text
+
+    def name_for(self, language: str | None = None) -> Name:
+        """The name for a reader of ``language`` and the language it is written in."""
+        return pick(self.names, language)
 
 
 class Organization(NamedMixin):
@@ -69,6 +82,21 @@ class Organization(NamedMixin):
         if not self.boundary:
             return True
         return geo.geometry_contains(self.boundary, lon, lat)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The organization's time zone: every local date, day range and time shown is read in it."""
+        return clock.zone(self.time_zone)
+
+    def local_today(self) -> datetime.date:
+        return clock.now().astimezone(self.tz).date()
+
+    def local_day_bounds(
+        self, first: datetime.date, last: datetime.date | None = None
+    ) -> tuple[datetime.datetime, datetime.datetime]:
+        """From the midnight that starts ``first`` to the one that ends ``last`` (default: ``first``),
+        local to the organization: ``received_at >= start and received_at < end``."""
+        return clock.day_bounds(first, last, tz=self.tz)
 
 
 class OrgOwned(models.Model):

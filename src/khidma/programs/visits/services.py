@@ -4,7 +4,6 @@ once), the person told the date, and the visit done, which resolves the case."""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.db import transaction
 from django.utils import formats, translation
@@ -32,7 +31,7 @@ VISIT_TEMPLATE = "visit_scheduled"
 
 
 def _local(moment: datetime.datetime, organization: Organization) -> datetime.datetime:
-    return moment.astimezone(zoneinfo.ZoneInfo(organization.time_zone))
+    return moment.astimezone(organization.tz)
 
 
 def _aware(field: str, value: datetime.datetime | None) -> datetime.datetime:

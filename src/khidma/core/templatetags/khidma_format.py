@@ -1,0 +1,121 @@
+"""`{% load khidma_format %}`: dates, numbers, names and directions as the page's language writes them.
+
+Every interface app's templates can load it (it lives in ``khidma.core``). The filters format in the active
+language and the active time zone — the organization's, which ``OrganizationTimeZoneMiddleware`` activates for
+every page — and answer "" for an empty value, like Django's own.
+
+=====================================  ===================================================================
+``{{ t|local_date }}``                 6 ديسمبر 2026 (``:"weekday"``: الأحد، 6 ديسمبر 2026)
+``{{ t|local_time }}``                 3:30 م
+``{{ t|local_datetime }}``             6 ديسمبر 2026، 3:30 م (``:"short"``: 6 ديسمبر، 3:30 م, for lists)
+``{{ t|hijri }}``                      26 جمادى الآخرة 1448هـ (``:"short"``: 26 جمادى الآخرة)
+``{{ t|dual_date }}``                  الأحد، 6 ديسمبر 2026 · 26 جمادى الآخرة 1448هـ
+``{{ t|dual_datetime }}``              6 ديسمبر 2026، 3:30 م · 26 جمادى الآخرة 1448هـ
+``{{ t|relative }}``                   خلال 3 ساعات / قبل يومين
+``{{ seconds|duration }}``             يومان و5 ساعات (a timedelta or seconds; the sign is dropped)
+``{{ n|number }}``                     1,234 / ۱٬۲۳۴ (``:2``: two decimals)
+``{{ n|signed }}``                     <bdi dir="ltr">−6</bdi> (``:"hour"``: −6 س)
+``{{ text|digits }}``                  Western digits as the language writes them
+``{{ phone|ltr }}``                    <bdi dir="ltr">+966501159789</bdi>; also references, codes
+``{% coordinates lat lon %}``          <bdi dir="ltr">21.39038, 39.70503</bdi>
+``{{ department|local_name }}``        the name in the page's language, or <span lang="en" dir="ltr">…</span>
+=====================================  ===================================================================
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import template
+from django.utils.safestring import SafeString
+
+from khidma.core import formats
+from khidma.core.languages import pick
+
+register = template.Library()
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == ""
+
+
+@register.filter
+def local_date(value: datetime.date | None, style: str = "") -> str:
+    return "" if _empty(value) else formats.date(value, weekday=style == "weekday")
+
+
+@register.filter
+def local_time(value: datetime.datetime | None) -> str:
+    return "" if _empty(value) else formats.time(value)
+
+
+@register.filter
+def local_datetime(value: datetime.datetime | None, style: str = "") -> str:
+    return "" if _empty(value) else formats.date_time(value, short=style == "short")
+
+
+@register.filter
+def hijri(value: datetime.date | None, style: str = "") -> str:
+    return "" if _empty(value) else formats.hijri(value, year=style != "short")
+
+
+@register.filter
+def dual_date(value: datetime.date | None, style: str = "weekday") -> str:
+    return "" if _empty(value) else formats.dual_date(value, weekday=style == "weekday")
+
+
+@register.filter
+def dual_datetime(value: datetime.datetime | None) -> str:
+    return "" if _empty(value) else formats.dual_date_time(value)
+
+
+@register.filter
+def relative(value: datetime.datetime | None) -> str:
+    return "" if _empty(value) else formats.relative(value)
+
+
+@register.filter
+def duration(value: datetime.timedelta | float | int | None) -> str:
+    return "" if _empty(value) else formats.duration(value)
+
+
+@register.filter
+def number(value: float | int | None, decimals: int | str | None = None) -> str:
+    if _empty(value):
+        return ""
+    return formats.number(value, decimals=None if decimals in (None, "") else int(decimals))
+
+
+@register.filter
+def signed(value: float | int | None, unit: str = "") -> SafeString | str:
+    if _empty(value):
+        return ""
+    return formats.ltr(formats.signed(value, unit=unit or None))
+
+
+@register.filter
+def digits(value: object) -> str:
+    return "" if _empty(value) else formats.digits(str(value))
+
+
+@register.filter
+def ltr(value: object) -> SafeString | str:
+    return "" if _empty(value) else formats.ltr(value)
+
+
+@register.simple_tag
+def coordinates(lat: float | None, lon: float | None, places: int = 5) -> SafeString | str:
+    if lat is None or lon is None:
+        return ""
+    return formats.coordinates_html(float(lat), float(lon), places=places)
+
+
+@register.filter
+def local_name(value: object) -> SafeString | str:
+    """A named object (anything with ``names``, or the names themselves) in the page's language."""
+    if _empty(value):
+        return ""
+    names = value if isinstance(value, dict) else getattr(value, "names", None)
+    if names is None:
+        return str(value)
+    return formats.name_html(pick(names))
