@@ -94,6 +94,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "khidma.urls"
+# A refused form (missing or stale CSRF token) gets the styled, translated 403 page (khidma/error_pages.py).
+CSRF_FAILURE_VIEW = "khidma.error_pages.csrf_failure"
 WSGI_APPLICATION = "khidma.wsgi.application"
 
 TEMPLATES = [

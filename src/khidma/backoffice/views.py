@@ -21,7 +21,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
-from hijridate import Gregorian
 
 from khidma.accounts.models import Role, User
 from khidma.cases import access, actions, deadlines, queues
@@ -32,6 +31,7 @@ from khidma.cases.models import POST_CHANNELS, CannedReply, Case, Priority, Stat
 from khidma.cases.references import parse_reference
 from khidma.cases.services import case_create
 from khidma.cases.triage import classify_text
+from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.masking import mask_identifier
 from khidma.core.phones import mask_phone, normalize_phone
@@ -80,7 +80,7 @@ def _common(request: HttpRequest) -> dict:
         "queue_names": queues.QUEUES,
         "can_console": access.can_create_cases(user),
         "can_dashboard": user.role in DASHBOARD_ROLES,
-        "today_hijri": Gregorian.fromdate(timezone.localdate()).to_hijri(),
+        "today": clock.now(),
     }
 
 
@@ -475,7 +475,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("-n"),
         "by_language": cases.values("language").annotate(n=Count("pk")).order_by("-n"),
         "now": now,
-        "now_hijri": Gregorian.fromdate(now.date()).to_hijri(),
     }
     return render(request, "backoffice/dashboard.html", context)
 

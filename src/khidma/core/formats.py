@@ -104,6 +104,16 @@ def short_date(
     return digits(babel_dates.format_skeleton("MMMd", _day(value, tz), locale=_locale(language)), language)
 
 
+def weekday_date(
+    value: datetime.date, language: str | None = None, *, tz: datetime.tzinfo | None = None
+) -> str:
+    """Weekday, day and month, for the days of a week ahead: "الأحد، 6 ديسمبر", "Sun, December 6"."""
+    language = _lang(language)
+    return digits(
+        babel_dates.format_skeleton("MMMMEEEEd", _day(value, tz), locale=_locale(language)), language
+    )
+
+
 def time(value: datetime.datetime, language: str | None = None, *, tz: datetime.tzinfo | None = None) -> str:
     """ "3:30 م", "3:30 PM", "15:30"."""
     language = _lang(language)
@@ -124,6 +134,20 @@ def date_time(
     day = short_date(local, language) if short else date(local, language)
     pattern = str(locale.datetime_formats["medium"])
     return pattern.replace("{1}", day).replace("{0}", time(local, language))
+
+
+def time_range(
+    start: datetime.datetime,
+    end: datetime.datetime,
+    language: str | None = None,
+    *,
+    tz: datetime.tzinfo | None = None,
+) -> str:
+    """Opening hours: "7:30 ص – 2:30 م", "7:30 AM – 2:30 PM", "۷:۳۰ تا ۱۴:۳۰". Written in the page's
+    direction (not forced left-to-right), so a right-to-left reader meets the opening time first."""
+    language = _lang(language)
+    pattern = str(_locale(language).interval_formats.get(None) or "{0} – {1}")
+    return pattern.replace("{0}", time(start, language, tz=tz)).replace("{1}", time(end, language, tz=tz))
 
 
 @cache

@@ -233,7 +233,7 @@ def report(request: HttpRequest) -> HttpResponse:
     options = [
         {
             "code": c.code,
-            "name": c.name_in(),
+            "name": c.name_for(),
             "icon": category_icon(c.code),
             "checked": c.code == selected,
         }
@@ -290,8 +290,8 @@ def _point_rows(points, organization):
         rows.append(
             {
                 "point": point,
-                "name": point.name_in(),
-                "area": point.area.name_in() if point.area else "",
+                "name": point.name_for(),
+                "area": point.area.name_for() if point.area else "",
                 "today": schedules.today(point, now, tz, stops=stops.get(point.pk)),
                 "stops": schedules.upcoming(
                     stops.get(point.pk, []), start=now.astimezone(tz).date(), tz=tz, language=get_language()
@@ -316,7 +316,7 @@ def help_area(request: HttpRequest) -> HttpResponse:
             matches = places.find_areas(organization, **form.cleaned_data)
             context["results"] = [
                 {
-                    "area": match.area.name_in(),
+                    "area": match.area.name_for(),
                     "via": match.via,
                     "points": _point_rows(places.centres_of(organization, match.area), organization),
                 }

@@ -7,6 +7,8 @@ every page — and answer "" for an empty value, like Django's own.
 =====================================  ===================================================================
 ``{{ t|local_date }}``                 6 ديسمبر 2026 (``:"weekday"``: الأحد، 6 ديسمبر 2026)
 ``{{ t|local_time }}``                 3:30 م
+``{{ t|weekday_date }}``               الأحد، 6 ديسمبر
+``{% time_range opens closes %}``      7:30 ص – 2:30 م (in the page's direction)
 ``{{ t|local_datetime }}``             6 ديسمبر 2026، 3:30 م (``:"short"``: 6 ديسمبر، 3:30 م, for lists)
 ``{{ t|hijri }}``                      26 جمادى الآخرة 1448هـ (``:"short"``: 26 جمادى الآخرة)
 ``{{ t|dual_date }}``                  الأحد، 6 ديسمبر 2026 · 26 جمادى الآخرة 1448هـ
@@ -15,6 +17,7 @@ every page — and answer "" for an empty value, like Django's own.
 ``{{ seconds|duration }}``             يومان و5 ساعات (a timedelta or seconds; the sign is dropped)
 ``{{ n|number }}``                     1,234 / ۱٬۲۳۴ (``:2``: two decimals)
 ``{{ n|signed }}``                     <bdi dir="ltr">−6</bdi> (``:"hour"``: −6 س)
+``{{ seconds|signed_hours }}``         <bdi dir="ltr">−6 س</bdi>
 ``{{ text|digits }}``                  Western digits as the language writes them
 ``{{ phone|ltr }}``                    <bdi dir="ltr">+966501159789</bdi>; also references, codes
 ``{% coordinates lat lon %}``          <bdi dir="ltr">21.39038, 39.70503</bdi>
@@ -27,10 +30,11 @@ from __future__ import annotations
 import datetime
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from khidma.core import formats
-from khidma.core.languages import pick
+from khidma.core.languages import Name, pick
 
 register = template.Library()
 
@@ -47,6 +51,18 @@ def local_date(value: datetime.date | None, style: str = "") -> str:
 @register.filter
 def local_time(value: datetime.datetime | None) -> str:
     return "" if _empty(value) else formats.time(value)
+
+
+@register.filter
+def weekday_date(value: datetime.date | None) -> str:
+    return "" if _empty(value) else formats.weekday_date(value)
+
+
+@register.simple_tag
+def time_range(start: datetime.datetime | None, end: datetime.datetime | None) -> SafeString | str:
+    if start is None or end is None:
+        return ""
+    return format_html("<bdi>{}</bdi>", formats.time_range(start, end))
 
 
 @register.filter
@@ -94,6 +110,14 @@ def signed(value: float | int | None, unit: str = "") -> SafeString | str:
 
 
 @register.filter
+def signed_hours(seconds: float | int | None) -> SafeString | str:
+    """Seconds as whole hours with their sign: working time left (+5 h) or overdue (−6 h)."""
+    if _empty(seconds):
+        return ""
+    return formats.ltr(formats.signed(round(float(seconds) / 3600), unit="hour"))
+
+
+@register.filter
 def digits(value: object) -> str:
     return "" if _empty(value) else formats.digits(str(value))
 
@@ -112,9 +136,12 @@ def coordinates(lat: float | None, lon: float | None, places: int = 5) -> SafeSt
 
 @register.filter
 def local_name(value: object) -> SafeString | str:
-    """A named object (anything with ``names``, or the names themselves) in the page's language."""
+    """A named object (anything with ``names``, the names themselves, or a picked ``Name``) in the page's
+    language."""
     if _empty(value):
         return ""
+    if isinstance(value, Name):
+        return formats.name_html(value)
     names = value if isinstance(value, dict) else getattr(value, "names", None)
     if names is None:
         return str(value)
