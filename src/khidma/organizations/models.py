@@ -207,3 +207,56 @@ class Category(NamedMixin, OrgOwned):
         verbose_name_plural = _("categories")
         constraints = [models.UniqueConstraint(fields=["organization", "code"], name="category_code_per_org")]
         ordering = ["organization", "sort_order", "code"]
+
+
+# Labels of the kinds of place the demo gazetteer uses; an official list may bring others (shown unlabelled).
+PLACE_KIND_LABELS = {
+    "holy_site": _("Holy site"),
+    "mosque": _("Mosque"),
+    "gate": _("Gate"),
+    "landmark": _("Landmark"),
+    "street": _("Street"),
+    "neighbourhood": _("Neighbourhood"),
+    "district": _("District"),
+    "zone": _("Zone"),
+    "hospital": _("Hospital"),
+    "station": _("Station"),
+    "bus_station": _("Bus station"),
+    "train_station": _("Train station"),
+    "bridge": _("Bridge"),
+    "tunnel": _("Tunnel"),
+    "market": _("Market"),
+    "mall": _("Shopping centre"),
+    "hotel": _("Hotel"),
+    "park": _("Park"),
+    "government": _("Government office"),
+    "camp": _("Camp"),
+}
+
+
+class Place(NamedMixin, OrgOwned):
+    """A place as people name it — a gate of the Holy Mosque, a landmark, a street, a hospital, a station, a
+    neighbourhood — with its names in the ten languages and its common spellings: the gazetteer that the
+    place boxes search (``organizations/gazetteer.py``). Loaded by ``khidma import-places`` (GeoJSON)."""
+
+    key = models.SlugField(_("key"), max_length=80)
+    kind = models.SlugField(_("kind"), max_length=32)
+    aliases = models.JSONField(_("other spellings"), default=list, blank=True)
+    lat = models.FloatField(_("latitude"))
+    lon = models.FloatField(_("longitude"))
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("area"))
+    # Every name and alias folded by core.text.fold_name, one per line: what search matches (on PostgreSQL
+    # through a trigram index, migration 0002).
+    search_key = models.TextField(editable=False, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [models.UniqueConstraint(fields=["organization", "key"], name="place_key_per_org")]
+        indexes = [models.Index(fields=["organization", "kind"], name="place_kind")]
+        ordering = ["organization", "key"]
+
+    @property
+    def kind_label(self) -> str:
+        return str(PLACE_KIND_LABELS.get(self.kind, ""))

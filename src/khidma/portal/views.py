@@ -221,6 +221,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 "reference": outcome.case.reference,
                 "phone": mask_phone(outcome.case.reporter_phone) if outcome.case.reporter_phone else "",
                 "place_from_photo": outcome.place_from_photo,
+                "place_from_name": outcome.place_from_name,
                 "phone_verified": outcome.case.reporter_phone_verified,
             }
             return redirect("portal:report-sent")
