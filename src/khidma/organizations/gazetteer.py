@@ -96,16 +96,42 @@ def _word_score(typed: str, word: str, *, last: bool) -> float:
     return 0.0
 
 
-def _score(words: list[str], typed: str, name: str) -> float:
-    if typed == name:
-        return 1.0
+class _Scorer:
+    """Scores names against one query. The same words recur across names and places ("masjid", "hospital",
+    "مستشفى"), so each (query word, name word) pair is scored once."""
+
+    def __init__(self, typed: str) -> None:
+        self.typed = typed
+        self.words = typed.split()
+        self.scripts = {_script(word[0]) for word in self.words}
+        self._seen: dict[tuple[int, str], float] = {}
+
+    def word(self, position: int, name_word: str) -> float:
+        key = (position, name_word)
+        if key not in self._seen:
+            last = position == len(self.words) - 1
+            self._seen[key] = _word_score(self.words[position], name_word, last=last)
+        return self._seen[key]
+
+    def place(self, search_key: str) -> float:
+        best = 0.0
+        for name in search_key.split("\n"):
+            if name == self.typed:
+                return 1.0
+            if _script(name[0]) in self.scripts:
+                best = max(best, _score(self, name))
+        return best
+
+
+def _score(scorer: _Scorer, name: str) -> float:
+    words = scorer.words
     name_words = name.split()
     matched: set[int] = set()
     total = 0.0
     for position, word in enumerate(words):
         best, best_at = 0.0, -1
         for at, name_word in enumerate(name_words):
-            score = _word_score(word, name_word, last=position == len(words) - 1)
+            score = scorer.word(position, name_word)
             if score > best:
                 best, best_at = score, at
         if best_at >= 0:
@@ -134,9 +160,10 @@ def place_search(*, organization: Organization, query: str, limit: int = 8) -> l
         .filter(reduce(or_, (Q(search_key__contains=run) for run in sorted(runs))))
         .select_related("area")[:MAX_CANDIDATES]
     )
+    scorer = _Scorer(typed)
     matches = []
     for place in candidates:
-        score = max(_score(words, typed, name) for name in place.search_key.split("\n"))
+        score = scorer.place(place.search_key)
         if score >= MIN_SCORE:
             matches.append(PlaceMatch(place, round(score, 3)))
     matches.sort(key=lambda match: (-match.score, match.place.key))

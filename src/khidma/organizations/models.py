@@ -231,6 +231,7 @@ PLACE_KIND_LABELS = {
     "park": _("Park"),
     "government": _("Government office"),
     "camp": _("Camp"),
+    "camp_area": _("Camp area"),
 }
 
 
