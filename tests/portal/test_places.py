@@ -73,3 +73,9 @@ def test_a_suggestion_chosen_with_javascript_is_sent_as_the_place(client, gazett
     case = Case.objects.get()
     assert (case.lat, case.lon) == (21.4178, 39.8322)
     assert case.events.get(kind="created").data == {"place": "ajyad"}
+
+
+def test_the_help_page_finds_the_area_of_a_gazetteer_place(client, gazetteer):
+    page = client.get("/help", {"q": "منیٰ"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "Served by: East" in page.content.decode()

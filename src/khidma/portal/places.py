@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 
 from khidma.core.phones import fold_digits
 from khidma.core.text import fold_name
+from khidma.organizations import gazetteer
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import Area, Organization, ServicePoint
 
@@ -59,8 +60,12 @@ def _matches(query: str, name: str) -> bool:
 
 
 def areas_for_text(organization: Organization, text: str) -> list[Match]:
-    """Areas whose name, or whose service points' names, the text mentions (or is part of)."""
+    """Areas whose name, or whose service points' names, the text mentions (or is part of), and the area of
+    the gazetteer place the text names ("Kudai", "Jamarat", "مستشفى أجياد")."""
     found: dict[int, Match] = {}
+    place = gazetteer.place_for_text(organization=organization, text=text)
+    if place is not None and place.area_id:
+        found[place.area_id] = Match(place.area, place.name_in())
     for area in Area.objects.filter(organization=organization).order_by("code"):
         for name in _names(area):
             if _matches(text, name):
