@@ -25,7 +25,7 @@ def test_it_writes_the_arabic_date_day_first_with_the_hijri_date_beside_it():
     assert formats.dual_date(MOMENT, "ar", tz=RIYADH) == "الأحد، 6 ديسمبر 2026 · 26 جمادى الآخرة 1448هـ"
     assert formats.date_time(MOMENT, "ar", tz=RIYADH) == "6 ديسمبر 2026، 3:30 م"
     assert formats.date(MOMENT, "en", tz=RIYADH) == "December 6, 2026"
-    assert formats.hijri(MOMENT, "en", tz=RIYADH) == "26 Jumada al-Akhirah 1448 AH"
+    assert formats.hijri(MOMENT, "en", tz=RIYADH) == "26 Jumada al-Akhirah 1448\u00a0AH"
 
 
 def test_it_reads_the_day_in_the_organizations_time_zone():
@@ -85,9 +85,11 @@ def test_the_filters_use_the_active_language_and_time_zone():
     with translation.override("ur"), timezone.override(RIYADH):
         html = template.render(context)
     assert html.split("|") == [
-        "6 دسمبر، 2026 3:30 PM · 26 جمادی الثانی 1448ھ",
-        "6 دسمبر 3:30 PM",
-        '<bdi dir="ltr">−6 گھنٹے</bdi>',
+        # Each part isolated: the Latin "AM"/"PM" of Urdu dates cannot reorder the digits around it.
+        "<bdi>6 دسمبر، 2026</bdi> <bdi>3:30 PM</bdi> · <bdi>26 جمادی الثانی 1448ھ</bdi>",
+        "<bdi>6 دسمبر</bdi> <bdi>3:30 PM</bdi>",
+        # The signed number isolated left-to-right; "hours" stays in Urdu reading order after it.
+        '<bdi><bdi dir="ltr">−6</bdi> گھنٹے</bdi>',
         '<bdi dir="ltr">+966501159789</bdi>',
         '<bdi dir="ltr">21.39038, 39.70503</bdi>',
         '<span lang="ar" dir="rtl">إدارة النظافة</span>',

@@ -19,7 +19,7 @@ RECEIVED = datetime.datetime(2026, 12, 6, 12, 30, tzinfo=datetime.UTC)
 NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # What each language must show for the day received (Persian in its own digits).
 DAY = {"ar": "6 ديسمبر 2026", "ur": "6 دسمبر، 2026", "fa": "۶ دسامبر ۲۰۲۶"}
-HIJRI = {"ar": "26 جمادى الآخرة 1448هـ", "ur": "26 جمادی الثانی 1448ھ", "fa": "۲۶ جمادی‌الثانی ۱۴۴۸ ه‍.ق."}
+HIJRI = {"ar": "26 جمادى الآخرة 1448هـ", "ur": "26 جمادی الثانی 1448ھ", "fa": "۲۶ جمادی‌الثانی ۱۴۴۸\u00a0ه‍.ق."}
 
 
 @pytest.fixture

@@ -100,7 +100,8 @@ class ConsoleForm(forms.Form):
         self.fields["address"].widget.attrs.update(
             {
                 "hx-get": reverse("backoffice:console-places"),
-                "hx-trigger": "keyup changed delay:300ms",
+                # "input", not "keyup": text from an input method or a phone's keyboard sends no key events.
+                "hx-trigger": "input changed delay:300ms",
                 "hx-target": "#place-suggestions",
                 "hx-swap": "outerHTML",
                 "autocomplete": "off",

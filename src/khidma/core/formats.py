@@ -128,12 +128,24 @@ def date_time(
     short: bool = False,
 ) -> str:
     """ "6 ديسمبر 2026، 3:30 م"; ``short`` leaves the year out ("6 ديسمبر، 3:30 م") for lists."""
+    pattern, day, clock_time = date_time_parts(value, language, tz=tz, short=short)
+    return pattern.replace("{1}", day).replace("{0}", clock_time)
+
+
+def date_time_parts(
+    value: datetime.datetime,
+    language: str | None = None,
+    *,
+    tz: datetime.tzinfo | None = None,
+    short: bool = False,
+) -> tuple[str, str, str]:
+    """The language's pattern joining a date ("{1}") and a time ("{0}"), the date and the time: pages
+    isolate each part, so a Latin "AM" in an Urdu date does not pull the digits around it out of order."""
     language = _lang(language)
-    locale = _locale(language)
     local = _local(value, tz)
     day = short_date(local, language) if short else date(local, language)
-    pattern = str(locale.datetime_formats["medium"])
-    return pattern.replace("{1}", day).replace("{0}", time(local, language))
+    pattern = str(_locale(language).datetime_formats["medium"])
+    return pattern, day, time(local, language)
 
 
 def time_range(
@@ -268,6 +280,22 @@ def signed(
     else:
         body = number(magnitude, language, decimals=decimals or None)
     return f"{sign}{body}"
+
+
+def signed_html(
+    value: float | int, language: str | None = None, *, unit: str | None = None, decimals: int = 0
+) -> SafeString:
+    """``signed`` for pages: the signed number isolated left-to-right, so "−6" never shows as "6−"; its unit
+    stays in the reading order of the page's language ("−6 س", "−6 گھنٹے" read right to left)."""
+    text = signed(value, language, unit=unit, decimals=decimals)
+    rounded = round(float(value), decimals)
+    magnitude = number(abs(rounded) if decimals else int(abs(rounded)), language, decimals=decimals or None)
+    sign = text[: len(text) - len(text.lstrip("+" + MINUS))]
+    body = text[len(sign) :]
+    at = body.find(magnitude)
+    if at < 0:  # a unit pattern that spells the number out: isolate the whole
+        return ltr(text)
+    return format_html("<bdi>{}{}{}</bdi>", body[:at], ltr(f"{sign}{magnitude}"), body[at + len(magnitude) :])
 
 
 # --- Identifiers: always Western digits, always left-to-right -----------------------------------------------

@@ -16,8 +16,8 @@ every page — and answer "" for an empty value, like Django's own.
 ``{{ t|relative }}``                   خلال 3 ساعات / قبل يومين
 ``{{ seconds|duration }}``             يومان و5 ساعات (a timedelta or seconds; the sign is dropped)
 ``{{ n|number }}``                     1,234 / ۱٬۲۳۴ (``:2``: two decimals)
-``{{ n|signed }}``                     <bdi dir="ltr">−6</bdi> (``:"hour"``: −6 س)
-``{{ seconds|signed_hours }}``         <bdi dir="ltr">−6 س</bdi>
+``{{ n|signed }}``                     <bdi dir="ltr">−6</bdi> (``:"hour"``: −6 س, the number isolated)
+``{{ seconds|signed_hours }}``         <bdi dir="ltr">−6</bdi> س
 ``{{ text|digits }}``                  Western digits as the language writes them
 ``{{ phone|ltr }}``                    <bdi dir="ltr">+966501159789</bdi>; also references, codes
 ``{% coordinates lat lon %}``          <bdi dir="ltr">21.39038, 39.70503</bdi>
@@ -30,8 +30,8 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from khidma.core import formats
 from khidma.core.languages import Name, pick
@@ -65,9 +65,20 @@ def time_range(start: datetime.datetime | None, end: datetime.datetime | None) -
     return format_html("<bdi>{}</bdi>", formats.time_range(start, end))
 
 
+def _bdi(text: str) -> SafeString:
+    # No dir attribute: each part takes the direction of its own first letter (dir="auto").
+    return format_html("<bdi>{}</bdi>", text)
+
+
+def _date_time_html(value: datetime.datetime, *, short: bool = False) -> SafeString:
+    pattern, day, clock_time = formats.date_time_parts(value, short=short)
+    html = conditional_escape(pattern).replace("{1}", _bdi(day)).replace("{0}", _bdi(clock_time))
+    return mark_safe(html)  # noqa: S308 - every part is escaped above
+
+
 @register.filter
-def local_datetime(value: datetime.datetime | None, style: str = "") -> str:
-    return "" if _empty(value) else formats.date_time(value, short=style == "short")
+def local_datetime(value: datetime.datetime | None, style: str = "") -> SafeString | str:
+    return "" if _empty(value) else _date_time_html(value, short=style == "short")
 
 
 @register.filter
@@ -75,14 +86,23 @@ def hijri(value: datetime.date | None, style: str = "") -> str:
     return "" if _empty(value) else formats.hijri(value, year=style != "short")
 
 
-@register.filter
-def dual_date(value: datetime.date | None, style: str = "weekday") -> str:
-    return "" if _empty(value) else formats.dual_date(value, weekday=style == "weekday")
+def _with_hijri(gregorian: SafeString, value: datetime.date) -> SafeString:
+    hijri_text = formats.hijri(value)
+    if not hijri_text:
+        return gregorian
+    return format_html("{}{}{}", gregorian, formats.SEPARATOR, _bdi(hijri_text))
 
 
 @register.filter
-def dual_datetime(value: datetime.datetime | None) -> str:
-    return "" if _empty(value) else formats.dual_date_time(value)
+def dual_date(value: datetime.date | None, style: str = "weekday") -> SafeString | str:
+    if _empty(value):
+        return ""
+    return _with_hijri(_bdi(formats.date(value, weekday=style == "weekday")), value)
+
+
+@register.filter
+def dual_datetime(value: datetime.datetime | None) -> SafeString | str:
+    return "" if _empty(value) else _with_hijri(_date_time_html(value), value)
 
 
 @register.filter
@@ -106,7 +126,7 @@ def number(value: float | int | None, decimals: int | str | None = None) -> str:
 def signed(value: float | int | None, unit: str = "") -> SafeString | str:
     if _empty(value):
         return ""
-    return formats.ltr(formats.signed(value, unit=unit or None))
+    return formats.signed_html(value, unit=unit or None)
 
 
 @register.filter
@@ -114,7 +134,7 @@ def signed_hours(seconds: float | int | None) -> SafeString | str:
     """Seconds as whole hours with their sign: working time left (+5 h) or overdue (−6 h)."""
     if _empty(seconds):
         return ""
-    return formats.ltr(formats.signed(round(float(seconds) / 3600), unit="hour"))
+    return formats.signed_html(round(float(seconds) / 3600), unit="hour")
 
 
 @register.filter

@@ -259,7 +259,7 @@
       var name = document.createElement("span");
       name.textContent = place.name;
       item.appendChild(name);
-      if (place.area) {
+      if (place.area && place.area !== place.name) {
         var area = document.createElement("span");
         area.className = "hint";
         area.textContent = place.area;
