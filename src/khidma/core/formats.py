@@ -34,6 +34,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from hijridate import Gregorian
 
+from khidma.core import clock
 from khidma.core.languages import Name, base_language, direction
 
 # First code point of each numbering system's digits (CLDR numbering-system ids).
@@ -241,8 +242,6 @@ def relative(
 ) -> str:
     """How far a moment is from now, with its direction: "خلال 3 ساعات", "3 hours ago"."""
     language = _lang(language)
-    from khidma.core import clock  # clock reads settings; keep this module importable without them
-
     delta = value - (now or clock.now())
     text = babel_dates.format_timedelta(
         delta, granularity="minute", threshold=1.0, add_direction=True, locale=_locale(language)

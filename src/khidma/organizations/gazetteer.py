@@ -118,7 +118,7 @@ class _Scorer:
         for name in search_key.split("\n"):
             if name == self.typed:
                 return 1.0
-            if _script(name[0]) in self.scripts:
+            if name and _script(name[0]) in self.scripts:
                 best = max(best, _score(self, name))
         return best
 
