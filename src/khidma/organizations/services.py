@@ -111,6 +111,7 @@ def place_upsert(
     lon: float,
     aliases: list[str] | None = None,
     area: Area | None = None,
+    is_active: bool = True,
 ) -> tuple[Place, bool]:
     """Create or update the place ``key``; its area is the one containing the point unless given. The
     folded search key is derived here, never edited by hand. Answers the place and whether it is new."""
@@ -128,7 +129,7 @@ def place_upsert(
             "lon": lon,
             "area": area,
             "search_key": place_search_key(names, aliases),
-            "is_active": True,
+            "is_active": is_active,
         },
     )
 
