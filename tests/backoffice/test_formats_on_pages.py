@@ -10,6 +10,7 @@ import re
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.core import clock
 
 pytestmark = pytest.mark.django_db
@@ -25,15 +26,16 @@ HIJRI = {"ar": "26 جمادى الآخرة 1448هـ", "ur": "26 جمادی ال�
 @pytest.fixture
 def case(makkah):
     with clock.at(RECEIVED):
-        return services.case_create(
+        request = IntakeRequest(
             organization=makkah,
             description="Rubbish pile next to the bus stop",
             channel="web",
             category="cleanliness",
             lat=21.390381,
             lon=39.705029,
-            reporter_phone="0501159789",
-        ).case
+            reporter=Reporter(phone="0501159789"),
+        )
+        return services.case_create(request=request).case
 
 
 def _text_of_dates(page: str) -> str:
