@@ -345,7 +345,7 @@ def console(request: HttpRequest) -> HttpResponse:
             )
         place = _console_place(user, data)
         if place is not None:
-            data["lat"] = data["lon"] = None  # the place's point stands for it (see case_create)
+            data["lat"] = data["lon"] = None  # the place's point stands for it (see IntakeRequest.place)
         try:
             result = case_create(
                 request=staff_intake_request(
