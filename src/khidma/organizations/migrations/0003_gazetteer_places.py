@@ -22,7 +22,7 @@ def drop_trigram_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organizations", "0001_organizations_departments_areas_categories"),
+        ("organizations", "0002_organization_personal_data_retention"),
     ]
 
     operations = [
