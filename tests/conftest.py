@@ -8,7 +8,9 @@ women's section (women) and Reem the organization admin (admin). In Taif: taif_a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,7 +21,7 @@ from khidma.accounts.models import User
 from khidma.accounts.services import api_token_create, user_create
 from khidma.deployment import REPLICA
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
-from khidma.organizations.services import area_upsert
+from khidma.organizations.services import area_upsert, places_import_geojson
 from khidma.runtime import tasks
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
 from tests import redis_tasks
@@ -260,3 +262,13 @@ def policies(makkah):
         "inquiry": policy("inquiry", business, DAY, kind="inquiry"),
         "default": policy("default", business, 5 * DAY),
     }
+
+
+GAZETTEER = Path(__file__).parent / "fixtures" / "places_test.geojson"
+
+
+@pytest.fixture
+def gazetteer(makkah: Organization) -> Organization:
+    """Six places of Makkah named in several languages (tests/fixtures/places_test.geojson)."""
+    places_import_geojson(organization=makkah, data=json.loads(GAZETTEER.read_text(encoding="utf-8")))
+    return makkah

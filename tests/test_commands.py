@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from khidma.accounts.models import ApiToken, Role, User
 from khidma.accounts.services import api_token_authenticate
 from khidma.cases.models import Case, Status
-from khidma.organizations.models import Area, Category, Organization, ServicePoint
+from khidma.organizations.models import Area, Category, Organization, Place, ServicePoint
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +136,9 @@ def test_import_areas_imports_nothing_when_one_feature_is_bad(makkah, tmp_path, 
 def test_seed_demo_loads_every_role_and_a_lived_in_case_load(capsys):
     run("seed-demo", "--cases", "120")
     makkah = Organization.objects.get(slug="makkah")
+    # The gazetteer, each place in its sub-municipality.
+    haram = Place.objects.get(organization=makkah, key="masjid_al_haram")
+    assert haram.area is not None and len(haram.names) == 10
     assert set(Category.objects.filter(organization=makkah).values_list("code", flat=True)) >= {
         "animals_insects",
         "cleanliness",
@@ -209,3 +212,59 @@ def test_seed_demo_does_not_touch_a_database_with_data(makkah, capsys):
     assert Case.objects.count() == 0
     run("seed-demo", "--if-empty")
     assert "already" in capsys.readouterr().out
+
+
+def test_import_places_loads_a_gazetteer_and_updates_it_by_key(makkah, tmp_path, capsys):
+    from tests.conftest import GAZETTEER
+
+    run("import-places", str(GAZETTEER), "--org", "makkah")
+    assert "6 places into makkah (6 new, 0 updated)" in capsys.readouterr().out
+    mina = Place.objects.get(organization=makkah, key="mina")
+    assert mina.names["ur"] == "منیٰ" and mina.area.code == "east"  # the area from the point
+    assert "mina" in mina.search_key.split("\n") and "مني" in mina.search_key.split("\n")
+    gate = Place.objects.get(organization=makkah, key="king_abdulaziz_gate")
+    assert gate.area.code == "west" and gate.aliases == ["Gate 1", "باب 1"]
+    data = json.loads(GAZETTEER.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:1]
+    data["features"][0]["properties"]["names"]["en"] = "The Holy Mosque"
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    run("import-places", str(path))  # the default organization
+    assert "(0 new, 1 updated)" in capsys.readouterr().out
+    assert Place.objects.get(key="masjid_al_haram").names["en"] == "The Holy Mosque"
+    assert Place.objects.filter(organization=makkah).count() == 6  # the others are left as they are
+
+
+def test_import_places_imports_nothing_and_names_every_problem(makkah, tmp_path):
+    def feature(key, lon, lat, **properties):
+        return {
+            "type": "Feature",
+            "properties": {"key": key, "kind": "landmark", "names": {"en": key}, **properties},
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        }
+
+    features = [
+        feature("good", 39.8, 21.4),
+        feature("Bad Key", 39.8, 21.4),
+        feature("riyadh", 46.7, 24.7),  # outside the organization
+        feature("nowhere", 39.8, 21.4, area="atlantis"),
+        feature("good", 39.81, 21.41),  # the same key twice
+        {**feature("unnamed", 39.8, 21.4), "properties": {"key": "unnamed", "kind": "landmark", "names": {}}},
+    ]
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        run("import-places", str(path), "--org", "makkah")
+    message = str(refused.value)
+    for expected in (
+        "feature 2 (Bad Key): 'key'",
+        "feature 3 (riyadh)",
+        "'atlantis'",
+        "feature 5 (good)",
+        "feature 6",
+    ):
+        assert expected in message, expected
+    assert not Place.objects.exists()
+    path.write_text("not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="is not JSON"):
+        run("import-places", str(path), "--org", "makkah")

@@ -88,11 +88,14 @@ MIDDLEWARE = [
     # refused to a session that has not when the account needs it.
     "django_otp.middleware.OTPMiddleware",
     "khidma.backoffice.middleware.StaffTwoFactorMiddleware",
+    "khidma.organizations.middleware.OrganizationTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "khidma.urls"
+# A refused form (missing or stale CSRF token) gets the styled, translated 403 page (khidma/error_pages.py).
+CSRF_FAILURE_VIEW = "khidma.error_pages.csrf_failure"
 WSGI_APPLICATION = "khidma.wsgi.application"
 
 TEMPLATES = [

@@ -1,9 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
-from django.utils.translation import gettext as _
-from django.views import defaults
 
 from khidma.api.api import api
 from khidma.backoffice import signin
@@ -24,17 +21,9 @@ urlpatterns = [
 ]
 
 
-def handler404(request: HttpRequest, exception: Exception):
-    if request.path.startswith("/api/"):
-        return JsonResponse(
-            {
-                "errors": [
-                    {"field": "", "code": "not_found", "message": _("There is nothing at this address.")}
-                ]
-            },
-            status=404,
-        )
-    return defaults.page_not_found(request, exception)
+handler404 = "khidma.error_pages.not_found"
+handler403 = "khidma.error_pages.forbidden"
+handler500 = "khidma.error_pages.server_error"
 
 
 if settings.DEBUG:

@@ -305,3 +305,47 @@ def test_sms_closure_rejection_reopens(sms, makkah, staff):
     )
     case.refresh_from_db()
     assert case.status == "reopened" and case.needs_followup
+
+
+@pytest.mark.parametrize(
+    ("sender", "description", "typed", "where"),
+    [
+        (
+            "923001234567",
+            "ہوٹل کے سامنے تین دن سے کچرا پڑا ہے، بہت بدبو آ رہی ہے",
+            "العزیزیہ",
+            (21.4152, 39.87),
+        ),
+        (
+            "6281234567890",
+            "Sampah menumpuk di depan hotel kami sudah tiga hari",
+            "Masjidil Haraam",
+            (21.4225, 39.8262),
+        ),
+    ],
+)
+def test_a_typed_place_the_gazetteer_knows_gives_the_report_its_point(
+    whatsapp, gazetteer, _triage_models, sender, description, typed, where
+):
+    whatsapp.send(sender, text(description))
+    whatsapp.send(sender, text(typed))
+    assert last_reply(sender).template == "ask_photo"
+    whatsapp.send(sender, text("0"))
+    whatsapp.send(sender, text("1"))
+    if not Case.objects.filter(reporter_phone=f"+{sender}").exists():  # the category was listed: choose one
+        whatsapp.send(sender, text("1"))
+    case = Case.objects.get(reporter_phone=f"+{sender}")
+    assert (case.lat, case.lon) == where and case.area is not None
+    assert case.address == typed
+
+
+def test_a_typed_place_the_gazetteer_does_not_know_stays_an_address(whatsapp, gazetteer, _triage_models):
+    sender = "966551234567"
+    whatsapp.send(sender, text("حاوية النفايات ممتلئة منذ يومين"))
+    whatsapp.send(sender, text("خلف المبنى الأزرق في الشارع الثالث"))
+    whatsapp.send(sender, text("0"))
+    whatsapp.send(sender, text("1"))
+    if not Case.objects.filter(reporter_phone=f"+{sender}").exists():
+        whatsapp.send(sender, text("1"))
+    case = Case.objects.get(reporter_phone=f"+{sender}")
+    assert case.lat is None and case.address == "خلف المبنى الأزرق في الشارع الثالث"

@@ -121,3 +121,11 @@ def test_an_unknown_or_retired_service_is_404_in_both_formats(fetch, o311, makka
     fetch(f"/services/{code}", schemas.ERRORS, status=404)
     response = o311.get(f"/services/{code}.json")
     assert error_descriptions(response) == ["service_code: Unknown service."]
+
+
+def test_a_name_missing_in_the_asked_language_falls_back_to_what_its_reader_reads(fetch, makkah, roads):
+    # The test categories are named in Arabic and English only.
+    indonesian = fetch("/services", schemas.SERVICES, params={"locale": "id"})
+    assert "Cleanliness" in {s["service_name"] for s in indonesian.json}  # English, never Arabic first
+    urdu = fetch("/services", schemas.SERVICES, params={"locale": "ur"})
+    assert "النظافة" in {s["service_name"] for s in urdu.json}  # Urdu readers read the Arabic script

@@ -389,4 +389,5 @@ def test_the_portal_lists_where_a_mobile_car_stands_this_week(client, makkah, st
     client.cookies["django_language"] = "en"
     html = page(client.get("/help/service-points"))
     assert html.count("Al-Zahir Park") == 7  # every day of the coming week
-    assert "16:00–22:00" in html and 'href="geo:21.433500,' in html
+    # Opening hours as English writes them (CLDR: narrow no-break spaces before PM, thin ones by the dash).
+    assert "4:00\u202fPM\u2009–\u200910:00\u202fPM" in html and 'href="geo:21.433500,' in html

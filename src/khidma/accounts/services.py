@@ -19,7 +19,7 @@ TOKEN_PREFIX = "kh_"  # noqa: S105 - a prefix that makes leaked tokens recognisa
 ORG_ADMIN_GROUP = "Organization administrators"
 # Models an organization administrator may manage in the admin, always scoped to their organization.
 _ORG_ADMIN_MODELS = {
-    "organizations": ["department", "area", "servicepoint", "category"],
+    "organizations": ["department", "area", "servicepoint", "category", "place"],
     "triage": ["routingrule", "triagesettings"],
     "sla": ["calendar", "holiday", "slapolicy"],
     "accounts": ["user", "apitoken", "loginlock", "accountevent"],

@@ -18,6 +18,7 @@ from khidma.api.schemas import (
     ClosureAnswerIn,
     ErrorsOut,
     NearbyOut,
+    PlaceOut,
     PublicReportOut,
     RatingIn,
     ReportCreatedOut,
@@ -33,6 +34,8 @@ from khidma.cases.triage import nearby_open
 from khidma.core import clock
 from khidma.core.clientip import client_ip
 from khidma.core.errors import DomainError, NotFound
+from khidma.core.languages import base_language, is_supported
+from khidma.organizations import gazetteer
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import Organization
 from khidma.triage.routing import settings_for
@@ -107,6 +110,7 @@ def report_create(
             lat=payload.lat,
             lon=payload.lon,
             address=payload.address or "",
+            place=payload.place,
             idempotency_key=idempotency_key,
             reporter=Reporter(
                 name=(reporter.name if reporter else None) or "",
@@ -232,6 +236,36 @@ def area_lookup(
     if area is None:
         raise NotFound.single("lat", "outside_area", _("No area of this organization covers this place."))
     return {"code": area.code, "name": area.name_in()}
+
+
+@router.get("/places", response={200: list[PlaceOut], 400: ErrorsOut, 404: ErrorsOut}, summary="Find a place")
+def places(
+    request: HttpRequest,
+    q: str = Query(..., max_length=gazetteer.MAX_QUERY_LENGTH, description="a place's name, as typed"),
+    language: str | None = Query(
+        None, description="the language of the answer's names (default: the request's)"
+    ),
+    limit: int = Query(8, ge=1, le=20),
+    organization: str | None = None,
+):
+    """Places of the organization's gazetteer whose name, in any of the ten languages and scripts, matches
+    what was typed, forgiving spelling differences and small mistakes ("Azizia", "العزیزیہ", "Masjidil
+    Haraam"); best first, named in ``language``."""
+    org = resolve_organization(organization)
+    if language is not None and not is_supported(language):
+        raise DomainError.single("language", "unsupported_language", _("This language is not supported."))
+    language = base_language(language or get_language())
+    return [
+        {
+            "key": match.place.key,
+            "name": match.place.name_in(language),
+            "kind": match.place.kind,
+            "lat": match.place.lat,
+            "lon": match.place.lon,
+            "area": match.place.area.name_in(language) if match.place.area else None,
+        }
+        for match in gazetteer.place_search(organization=org, query=q, limit=limit)
+    ]
 
 
 def _public_case(request: HttpRequest, organization: str | None, reference: str):

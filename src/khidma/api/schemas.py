@@ -42,6 +42,11 @@ class ReportIn(InputSchema):
     lat: float | None = Field(None, json_schema_extra={"minimum": -90, "maximum": 90})
     lon: float | None = Field(None, json_schema_extra={"minimum": -180, "maximum": 180})
     address: str | None = Field(None, max_length=ADDRESS_MAX)
+    place: str | None = Field(
+        None,
+        max_length=80,
+        description="A place's key from GET /places: without lat/lon, the report takes its point and area",
+    )
     language: str | None = Field(None, max_length=8, description="ar, en, ur, id, hi, ms, fa, bn, tr or fr")
     reporter: ReporterIn | None = None
     organization: str | None = Field(
@@ -98,6 +103,17 @@ class CategoryOut(Schema):
 class AreaOut(Schema):
     code: str
     name: str
+
+
+class PlaceOut(Schema):
+    key: str = Field(description="The place's stable key in the gazetteer")
+    name: str = Field(description="The name in the asked language (or the nearest one its readers read)")
+    kind: str = Field(description="holy_site, gate, landmark, street, neighbourhood, hospital, station, …")
+    lat: float
+    lon: float
+    area: str | None = Field(
+        description="The area (sub-municipality) it lies in, named in the asked language"
+    )
 
 
 class PrincipalIn(InputSchema):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from typing import Literal
 
 from django.http import FileResponse, HttpRequest
@@ -191,7 +190,7 @@ def sla_compliance(
 ):
     """Resolution targets met and missed, over the cases the caller may see, by when they were resolved."""
     user: User = request.auth
-    tz = zoneinfo.ZoneInfo(user.organization.time_zone)
+    tz = user.organization.tz
     rows = case_selectors.sla_compliance(
         access.cases_visible_to(user),
         group_by=group_by,

@@ -65,6 +65,8 @@ class ConsoleForm(forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices, initial=Priority.NORMAL)
     area = forms.ChoiceField(label=_("Area"), required=False)
     address = forms.CharField(label=_("Address or landmark"), required=False)
+    # A gazetteer place chosen among the suggestions that appear as the address is typed.
+    place = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
     lat = forms.FloatField(label=_("Latitude"), required=False)
     lon = forms.FloatField(label=_("Longitude"), required=False)
     language = forms.ChoiceField(label=_("Caller's language"), required=False)
@@ -93,6 +95,16 @@ class ConsoleForm(forms.Form):
                 "hx-trigger": "keyup changed delay:600ms",
                 "hx-target": "#suggestion",
                 "hx-swap": "outerHTML",
+            }
+        )
+        self.fields["address"].widget.attrs.update(
+            {
+                "hx-get": reverse("backoffice:console-places"),
+                # "input", not "keyup": text from an input method or a phone's keyboard sends no key events.
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#place-suggestions",
+                "hx-swap": "outerHTML",
+                "autocomplete": "off",
             }
         )
         self.fields["phone"].widget.attrs.update(

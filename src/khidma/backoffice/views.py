@@ -21,7 +21,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
-from hijridate import Gregorian
 
 from khidma.accounts.models import Role, User
 from khidma.cases import access, actions, deadlines, queues
@@ -32,9 +31,11 @@ from khidma.cases.models import POST_CHANNELS, CannedReply, Case, Priority, Stat
 from khidma.cases.references import parse_reference
 from khidma.cases.services import case_create
 from khidma.cases.triage import classify_text
+from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.masking import mask_identifier
 from khidma.core.phones import mask_phone, normalize_phone
+from khidma.organizations import gazetteer
 from khidma.organizations import selectors as organization_selectors
 from khidma.organizations.models import Area, Category, Department, ServicePoint
 
@@ -80,7 +81,7 @@ def _common(request: HttpRequest) -> dict:
         "queue_names": queues.QUEUES,
         "can_console": access.can_create_cases(user),
         "can_dashboard": user.role in DASHBOARD_ROLES,
-        "today_hijri": Gregorian.fromdate(timezone.localdate()).to_hijri(),
+        "today": clock.now(),
     }
 
 
@@ -342,6 +343,9 @@ def console(request: HttpRequest) -> HttpResponse:
             principal = Principal(
                 data["principal_name"], data["principal_relationship"], data["authorization_document"]
             )
+        place = _console_place(user, data)
+        if place is not None:
+            data["lat"] = data["lon"] = None  # the place's point stands for it (see IntakeRequest.place)
         try:
             result = case_create(
                 request=staff_intake_request(
@@ -358,6 +362,7 @@ def console(request: HttpRequest) -> HttpResponse:
                     lon=data["lon"],
                     address=data["address"],
                     area=data["area"] or None,
+                    place=place.key if place is not None else None,
                     reporter=Reporter(name=data["name"], phone=data["phone"]),
                     principal=principal,
                     idempotency_key=request.POST.get("idempotency_key") or None,
@@ -382,6 +387,28 @@ def console(request: HttpRequest) -> HttpResponse:
             "map_tile_attribution": settings.KHIDMA_MAP_TILE_ATTRIBUTION,
         },
     )
+
+
+def _console_place(user: User, data: dict):
+    """The gazetteer place a console case is placed by: the one chosen among the suggestions while the pin
+    has not moved, else — without a point or an area — the one the typed address names, if it is sure."""
+    chosen = gazetteer.chosen_place(
+        organization=user.organization, key=data.get("place", ""), lat=data["lat"], lon=data["lon"]
+    )
+    if chosen is not None or data["lat"] is not None or data["area"] or not data["address"]:
+        return chosen
+    return gazetteer.place_for_text(organization=user.organization, text=data["address"])
+
+
+@staff_required
+@require_GET
+def console_places(request: HttpRequest) -> HttpResponse:
+    """Gazetteer places matching the address as the agent types it (htmx)."""
+    user: User = request.user
+    matches = gazetteer.place_search(
+        organization=user.organization, query=request.GET.get("address", ""), limit=6
+    )
+    return render(request, "backoffice/_console_places.html", {"matches": matches})
 
 
 def _caller_history(user: User, phone_text: str) -> list[Case]:
@@ -475,7 +502,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("-n"),
         "by_language": cases.values("language").annotate(n=Count("pk")).order_by("-n"),
         "now": now,
-        "now_hijri": Gregorian.fromdate(now.date()).to_hijri(),
     }
     return render(request, "backoffice/dashboard.html", context)
 

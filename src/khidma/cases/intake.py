@@ -27,8 +27,9 @@ from khidma.core import clock, validation
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.languages import is_supported
 from khidma.core.phones import normalize_phone
+from khidma.organizations import gazetteer
 from khidma.organizations import selectors as org_selectors
-from khidma.organizations.models import Area, CaseKind, Category, Organization, ServicePoint
+from khidma.organizations.models import Area, CaseKind, Category, Organization, Place, ServicePoint
 
 DESCRIPTION_MAX = 4000
 ADDRESS_MAX = 500
@@ -72,6 +73,10 @@ class IntakeRequest:
     address: str = ""
     # The area (sub-municipality) code, when there is no point: an agent placing a caller's report.
     area: str | None = None
+    # A gazetteer place's key ("mina", "ajyad"): without a point of its own, the report takes the place's
+    # point and area. That point stands for a whole landmark or neighbourhood, so it never makes the report
+    # a duplicate of another by distance (two reports "at Mina" are not one problem).
+    place: str | None = None
     reporter: Reporter = field(default_factory=Reporter)
     received_at: datetime.datetime | None = None
     womens_section: bool = False
@@ -95,6 +100,8 @@ class IntakeRequest:
             self.kind,
             self.service_point,
         )
+        if self.place:  # only when given, so submissions without one keep the fingerprints they had
+            parts += (self.place,)
         return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
 
     def to_data(self) -> dict[str, Any]:
@@ -140,10 +147,19 @@ class ValidIntake:
     address: str
     reporter: Reporter  # phone normalized to E.164, texts stripped
     principal: Principal | None
+    place: Place | None = None  # the gazetteer place standing for the point, when the request has none
 
     @property
     def organization(self) -> Organization:
         return self.request.organization
+
+    @property
+    def lat(self) -> float | None:
+        return self.place.lat if self.place is not None else self.request.lat
+
+    @property
+    def lon(self) -> float | None:
+        return self.place.lon if self.place is not None else self.request.lon
 
 
 def _normal_phone(phone: str) -> str:
@@ -221,6 +237,13 @@ def intake_validate(request: IntakeRequest) -> ValidIntake:
         area = org_selectors.area_get(organization=organization, code=request.area)
         if area is None:
             errors.append(FieldError("area", "unknown_area", _("Unknown area.")))
+    place: Place | None = None
+    if request.place:
+        place = gazetteer.place_get(organization=organization, key=request.place)
+        if place is None:
+            errors.append(FieldError("place", "unknown_place", _("Unknown place.")))
+        elif request.lat is not None and request.lon is not None:
+            place = None  # a point of the reporter's own is more precise than the place's
     address = (request.address or "").strip()
     if len(address) > ADDRESS_MAX:
         errors.append(
@@ -283,6 +306,7 @@ def intake_validate(request: IntakeRequest) -> ValidIntake:
         address=address,
         reporter=Reporter(name=name, phone=phone, email=email),
         principal=principal,
+        place=place,
     )
 
 

@@ -178,8 +178,8 @@ def _insert_case(
         language=decision.language,
         channel=request.channel,
         service_point=intake.service_point,
-        lat=request.lat,
-        lon=request.lon,
+        lat=intake.lat,
+        lon=intake.lon,
         address=intake.address,
         area=decision.area,
         reporter_name=intake.reporter.name,
@@ -205,7 +205,13 @@ def _insert_case(
     if request.phone_verification_key:
         verification.case_mark_phone_verified(case=case, key=request.phone_verification_key)
     latest = record_event(
-        case, EventKind.CREATED, by=request.created_by, to_status=Status.NEW, public=True, label=case.channel
+        case,
+        EventKind.CREATED,
+        by=request.created_by,
+        to_status=Status.NEW,
+        public=True,
+        label=case.channel,
+        data={"place": intake.place.key} if intake.place is not None else None,
     )
     assessment = decision.assessment
     if assessment is not None:

@@ -146,6 +146,11 @@ def triage_decide(intake: ValidIntake, *, now: datetime.datetime) -> TriageDecis
     area = intake.area
     if request.lat is not None and request.lon is not None:
         area = org_selectors.area_for_point(organization=organization, lat=request.lat, lon=request.lon)
+    elif intake.place is not None and area is None:
+        place = intake.place
+        area = place.area or org_selectors.area_for_point(
+            organization=organization, lat=place.lat, lon=place.lon
+        )
     destination = route(category=category, area_id=area.pk if area else None, kind=kind) if category else None
     # Only public problems are linked automatically: a private case is never told "already reported" about
     # someone else's case, nor offered as the original of a stranger's report. A case referred to a partner
@@ -153,6 +158,7 @@ def triage_decide(intake: ValidIntake, *, now: datetime.datetime) -> TriageDecis
     public = privacy.public_problem(
         kind=kind, womens_section=request.womens_section, is_proxy=intake.principal is not None
     )
+    # A gazetteer place's point stands for the whole place: it says nothing about distance.
     placed = request.lat is not None and request.lon is not None
     referred = destination is not None and bool(destination.partner)
     duplicate_of = None

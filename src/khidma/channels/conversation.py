@@ -19,6 +19,7 @@ from khidma.channels.replies import handle_command
 from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.phones import fold_digits, normalize_phone
+from khidma.organizations import gazetteer
 from khidma.organizations.models import Category, Organization
 
 logger = logging.getLogger("khidma.channels")
@@ -105,7 +106,7 @@ def process_whatsapp(inbound: InboundMessage) -> None:
         state = Conversation.State.LOCATION
     if state == Conversation.State.LOCATION:
         if kind == "text" and conversation.state == Conversation.State.LOCATION:
-            draft["address"] = text
+            _typed_place(org, draft, text)
         if draft.get("lat") is None and not draft.get("address"):
             _save(conversation, Conversation.State.LOCATION, "ask_location")
             return
@@ -164,6 +165,14 @@ def process_whatsapp(inbound: InboundMessage) -> None:
     _save(conversation, conversation.state, None)
 
 
+def _typed_place(org: Organization, draft: dict, text: str) -> None:
+    """A typed place: kept as the address; when the gazetteer is sure which place it names ("Mina",
+    "العزیزیہ", "Masjidil Haram"), the report gets that place's point, and so its area."""
+    draft["address"] = text
+    place = gazetteer.place_for_text(organization=org, text=text)
+    draft["place"] = place.key if place is not None else None
+
+
 def _save(conversation: Conversation, state: str, template: str | None, **placeholders: str) -> None:
     conversation.state = state
     conversation.save()
@@ -184,15 +193,17 @@ def _create_case(conversation: Conversation, sender: str, category: str) -> None
                 lat=draft.get("lat"),
                 lon=draft.get("lon"),
                 address=draft.get("address", "")[:500],
+                place=draft.get("place"),
                 idempotency_key=f"whatsapp:{conversation.first_message_id}",
                 reporter=Reporter(phone=sender),
             )
         )
     except DomainError as exc:
         # Keep what was gathered; ask again for the part that was wrong (most often a place outside the city).
-        if any(e.field in {"lat", "lon"} for e in exc.errors):
+        if any(e.field in {"lat", "lon", "place"} for e in exc.errors):
             draft.pop("lat", None)
             draft.pop("lon", None)
+            draft.pop("place", None)
             _save(conversation, Conversation.State.LOCATION, "ask_location")
             return
         raise

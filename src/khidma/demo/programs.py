@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import zoneinfo
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
@@ -278,7 +277,7 @@ def _association(org: Organization, plan: dict) -> None:
         organization=org,
         committee=committee,
         title="اجتماع اللجنة القادم",
-        held_at=(now.astimezone(zoneinfo.ZoneInfo(org.time_zone)) + datetime.timedelta(days=3)).replace(
+        held_at=(now.astimezone(org.tz) + datetime.timedelta(days=3)).replace(
             hour=18, minute=0, second=0, microsecond=0
         ),
         by=admin,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import random
-import zoneinfo
 
 from django.contrib.auth import get_user_model
 
@@ -119,7 +118,7 @@ def _shape(hour_fraction: float) -> float:
 
 def seed(makkah: Organization, rng: random.Random) -> None:
     User = get_user_model()
-    tz = zoneinfo.ZoneInfo(makkah.time_zone)
+    tz = makkah.tz
     boss = User.objects.get(username="supervisor")
     centre = ServicePoint.objects.filter(organization=makkah, code="centre_al_aziziyah").first()
     ServicePoint.objects.create(

@@ -4,18 +4,6 @@ organization's time zone, and a bare date means its midnight there."""
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from django.conf import settings
-
-from khidma.organizations.models import Organization
-
-
-def zone(organization: Organization) -> ZoneInfo:
-    try:
-        return ZoneInfo(organization.time_zone or settings.TIME_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(settings.TIME_ZONE)
 
 
 def parse_iso(text: str, tz: datetime.tzinfo) -> datetime.datetime | None:

@@ -298,7 +298,7 @@ def request_create(
     same key returns the first case; with only a ``device_id``, the same content from the same device and
     client within ten minutes does.
     """
-    tz = dates.zone(organization)
+    tz = organization.tz
     errors: list[FieldError] = []
     service_code = form.service_code.strip()
     attributes: list[ServiceAttribute] = []
@@ -469,7 +469,7 @@ def update_create(
 ) -> tuple[ClientUpdate, bool]:
     """A client's comment on a request, kept as a public note. The same ``update_id`` from the same client
     returns the first update. The status a client sends is recorded but changes nothing: staff decide."""
-    tz = dates.zone(organization)
+    tz = organization.tz
     errors: list[FieldError] = []
     reference = form.service_request_id.strip()
     if not reference:

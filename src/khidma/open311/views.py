@@ -22,7 +22,7 @@ from khidma.core import validation
 from khidma.core.clientip import client_ip
 from khidma.core.errors import DomainError, FieldError
 from khidma.core.ratelimit import RateLimited
-from khidma.open311 import dates, params, presenters, renderers, selectors, services
+from khidma.open311 import params, presenters, renderers, selectors, services
 from khidma.open311.models import ApiKey
 from khidma.organizations.models import Organization
 
@@ -36,7 +36,7 @@ class Context:
 
     @property
     def tz(self):
-        return dates.zone(self.organization)
+        return self.organization.tz
 
 
 def endpoint(*methods: str) -> Callable:

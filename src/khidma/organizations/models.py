@@ -5,12 +5,15 @@ Every row outside this module belongs to exactly one Organization; selectors alw
 
 from __future__ import annotations
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from khidma.core import geo
-from khidma.core.languages import pick_name
+from khidma.core import clock, geo
+from khidma.core.languages import Name, pick
 
 
 class CaseKind(models.TextChoices):
@@ -23,7 +26,12 @@ class CaseKind(models.TextChoices):
 
 
 class NamedMixin(models.Model):
-    """Names per language as a JSON object {"ar": ..., "en": ...}."""
+    """Names per language as a JSON object {"ar": ..., "en": ...}.
+
+    ``name_in`` is the one place that chooses a name for a reader: the reader's language, else the
+    languages that reader is likeliest to read (``khidma.core.languages.FALLBACKS``). Pages that must mark a
+    name in another language with its ``lang``/``dir`` use ``name_for`` (or the ``local_name`` filter).
+    """
 
     names = models.JSONField(
         _("names"), default=dict, help_text=_('Per language, e.g. {"ar": "…", "en": "…"}')
@@ -36,7 +44,12 @@ class NamedMixin(models.Model):
         return self.name_in()
 
     def name_in(self, language: str | None = None) -> str:
-        return pick_name(self.names, language)
+        """The name for a reader of ``language`` (default: the active language)."""
+        return pick(self.names, language).text
+
+    def name_for(self, language: str | None = None) -> Name:
+        """The name for a reader of ``language`` and the language it is written in."""
+        return pick(self.names, language)
 
 
 class Organization(NamedMixin):
@@ -69,6 +82,21 @@ class Organization(NamedMixin):
         if not self.boundary:
             return True
         return geo.geometry_contains(self.boundary, lon, lat)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The organization's time zone: every local date, day range and time shown is read in it."""
+        return clock.zone(self.time_zone)
+
+    def local_today(self) -> datetime.date:
+        return clock.now().astimezone(self.tz).date()
+
+    def local_day_bounds(
+        self, first: datetime.date, last: datetime.date | None = None
+    ) -> tuple[datetime.datetime, datetime.datetime]:
+        """From the midnight that starts ``first`` to the one that ends ``last`` (default: ``first``),
+        local to the organization: ``received_at >= start and received_at < end``."""
+        return clock.day_bounds(first, last, tz=self.tz)
 
 
 class OrgOwned(models.Model):
@@ -179,3 +207,57 @@ class Category(NamedMixin, OrgOwned):
         verbose_name_plural = _("categories")
         constraints = [models.UniqueConstraint(fields=["organization", "code"], name="category_code_per_org")]
         ordering = ["organization", "sort_order", "code"]
+
+
+# Labels of the kinds of place the demo gazetteer uses; an official list may bring others (shown unlabelled).
+PLACE_KIND_LABELS = {
+    "holy_site": _("Holy site"),
+    "mosque": _("Mosque"),
+    "gate": _("Gate"),
+    "landmark": _("Landmark"),
+    "street": _("Street"),
+    "neighbourhood": _("Neighbourhood"),
+    "district": _("District"),
+    "zone": _("Zone"),
+    "hospital": _("Hospital"),
+    "station": _("Station"),
+    "bus_station": _("Bus station"),
+    "train_station": _("Train station"),
+    "bridge": _("Bridge"),
+    "tunnel": _("Tunnel"),
+    "market": _("Market"),
+    "mall": _("Shopping centre"),
+    "hotel": _("Hotel"),
+    "park": _("Park"),
+    "government": _("Government office"),
+    "camp": _("Camp"),
+    "camp_area": _("Camp area"),
+}
+
+
+class Place(NamedMixin, OrgOwned):
+    """A place as people name it — a gate of the Holy Mosque, a landmark, a street, a hospital, a station, a
+    neighbourhood — with its names in the ten languages and its common spellings: the gazetteer that the
+    place boxes search (``organizations/gazetteer.py``). Loaded by ``khidma import-places`` (GeoJSON)."""
+
+    key = models.SlugField(_("key"), max_length=80)
+    kind = models.SlugField(_("kind"), max_length=32)
+    aliases = models.JSONField(_("other spellings"), default=list, blank=True)
+    lat = models.FloatField(_("latitude"))
+    lon = models.FloatField(_("longitude"))
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("area"))
+    # Every name and alias folded by core.text.fold_name, one per line: what search matches (on PostgreSQL
+    # through a trigram index, migration 0002).
+    search_key = models.TextField(editable=False, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [models.UniqueConstraint(fields=["organization", "key"], name="place_key_per_org")]
+        indexes = [models.Index(fields=["organization", "kind"], name="place_kind")]
+        ordering = ["organization", "key"]
+
+    @property
+    def kind_label(self) -> str:
+        return str(PLACE_KIND_LABELS.get(self.kind, ""))

@@ -24,7 +24,6 @@ from khidma.content import markup
 from khidma.content import selectors as content
 from khidma.core.languages import LANGUAGE_CODES, RTL_LANGUAGES
 from khidma.organizations import selectors as org_selectors
-from khidma.portal.naming import display_name
 
 POSTS_PER_PAGE = 10
 FEED_ENTRIES = 20
@@ -68,7 +67,7 @@ def advice_index(request: HttpRequest) -> HttpResponse:
     for topic in content.topic_list(organization=organization):
         mine = [a for a in articles if a.topic_id == topic.pk]
         if mine:
-            sections.append({"topic": topic, "name": display_name(topic), "articles": mine})
+            sections.append({"topic": topic, "name": topic.name_in(), "articles": mine})
     loose = [a for a in articles if a.topic_id is None]
     if loose:
         sections.append({"topic": None, "name": "", "articles": loose})
@@ -115,7 +114,7 @@ def advice_article(request: HttpRequest, slug: str) -> HttpResponse:
             "organization": organization,
             "entry": entry,
             "article": article,
-            "topic_name": display_name(article.topic) if article.topic else "",
+            "topic_name": article.topic.name_in() if article.topic else "",
         },
     )
 
@@ -181,7 +180,7 @@ class AwarenessFeed(Feed):
 
     # The titles come from the content app's templates, so their strings are in its catalogue.
     def title(self, obj):
-        context = {"organization": display_name(obj["organization"])}
+        context = {"organization": obj["organization"].name_in()}
         return render_to_string("content/feed_title.txt", context).strip()
 
     def subtitle(self, obj):
@@ -194,7 +193,7 @@ class AwarenessFeed(Feed):
         return reverse("portal:awareness-feed", kwargs={"language": obj["language"]})
 
     def author_name(self, obj):
-        return display_name(obj["organization"])
+        return obj["organization"].name_in()
 
     def items(self, obj):
         posts = content.post_list_published(organization=obj["organization"], language=obj["language"])

@@ -23,6 +23,8 @@ class ReportForm(forms.Form):
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
     address = forms.CharField(label=_("Address or landmark"), required=False, max_length=ADDRESS_MAX)
+    # The key of a place chosen among the suggestions (report.js); the server finds typed places itself.
+    place = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
     phone = forms.CharField(label=_("Mobile number (optional)"), required=False, max_length=40)
     # A fresh random key per form shown: pressing "send" twice (or reloading the POST) makes one report.
     submission = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)

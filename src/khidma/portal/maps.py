@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from khidma.organizations import selectors
 from khidma.organizations.models import Organization
-from khidma.portal.naming import display_name
 
 
 def map_options() -> dict:
@@ -23,4 +22,4 @@ def map_options() -> dict:
 
 
 def areas_geojson(organization: Organization) -> dict:
-    return selectors.areas_geojson(organization=organization, name=display_name)
+    return selectors.areas_geojson(organization=organization, name=lambda obj: obj.name_in())

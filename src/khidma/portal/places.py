@@ -1,36 +1,27 @@
 """Finding which sub-municipality serves a place: from a point, or from what a person typed.
 
 There is no street-level geocoder here: a typed place is matched against the names the organization gave its
-areas and service points, in every language, forgiving the usual differences in spelling (the article
-"al-"/"ال", hamza forms, tā' marbūṭa, diacritics, Arabic-Indic digits). Typed coordinates ("21.42, 39.82")
-are read as a point.
+areas and service points, in every language, forgiving the usual differences in spelling
+(``khidma.core.text.fold_name``: the article "al-"/"ال", hamza forms, tā' marbūṭa, diacritics, Urdu and
+Persian letters, transliteration variants, digits of every script). Typed coordinates ("21.42, 39.82") are
+read as a point.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from khidma.core.phones import fold_digits
+from khidma.core.text import fold_name
+from khidma.organizations import gazetteer
 from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import Area, Organization, ServicePoint
 
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,،;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
-_ARTICLES = frozenset({"al", "el"})
 MIN_MATCH = 3
-
-
-def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", fold_digits(text)).casefold()
-    text = _DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
-    text = re.sub(r"[\s\-_'’`.,،:;()/]+", " ", text).strip()
-    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in text.split() if w not in _ARTICLES]
-    return " ".join(words)
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
@@ -62,15 +53,19 @@ def _names(obj) -> list[str]:
 
 
 def _matches(query: str, name: str) -> bool:
-    wanted, candidate = normalize(query), normalize(name)
+    wanted, candidate = fold_name(query), fold_name(name)
     if len(candidate) < MIN_MATCH or len(wanted) < MIN_MATCH:
         return False
     return candidate in wanted or wanted in candidate
 
 
 def areas_for_text(organization: Organization, text: str) -> list[Match]:
-    """Areas whose name, or whose service points' names, the text mentions (or is part of)."""
+    """Areas whose name, or whose service points' names, the text mentions (or is part of), and the area of
+    the gazetteer place the text names ("Kudai", "Jamarat", "مستشفى أجياد")."""
     found: dict[int, Match] = {}
+    place = gazetteer.place_for_text(organization=organization, text=text)
+    if place is not None and place.area_id:
+        found[place.area_id] = Match(place.area, place.name_in())
     for area in Area.objects.filter(organization=organization).order_by("code"):
         for name in _names(area):
             if _matches(text, name):

@@ -27,6 +27,7 @@ from khidma.cases.verification import (
 )
 from khidma.core.errors import DomainError
 from khidma.core.ratelimit import RateLimited
+from khidma.organizations import gazetteer
 from khidma.organizations.models import Organization
 from khidma.portal import pending
 from khidma.portal.forms import MAX_PHOTOS, ReportForm
@@ -50,6 +51,7 @@ class Outcome:
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     kept: list[str] = field(default_factory=list)  # tokens of the photos kept for the corrected form
     place_from_photo: bool = False
+    place_from_name: str = ""  # the gazetteer place a typed address was taken as, named for the reader
     verification: dict = field(default_factory=dict)  # {"key": …, "verified": bool} for the corrected form
     retry_after: int = 0  # refused by a rate limit: seconds to wait
 
@@ -89,12 +91,20 @@ def submit_report(
         )
     lat, lon = data.get("lat"), data.get("lon")
     address = data.get("address", "")
-    if form_ok and lat is None:
+    place = gazetteer.chosen_place(organization=organization, key=data.get("place", ""), lat=lat, lon=lon)
+    if place is not None:
+        lat = lon = None  # the pin is where the suggestion put it: the place stands for the point
+    if form_ok and lat is None and place is None:
         for photo in photos:
             if photo.gps and organization.contains_point(*photo.gps):
                 (lat, lon), outcome.place_from_photo = photo.gps, True
                 break
-        if lat is None and not address:
+        if lat is None and address:
+            # Without a pin, a typed landmark the gazetteer knows ("Ajyad", "باب الملك") gives the point.
+            place = gazetteer.place_for_text(organization=organization, text=address)
+            if place is not None:
+                outcome.place_from_name = place.name_in(language)
+        if lat is None and place is None and not address:
             outcome.errors["place"].append(
                 _("Say where it is: use your location, put a pin on the map, or type an address or landmark.")
             )
@@ -117,6 +127,7 @@ def submit_report(
                     lat=lat,
                     lon=lon,
                     address=address,
+                    place=place.key if place is not None else None,
                     idempotency_key=data.get("submission") or None,
                     reporter=Reporter(phone=data.get("phone", "")),
                     phone_verification_key=verification_key if verified else None,

@@ -8,7 +8,6 @@ compressed response against BREACH, and the forms' CSRF tokens are masked anew f
 from __future__ import annotations
 
 import uuid
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -33,7 +32,6 @@ from khidma.organizations.models import ServicePoint
 from khidma.portal import hours, maps, places
 from khidma.portal.forms import MAX_PHOTOS, AreaLookupForm, ReportForm
 from khidma.portal.icons import category_icon
-from khidma.portal.naming import display_name
 from khidma.portal.reporting import PHONE_ACTIONS, phone_step, submit_report
 from khidma.programs import schedules
 
@@ -223,6 +221,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 "reference": outcome.case.reference,
                 "phone": mask_phone(outcome.case.reporter_phone) if outcome.case.reporter_phone else "",
                 "place_from_photo": outcome.place_from_photo,
+                "place_from_name": outcome.place_from_name,
                 "phone_verified": outcome.case.reporter_phone_verified,
             }
             return redirect("portal:report-sent")
@@ -235,7 +234,7 @@ def report(request: HttpRequest) -> HttpResponse:
     options = [
         {
             "code": c.code,
-            "name": display_name(c),
+            "name": c.name_for(),
             "icon": category_icon(c.code),
             "checked": c.code == selected,
         }
@@ -284,7 +283,7 @@ def map_areas(request: HttpRequest) -> JsonResponse:
 
 
 def _point_rows(points, organization):
-    tz = ZoneInfo(organization.time_zone)
+    tz = organization.tz
     now = clock.now()
     stops = schedules.stops_by_unit(organization)  # where the mobile cars stand, on which days
     rows = []
@@ -292,8 +291,8 @@ def _point_rows(points, organization):
         rows.append(
             {
                 "point": point,
-                "name": display_name(point),
-                "area": display_name(point.area) if point.area else "",
+                "name": point.name_for(),
+                "area": point.area.name_for() if point.area else "",
                 "today": schedules.today(point, now, tz, stops=stops.get(point.pk)),
                 "stops": schedules.upcoming(
                     stops.get(point.pk, []), start=now.astimezone(tz).date(), tz=tz, language=get_language()
@@ -318,7 +317,7 @@ def help_area(request: HttpRequest) -> HttpResponse:
             matches = places.find_areas(organization, **form.cleaned_data)
             context["results"] = [
                 {
-                    "area": display_name(match.area),
+                    "area": match.area.name_for(),
                     "via": match.via,
                     "points": _point_rows(places.centres_of(organization, match.area), organization),
                 }

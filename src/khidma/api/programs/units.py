@@ -4,7 +4,6 @@ people per point and hour."""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +25,6 @@ from khidma.api.programs.schemas import (
 from khidma.core.errors import DomainError
 from khidma.core.validation import check_date, check_date_range
 from khidma.programs import access, schedules
-from khidma.programs.dates import local_days, local_today
 from khidma.programs.models import UnitStop, WalkIn
 from khidma.programs.units import selectors, services
 
@@ -69,9 +67,9 @@ def point_schedule(request: HttpRequest, code: str, start: datetime.date | None 
     point = find_point(user, code)
     if not 1 <= days <= SCHEDULE_MAX_DAYS:
         raise DomainError.single("days", "invalid", _("Give between 1 and 31 days."))
-    start = start or local_today(user.organization)
+    start = start or user.organization.local_today()
     check_date(start, field="start")
-    tz = zoneinfo.ZoneInfo(user.organization.time_zone)
+    tz = user.organization.tz
     stops = schedules.point_stops(point)
     result = []
     for offset in range(days):
@@ -123,9 +121,9 @@ def walkin_list(request: HttpRequest, service_point: str | None = None, date: da
     """Walk-ins of one local day (default today) at a point (default the caller's post; all points for
     supervisors and administrators when none is given)."""
     user: User = request.auth
-    day = date or local_today(user.organization)
+    day = date or user.organization.local_today()
     check_date(day, field="date")
-    since, until = local_days(user.organization, day, day)
+    since, until = user.organization.local_day_bounds(day)
     if service_point:
         points = [find_point(user, service_point).pk]
     elif access.can(user, "volume_view"):

@@ -23,7 +23,6 @@ from khidma.api.programs.schemas import (
 )
 from khidma.core.validation import check_date_range
 from khidma.programs import access
-from khidma.programs.dates import local_days
 from khidma.programs.models import Team, Visit
 from khidma.programs.visits import selectors, services
 
@@ -50,7 +49,7 @@ def team_calendar(request: HttpRequest, team_id: int, start: datetime.date, end:
     user: User = request.auth
     team = scoped_get(user, Team, team_id, "team")
     check_date_range(start, end)
-    since, until = local_days(user.organization, start, end)
+    since, until = user.organization.local_day_bounds(start, end)
     visits = access.scoped(user, selectors.team_calendar(team, start=since, end=until))
     return {
         "team": presenters.team(team),

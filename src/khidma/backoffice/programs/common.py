@@ -27,7 +27,7 @@ T = "backoffice/programs/"
 
 
 def tz_of(user: User) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(user.organization.time_zone)
+    return user.organization.tz
 
 
 def page(request: HttpRequest, template: str, context: dict, *, status: int = 200) -> HttpResponse:

@@ -5,7 +5,6 @@ only with a quorum, never before the request type's minimum days — after which
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections import Counter
 from dataclasses import dataclass
 
@@ -121,7 +120,7 @@ def meeting_create(
 
 
 def _day(moment: datetime.datetime, organization: Organization) -> str:
-    return moment.astimezone(zoneinfo.ZoneInfo(organization.time_zone)).strftime("%Y-%m-%d")
+    return moment.astimezone(organization.tz).strftime("%Y-%m-%d")
 
 
 def _open_meeting(meeting: Meeting) -> Meeting:
@@ -211,7 +210,7 @@ def meeting_decide(*, meeting: Meeting, decisions: list[Decision], minutes: str,
     if not decisions:
         raise DomainError.single("decisions", "required", _("Decide at least one application."))
     now = clock.now()
-    tz = zoneinfo.ZoneInfo(meeting.organization.time_zone)
+    tz = meeting.organization.tz
     quorum = quorum_of(meeting)
     errors: list[FieldError] = []
     early: list[FieldError] = []

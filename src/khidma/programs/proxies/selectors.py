@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 
 from khidma.accounts.models import User
 from khidma.organizations.models import Organization
-from khidma.programs.dates import local_today
 from khidma.programs.models import Authorization
 
 
@@ -17,7 +16,7 @@ def authorization_list(authorizations: QuerySet[Authorization]) -> QuerySet[Auth
 
 def authorization_is_valid(authorization: Authorization) -> bool:
     """Valid up to and including its expiry day, in the organization's time zone."""
-    return authorization.expires_on >= local_today(authorization.organization)
+    return authorization.expires_on >= authorization.organization.local_today()
 
 
 def proxy_candidates(*, organization: Organization) -> QuerySet[User]:

@@ -21,7 +21,6 @@ from khidma.core.phones import normalize_phone
 from khidma.core.validation import clean_text
 from khidma.organizations.models import Organization
 from khidma.programs import access, audit, casework
-from khidma.programs.dates import local_today
 from khidma.programs.models import Authorization
 
 NAME_MAX = 200
@@ -74,7 +73,7 @@ def authorization_create(
             )
     if expires_on is None:
         errors.append(FieldError("expires_on", "required", _("Give the date the authorization expires.")))
-    elif expires_on < local_today(organization):
+    elif expires_on < organization.local_today():
         errors.append(FieldError("expires_on", "in_past", _("This authorization has already expired.")))
     if proxy.organization_id != organization.pk or not proxy.is_active:
         errors.append(FieldError("proxy", "unknown_user", _("Unknown user.")))
@@ -109,7 +108,7 @@ def authorization_ensure_usable(*, authorization: Authorization, by: User) -> No
             _("Only the named proxy employee may act for this principal."),
             status=403,
         )
-    if authorization.expires_on < local_today(authorization.organization):
+    if authorization.expires_on < authorization.organization.local_today():
         raise Conflict.single(
             "authorization",
             "authorization_expired",

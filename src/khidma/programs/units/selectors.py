@@ -4,7 +4,6 @@ querysets already narrowed by ``programs.access.scoped`` where rows may hang on 
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
@@ -12,7 +11,6 @@ from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 
 from khidma.cases.models import Case
 from khidma.organizations.models import Organization, ServicePoint
-from khidma.programs.dates import local_days
 from khidma.programs.models import UnitStop, WalkIn
 
 
@@ -116,8 +114,8 @@ def volume(
 ) -> Volume:
     """Walk-ins and cases received at each service point, per hour of the day and per weekday, from
     ``start`` to ``end`` (local dates, both included). Three queries, whatever the range or the volume."""
-    tz = zoneinfo.ZoneInfo(organization.time_zone)
-    since, until = local_days(organization, start, end)
+    tz = organization.tz
+    since, until = organization.local_day_bounds(start, end)
     points = list(points_people_come_to(organization=organization))
     rows = {p.pk: PointVolume(p) for p in points}
     by_weekday = [[0] * 24 for _day in WEEK]

@@ -4,7 +4,6 @@ served at a counter or a unit (a walk-in), whether or not a case comes of it."""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -192,7 +191,7 @@ def walkin_record(
         raise DomainError(*errors)
     if case is not None:
         ensure_same_organization("case", case, service_point.organization_id)
-    tz = zoneinfo.ZoneInfo(service_point.organization.time_zone)
+    tz = service_point.organization.tz
     open_then = schedules.is_open_at(service_point, at, tz, stops=schedules.point_stops(service_point))
     return WalkIn.objects.create(
         organization_id=service_point.organization_id,

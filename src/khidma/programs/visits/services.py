@@ -4,10 +4,9 @@ once), the person told the date, and the visit done, which resolves the case."""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.db import transaction
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
@@ -15,7 +14,7 @@ from khidma.cases import notify
 from khidma.cases import services as case_services
 from khidma.cases.messages import TEMPLATES
 from khidma.cases.models import Case
-from khidma.core import clock
+from khidma.core import clock, formats
 from khidma.core.errors import Conflict, DomainError
 from khidma.core.validation import clean_text, clean_text_list
 from khidma.organizations.models import CaseKind, Organization
@@ -32,7 +31,7 @@ VISIT_TEMPLATE = "visit_scheduled"
 
 
 def _local(moment: datetime.datetime, organization: Organization) -> datetime.datetime:
-    return moment.astimezone(zoneinfo.ZoneInfo(organization.time_zone))
+    return moment.astimezone(organization.tz)
 
 
 def _aware(field: str, value: datetime.datetime | None) -> datetime.datetime:
@@ -139,13 +138,14 @@ def visit_schedule(
 
 
 def _tell_visit_date(visit: Visit, case: Case, *, by: User) -> None:
-    start, end = _local(visit.starts_at, visit.organization), _local(visit.ends_at, visit.organization)
-    with translation.override(case.language):
-        values = {
-            "date": formats.date_format(start.date(), "DATE_FORMAT"),
-            "start": formats.time_format(start.time(), "TIME_FORMAT"),
-            "end": formats.time_format(end.time(), "TIME_FORMAT"),
-        }
+    tz, language = visit.organization.tz, case.language
+    # As the person's language writes them (CLDR): "الثلاثاء، 8 ديسمبر 2026", "9:00 ص" (docs/languages.md).
+    values = {
+        "date": formats.date(visit.starts_at, language, tz=tz, weekday=True),
+        "start": formats.time(visit.starts_at, language, tz=tz),
+        "end": formats.time(visit.ends_at, language, tz=tz),
+    }
+    with translation.override(language):
         text = str(_("Your home visit is booked for %(date)s, between %(start)s and %(end)s.") % values)
     address = notify.reporter_address(case)
     if VISIT_TEMPLATE in TEMPLATES and case.reporter_phone and address is not None:

@@ -57,6 +57,11 @@
       lonInput.value = event.latlng.lng.toFixed(6);
       place(event.latlng.lat, event.latlng.lng);
     });
+    // A gazetteer place chosen in the console (below) moves the pin there.
+    element.addEventListener("khidma:place", function (event) {
+      place(event.detail.lat, event.detail.lon);
+      map.setView([event.detail.lat, event.detail.lon], 16);
+    });
   }
 
   function init(root) {
@@ -75,6 +80,25 @@
     if (!button) return;
     var select = document.querySelector("#console-form select[name=category]");
     if (select) { select.value = button.dataset.category; select.focus(); }
+  });
+
+  // A gazetteer place chosen among the console's suggestions fills the address, the point and the place.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".pick-place");
+    if (!button) return;
+    var form = document.getElementById("console-form");
+    form.elements.address.value = button.dataset.name;
+    form.elements.place.value = button.dataset.key;
+    form.elements.lat.value = button.dataset.lat;
+    form.elements.lon.value = button.dataset.lon;
+    var map = document.getElementById("console-map");
+    if (map) {
+      map.dispatchEvent(new CustomEvent("khidma:place", {
+        detail: { lat: parseFloat(button.dataset.lat), lon: parseFloat(button.dataset.lon) }
+      }));
+    }
+    document.getElementById("place-suggestions").textContent = "";
+    form.elements.address.focus();
   });
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import random
 
 from django.contrib.auth import get_user_model
@@ -20,7 +21,7 @@ from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
 from khidma.demo import content, data, photos, programs, units
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
-from khidma.organizations.services import area_upsert
+from khidma.organizations.services import area_upsert, places_import_geojson
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
 from khidma.triage.models import TriageSettings
 
@@ -53,6 +54,10 @@ class Command(BaseCommand):
             # All or nothing: a failed seed leaves an empty database that the next run fills.
             with transaction.atomic():
                 makkah = self._municipality()
+                # The gazetteer, through the same service as `khidma import-places`.
+                places_import_geojson(
+                    organization=makkah, data=json.loads(data.PLACES_FILE.read_text(encoding="utf-8"))
+                )
                 for spec in data.ASSOCIATIONS:
                     self._association(spec, rng)
                 self._makkah_cases(makkah, cases, rng)

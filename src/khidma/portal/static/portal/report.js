@@ -12,6 +12,7 @@
   var statusNames = JSON.parse(document.getElementById("status-names").textContent);
   var latInput = document.getElementById("id_lat");
   var lonInput = document.getElementById("id_lon");
+  var placeKeyInput = document.getElementById("id_place");
   var status = document.getElementById("place-status");
   var areaLine = document.getElementById("place-area");
   var clearButton = document.getElementById("clear-pin");
@@ -64,11 +65,13 @@
     iconAnchor: [14, 39]
   }) : null;
 
-  function setPoint(lat, lon, message) {
+  // placeKey: the gazetteer place the point stands for (a chosen suggestion); any other point clears it.
+  function setPoint(lat, lon, message, placeKey) {
     if (boundary && !contains(boundary.geometry, lon, lat)) {
       say("outside");
       return;
     }
+    placeKeyInput.value = placeKey || "";
     latInput.value = lat.toFixed(6);
     lonInput.value = lon.toFixed(6);
     if (map) {
@@ -91,6 +94,7 @@
   clearButton.addEventListener("click", function () {
     latInput.value = "";
     lonInput.value = "";
+    placeKeyInput.value = "";
     if (marker) {
       map.removeLayer(marker);
       marker = null;
@@ -143,7 +147,7 @@
         if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
         map.getContainer().dataset.ready = "1";
         if (latInput.value && lonInput.value) {
-          setPoint(parseFloat(latInput.value), parseFloat(lonInput.value), "pinned");
+          setPoint(parseFloat(latInput.value), parseFloat(lonInput.value), "pinned", placeKeyInput.value);
           map.setView([parseFloat(latInput.value), parseFloat(lonInput.value)], 15);
         }
       })
@@ -199,6 +203,115 @@
   form.querySelectorAll("input[name=category]").forEach(function (input) {
     input.addEventListener("change", checkNearby);
   });
+
+  // Places of the gazetteer suggested as the person types (GET /api/v1/places, any language or script);
+  // choosing one puts the pin on it. Without this, the server places a typed name it is sure of.
+  var placeInput = document.getElementById("id_address");
+  var suggestions = document.getElementById("place-suggestions");
+  var suggestionsStatus = document.getElementById("place-suggestions-status");
+  var found = [];
+  var active = -1;
+  var typedTimer = null;
+  var asked = "";
+  placeInput.setAttribute("role", "combobox");
+  placeInput.setAttribute("aria-autocomplete", "list");
+  placeInput.setAttribute("aria-controls", "place-suggestions");
+  placeInput.setAttribute("aria-expanded", "false");
+  placeInput.setAttribute("autocomplete", "off");
+
+  function closeSuggestions() {
+    suggestions.hidden = true;
+    suggestions.textContent = "";
+    placeInput.setAttribute("aria-expanded", "false");
+    placeInput.removeAttribute("aria-activedescendant");
+    found = [];
+    active = -1;
+  }
+
+  function highlight(index) {
+    active = index;
+    suggestions.querySelectorAll("[role=option]").forEach(function (item, i) {
+      item.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
+    if (index >= 0) placeInput.setAttribute("aria-activedescendant", "place-option-" + index);
+    else placeInput.removeAttribute("aria-activedescendant");
+  }
+
+  function choose(index) {
+    var place = found[index];
+    if (!place) return;
+    placeInput.value = place.name;
+    asked = place.name;
+    closeSuggestions();
+    setPoint(place.lat, place.lon, "pinned", place.key);
+    suggestionsStatus.textContent = suggestionsStatus.dataset.placed;
+    if (map) map.setView([place.lat, place.lon], 16);
+  }
+
+  function showSuggestions(places) {
+    suggestions.textContent = "";
+    found = places;
+    places.forEach(function (place, index) {
+      var item = document.createElement("li");
+      item.id = "place-option-" + index;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
+      var name = document.createElement("span");
+      name.textContent = place.name;
+      item.appendChild(name);
+      if (place.area && place.area !== place.name) {
+        var area = document.createElement("span");
+        area.className = "hint";
+        area.textContent = place.area;
+        item.appendChild(area);
+      }
+      // mousedown, not click: the field must not lose the choice to its blur.
+      item.addEventListener("mousedown", function (event) {
+        event.preventDefault();
+        choose(index);
+      });
+      suggestions.appendChild(item);
+    });
+    suggestions.hidden = places.length === 0;
+    placeInput.setAttribute("aria-expanded", places.length ? "true" : "false");
+    suggestionsStatus.textContent = places.length
+      ? suggestionsStatus.dataset.count.replace("{n}", places.length) : "";
+    active = -1;
+  }
+
+  function lookUp() {
+    var typed = placeInput.value.trim();
+    if (typed === asked) return;
+    asked = typed;
+    if (typed.length < 2) {
+      closeSuggestions();
+      return;
+    }
+    var query = new URLSearchParams({ q: typed, language: suggestions.dataset.language, limit: "6" });
+    fetch(suggestions.dataset.url + "?" + query.toString(), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (places) { if (typed === asked) showSuggestions(places); })
+      .catch(closeSuggestions);
+  }
+
+  placeInput.addEventListener("input", function () {
+    clearTimeout(typedTimer);
+    typedTimer = setTimeout(lookUp, 200);
+  });
+  placeInput.addEventListener("keydown", function (event) {
+    if (suggestions.hidden) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      highlight((active + step + found.length) % found.length);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();  // choosing a place must not send the form
+      choose(active);
+    } else if (event.key === "Escape") {
+      closeSuggestions();
+    }
+  });
+  placeInput.addEventListener("blur", function () { setTimeout(closeSuggestions, 150); });
 
   // "Send me a code" and "check the code" without leaving the page (the form does the same without this).
   var phoneCheck = document.getElementById("phone-check");
