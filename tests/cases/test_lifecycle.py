@@ -97,7 +97,7 @@ def test_resume_returns_a_held_case_to_where_it_was(makkah, staff, before):
     case = _new_case(makkah)
     for step in ROUTES[before]:
         case = _do(step, case, staff, original)
-    case = services.case_hold(case=case, by=staff["supervisor"], reason="waiting for the reporter")
+    case = services.case_hold(case=case, by=staff["supervisor"], reason="بانتظار رد المبلغ")
     case = services.case_resume(case=case, by=staff["supervisor"])
     assert case.status == before
 

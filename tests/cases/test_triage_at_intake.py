@@ -132,9 +132,9 @@ def test_a_report_of_the_same_problem_nearby_is_linked_and_its_reporter_told_whe
     assert far.status == "triaged" and far.duplicate_of_id is None
     assert OutboundMessage.objects.filter(case=near, template="duplicate").exists()
     services.case_assign(case=first, by=staff["supervisor"], department=first.department)
-    services.case_resolve(case=first, by=staff["supervisor"], note="Cleaned")
+    services.case_resolve(case=first, by=staff["supervisor"], note="تم تنظيف الموقع")
     told = OutboundMessage.objects.get(case=near, template="duplicate_fixed")
-    assert "Cleaned" in told.text
+    assert "تم تنظيف الموقع" in told.text
 
 
 def test_only_open_reports_within_the_window_are_duplicates(makkah, model_says, staff):

@@ -127,8 +127,7 @@ def _fill_slot(message: OutboundMessage, translated: str) -> None:
     message.text = message.text.replace(TRANSLATION_SLOT, translated)
     if message.html:
         message.html = message.html.replace(TRANSLATION_SLOT, escape(translated))
-    if message.subject:
-        message.subject = message.text[:80]
+    # Subjects are fixed sentences with the reference only (cases/messages.py): no slot to fill there.
 
 
 @task()
