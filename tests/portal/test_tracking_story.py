@@ -14,7 +14,7 @@ from khidma.cases import actions, services
 from khidma.cases.attachments import attachment_add
 from khidma.cases.models import Case
 from tests.conftest import HARAM
-from tests.i18n.conftest import CONTAINER_EMPTIED, replies  # noqa: F401 - the fixture
+from tests.i18n.conftest import CONTAINER_EMPTIED
 from tests.portal.conftest import make_jpeg
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def _resolve_with_photo(case: Case, staff, reply) -> int:
     return case.attachments.get(is_public=True).pk
 
 
-def test_the_fix_shows_in_the_readers_language_with_its_after_photo(client, makkah, staff, replies):  # noqa: F811
+def test_the_fix_shows_in_the_readers_language_with_its_after_photo(client, makkah, staff, replies):
     case = _report(makkah, "id")
     photo_id = _resolve_with_photo(case, staff, replies["emptied"])
     page = client.get(f"/track/{case.reference}", HTTP_ACCEPT_LANGUAGE="id").content.decode()
@@ -53,7 +53,7 @@ def test_an_after_photo_is_served_without_metadata_and_nothing_private_is_served
     client,
     makkah,
     staff,
-    replies,  # noqa: F811
+    replies,
 ):
     case = _report(makkah, "en")
     private = attachment_add(
@@ -82,7 +82,7 @@ def test_the_place_is_on_a_small_map_and_the_expected_time_is_given(client, makk
     assert 'id="place-map"' not in page and "leaflet.js" not in page
 
 
-def test_a_duplicates_page_follows_the_earlier_report_its_fix_and_photo(client, makkah, staff, replies):  # noqa: F811
+def test_a_duplicates_page_follows_the_earlier_report_its_fix_and_photo(client, makkah, staff, replies):
     original = _report(makkah, "ar")
     duplicate = _report(makkah, "bn", phone="0551000203")
     duplicate.refresh_from_db()
@@ -96,7 +96,7 @@ def test_a_duplicates_page_follows_the_earlier_report_its_fix_and_photo(client, 
     assert client.get(f"/track/{duplicate.reference}/photos/{photo_id}").status_code == 200
 
 
-def test_a_duplicate_of_a_womens_section_report_never_shows_it(client, makkah, staff, replies):  # noqa: F811
+def test_a_duplicate_of_a_womens_section_report_never_shows_it(client, makkah, staff, replies):
     original = _report(makkah, "ar")
     duplicate = _report(makkah, "en", phone="0551000204")
     duplicate.refresh_from_db()
@@ -111,7 +111,7 @@ def test_a_duplicate_of_a_womens_section_report_never_shows_it(client, makkah, s
     assert client.get(f"/track/{duplicate.reference}/photos/{photo_id}").status_code == 404
 
 
-def test_the_public_api_gives_staffs_words_in_the_readers_language(client, makkah, staff, replies):  # noqa: F811
+def test_the_public_api_gives_staffs_words_in_the_readers_language(client, makkah, staff, replies):
     case = _report(makkah, "ur")
     _resolve_with_photo(case, staff, replies["emptied"])
     for language in ("ur", "fr"):
