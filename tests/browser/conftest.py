@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.i18n.conftest import replies  # noqa: F401 - Makkah's prepared replies in ten languages
+
 CHROMIUM = os.environ.get("KHIDMA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
