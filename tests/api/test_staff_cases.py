@@ -141,7 +141,7 @@ def test_closed_cases_only_reopen(client_for):
     supervisor = client_for("supervisor")
     reference = create(supervisor)["reference"]
     act(supervisor, reference, "assign", department="cleanliness")
-    act(supervisor, reference, "resolve", note="done")
+    act(supervisor, reference, "resolve", note="تمت المعالجة")
     act(supervisor, reference, "close")
     for action, body in [
         ("start", {}),
@@ -177,11 +177,11 @@ def test_refer_reject_and_duplicate(client_for):
         create(supervisor)["reference"],
         "refer",
         partner="National Water Company",
-        note="pipe leak",
+        note="تسرب في أنبوب المياه",
     )
     assert referred.json()["status"] == "referred"
     assert referred.json()["referred_to"] == "National Water Company"
-    rejected = act(supervisor, create(supervisor)["reference"], "reject", note="Test message, not a report")
+    rejected = act(supervisor, create(supervisor)["reference"], "reject", note="رسالة تجريبية وليست بلاغًا")
     assert rejected.json()["status"] == "rejected"
 
 

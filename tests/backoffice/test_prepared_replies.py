@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, CaseEvent, PreparedReply
 from khidma.outbox.models import OutboundMessage
 from tests.i18n.conftest import ARABIC_NOTE, CONTAINER_EMPTIED
@@ -77,12 +78,14 @@ def test_a_refused_reply_comes_back_with_everything_typed_and_a_good_one_is_save
 
 def _assigned(makkah, staff, language: str, phone: str) -> Case:
     case = services.case_create(
-        organization=makkah,
-        description="নোংরা জমে আছে",
-        channel="web",
-        category="cleanliness",
-        language=language,
-        reporter_phone=phone,
+        request=IntakeRequest(
+            organization=makkah,
+            description="নোংরা জমে আছে",
+            channel="web",
+            category="cleanliness",
+            language=language,
+            reporter=Reporter(phone=phone),
+        )
     ).case
     return services.case_assign(case=case, by=staff["supervisor"], department=case.department)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.outbox.models import OutboundMessage
 from tests.browser.axe import assert_accessible
@@ -52,12 +53,14 @@ def test_the_list_shows_what_each_reply_lacks_and_is_accessible(
 
 def test_a_supervisor_answers_a_bengali_reporter_with_a_prepared_reply(browser, live_server, staff, replies):
     case = services.case_create(
-        organization=staff["supervisor"].organization,
-        description="হোটেলের সামনে ময়লার পাত্র উপচে পড়ছে",
-        channel="web",
-        category="cleanliness",
-        language="bn",
-        reporter_phone="0551000601",
+        request=IntakeRequest(
+            organization=staff["supervisor"].organization,
+            description="হোটেলের সামনে ময়লার পাত্র উপচে পড়ছে",
+            channel="web",
+            category="cleanliness",
+            language="bn",
+            reporter=Reporter(phone="0551000601"),
+        )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=case.department)
     context = browser.new_context(viewport=WIDE, locale="ar")

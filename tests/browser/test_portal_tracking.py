@@ -11,6 +11,7 @@ import pytest
 
 from khidma.cases import actions, services
 from khidma.cases.attachments import attachment_add
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.demo import photos
 from khidma.organizations.models import Area, Category, Department
 from tests.browser.portal_helpers import phone_page, warm_up_triage
@@ -76,14 +77,16 @@ def test_the_tracking_page_tells_the_fix_with_its_photo_and_a_duplicate_follows_
 
     def report(phone: str, offset: float):
         return services.case_create(
-            organization=makkah,
-            description=description,
-            channel="web",
-            category="cleanliness",
-            language=language,
-            lat=PLACE[0] + offset,
-            lon=PLACE[1],
-            reporter_phone=phone,
+            request=IntakeRequest(
+                organization=makkah,
+                description=description,
+                channel="web",
+                category="cleanliness",
+                language=language,
+                lat=PLACE[0] + offset,
+                lon=PLACE[1],
+                reporter=Reporter(phone=phone),
+            )
         ).case
 
     original = report("0551000501", 0)

@@ -147,7 +147,7 @@ def test_only_open_reports_within_the_window_are_duplicates(makkah, model_says, 
     with clock.at(clock.now() - datetime.timedelta(days=10)):
         old = report(makkah, lat=HARAM[0], lon=HARAM[1])
     assert report(makkah, lat=HARAM[0], lon=HARAM[1]).duplicate_of_id is None  # the old one is outside 7 days
-    services.case_reject(case=old, by=staff["supervisor"], reason="test")
+    services.case_reject(case=old, by=staff["supervisor"], reason="بلاغ تجريبي")
 
 
 @pytest.mark.django_db(transaction=True)

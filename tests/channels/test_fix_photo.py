@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from khidma.cases import actions, services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.core import clock
 from khidma.outbox.models import OutboundMessage
 from khidma.outbox.services import outbox_deliver_due, outbox_note_inbound
@@ -36,14 +37,16 @@ def cloud(settings, provider):
 
 def _resolved_with_photo(makkah, staff, *, channel="whatsapp", phone=PHONE, language="id"):
     case = services.case_create(
-        organization=makkah,
-        description="Sampah menumpuk di depan hotel",
-        channel=channel,
-        category="cleanliness",
-        language=language,
-        lat=HARAM[0],
-        lon=HARAM[1],
-        reporter_phone=phone,
+        request=IntakeRequest(
+            organization=makkah,
+            description="Sampah menumpuk di depan hotel",
+            channel=channel,
+            category="cleanliness",
+            language=language,
+            lat=HARAM[0],
+            lon=HARAM[1],
+            reporter=Reporter(phone=phone),
+        )
     ).case
     case = services.case_assign(case=case, by=staff["supervisor"], department=case.department)
     photo = SimpleUploadedFile("after.jpg", make_jpeg(gps=HARAM), "image/jpeg")

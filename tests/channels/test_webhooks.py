@@ -293,7 +293,7 @@ def test_sms_closure_rejection_reopens(sms, makkah, staff):
         )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
-    services.case_resolve(case=case, by=staff["supervisor"], note="Done")
+    services.case_resolve(case=case, by=staff["supervisor"], note="تمت المعالجة")
     code = re.search(r"\b(\d{6})\b", OutboundMessage.objects.get(case=case, template="resolved").text).group(
         1
     )

@@ -9,6 +9,7 @@ import datetime
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, CaseEvent
 from khidma.core import clock
 from khidma.outbox.models import OutboundMessage
@@ -22,12 +23,14 @@ BENGALI_REPORT = "হোটেলের সামনে তিন দিন ধ�
 
 def _assigned(makkah, staff, language: str = "bn", phone: str = "0551000101") -> Case:
     case = services.case_create(
-        organization=makkah,
-        description=BENGALI_REPORT,
-        channel="web",
-        category="cleanliness",
-        language=language,
-        reporter_phone=phone,
+        request=IntakeRequest(
+            organization=makkah,
+            description=BENGALI_REPORT,
+            channel="web",
+            category="cleanliness",
+            language=language,
+            reporter=Reporter(phone=phone),
+        )
     ).case
     return services.case_assign(case=case, by=staff["supervisor"], department=case.department)
 
@@ -120,7 +123,13 @@ def test_staff_read_the_report_translated_beside_the_original_and_intake_never_a
     client, makkah, staff, libretranslate
 ):
     case = services.case_create(
-        organization=makkah, description=BENGALI_REPORT, channel="web", category="cleanliness", language="bn"
+        request=IntakeRequest(
+            organization=makkah,
+            description=BENGALI_REPORT,
+            channel="web",
+            category="cleanliness",
+            language="bn",
+        )
     ).case
     assert libretranslate.requests == []  # intake never waits for a translation
     client.force_login(staff["supervisor"])
@@ -140,7 +149,9 @@ def test_a_reporters_reason_it_is_not_fixed_is_translated_for_staff(client, makk
 
     case = _assigned(makkah, staff)
     services.case_resolve(case=case, by=staff["supervisor"], note=ARABIC_NOTE)
-    closure.case_reject_closure(case=case, channel="sms", reason="এখনও ময়লা পড়ে আছে")
+    closure.case_reject_closure(
+        case=case, code=None, channel="sms", reason="এখনও ময়লা পড়ে আছে", from_reporter_phone=True
+    )
     client.force_login(staff["supervisor"])
     client.get(f"/staff/cases/{case.reference}/", HTTP_ACCEPT_LANGUAGE="ar")
     page = client.get(f"/staff/cases/{case.reference}/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()

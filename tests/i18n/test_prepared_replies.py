@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from khidma.cases import selectors, services
+from khidma.cases.intake import IntakeRequest
 from khidma.cases.replies import prepared_reply_create, prepared_reply_set_active, prepared_reply_update
 from khidma.core.errors import DomainError
 from tests.i18n.conftest import CONTAINER_EMPTIED
@@ -103,10 +104,14 @@ def test_only_administrators_and_supervisors_keep_replies_and_never_another_orga
 
 def test_a_case_is_offered_the_active_replies_of_its_action_and_category(makkah, staff, replies):
     clean = services.case_create(
-        organization=makkah, description="نفايات", channel="web", category="cleanliness"
+        request=IntakeRequest(
+            organization=makkah, description="نفايات", channel="web", category="cleanliness"
+        )
     ).case
     light = services.case_create(
-        organization=makkah, description="إنارة", channel="web", category="lighting_signs"
+        request=IntakeRequest(
+            organization=makkah, description="إنارة", channel="web", category="lighting_signs"
+        )
     ).case
     keys = lambda case, action: [r.key for r in selectors.prepared_replies_fitting(case=case, action=action)]  # noqa: E731
     assert keys(clean, "resolve") == ["container-emptied"]

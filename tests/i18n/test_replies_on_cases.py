@@ -7,6 +7,7 @@ import pytest
 
 from khidma.accounts.services import api_token_create
 from khidma.cases import services
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, CaseEvent
 from khidma.outbox.models import OutboundMessage
 from tests.i18n.conftest import ARABIC_NOTE, CONTAINER_EMPTIED, NEED_PLACE, WATER_COMPANY
@@ -16,12 +17,14 @@ pytestmark = pytest.mark.django_db
 
 def report(makkah, language: str, phone: str, description: str = "Sampah menumpuk di depan hotel") -> Case:
     return services.case_create(
-        organization=makkah,
-        description=description,
-        channel="web",
-        category="cleanliness",
-        language=language,
-        reporter_phone=phone,
+        request=IntakeRequest(
+            organization=makkah,
+            description=description,
+            channel="web",
+            category="cleanliness",
+            language=language,
+            reporter=Reporter(phone=phone),
+        )
     ).case
 
 
@@ -89,11 +92,13 @@ def test_a_reply_must_fit_the_action_and_the_category_and_not_come_with_typed_wo
         services.case_resolve(case=case, by=staff["supervisor"], reply=replies["place"])
     assert wrong_action.value.errors[0].code == "reply_not_fitting"
     lamp = services.case_create(
-        organization=makkah,
-        description="Street lamp off",
-        channel="web",
-        category="lighting_signs",
-        language="en",
+        request=IntakeRequest(
+            organization=makkah,
+            description="Street lamp off",
+            channel="web",
+            category="lighting_signs",
+            language="en",
+        )
     ).case
     lamp = services.case_assign(case=lamp, by=staff["supervisor"], department=lamp.department)
     with pytest.raises(Exception) as wrong_category:

@@ -12,6 +12,7 @@ from PIL import Image
 
 from khidma.cases import actions, services
 from khidma.cases.attachments import attachment_add
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from tests.conftest import HARAM
 from tests.i18n.conftest import CONTAINER_EMPTIED
@@ -22,14 +23,16 @@ pytestmark = pytest.mark.django_db
 
 def _report(makkah, language: str, *, lat=HARAM[0], lon=HARAM[1], phone="0551000201") -> Case:
     return services.case_create(
-        organization=makkah,
-        description="Sampah menumpuk",
-        channel="web",
-        category="cleanliness",
-        language=language,
-        lat=lat,
-        lon=lon,
-        reporter_phone=phone,
+        request=IntakeRequest(
+            organization=makkah,
+            description="Sampah menumpuk",
+            channel="web",
+            category="cleanliness",
+            language=language,
+            lat=lat,
+            lon=lon,
+            reporter=Reporter(phone=phone),
+        )
     ).case
 
 
@@ -77,7 +80,9 @@ def test_the_place_is_on_a_small_map_and_the_expected_time_is_given(client, makk
     assert 'id="place-map"' in page and 'data-lat="21.4225" data-lon="39.8262"' in page
     assert "portal/track.js" in page and "leaflet.js" in page
     assert "Expected by" in page
-    nowhere = services.case_create(organization=makkah, description="d", channel="web", language="en").case
+    nowhere = services.case_create(
+        request=IntakeRequest(organization=makkah, description="d", channel="web", language="en")
+    ).case
     page = client.get(f"/track/{nowhere.reference}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'id="place-map"' not in page and "leaflet.js" not in page
 

@@ -119,7 +119,7 @@ def test_reopening_starts_a_new_resolution_target(makkah, policies, staff):
     case = receive(makkah, at(2026, 11, 22, 8, 0))
     with clock.at(at(2026, 11, 23, 9, 0)):
         case = services.case_assign(case=case, by=boss, department=staff["field_clean"].department)
-        case = services.case_resolve(case=case, by=boss, note="done")
+        case = services.case_resolve(case=case, by=boss, note="تمت المعالجة")
     assert sla_status(case, now=at(2026, 11, 24, 9, 0)).state == "met"
     with clock.at(at(2026, 11, 29, 9, 0)):  # Sunday: reopened
         case = services.case_reopen(case=case, by=boss, reason="still dirty")
@@ -136,7 +136,7 @@ def test_states_over_a_cases_life(makkah, policies, staff):
     assert late.resolution.remaining_seconds == -3600
     with clock.at(at(2026, 11, 25, 9, 0)):
         services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
-        case = services.case_resolve(case=case, by=staff["supervisor"], note="done late")
+        case = services.case_resolve(case=case, by=staff["supervisor"], note="تمت المعالجة متأخرة")
     assert sla_status(case).state == "missed"
 
 

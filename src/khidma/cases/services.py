@@ -420,6 +420,7 @@ def case_hold(
 ) -> Case:
     """On hold with a reason; public: a question the reporter is asked (free text or a prepared reply)."""
     case = lock_case(case)
+    lifecycle.ensure_transition(case.status, Status.ON_HOLD)  # the state first, then the words
     required = _("Say why the case is on hold, or what you ask the reporter.")
     public = public or reply is not None
     data: dict[str, Any] = {}
@@ -478,6 +479,7 @@ def case_resolve(
     done in their own language, with the after-photos in a WhatsApp chat; the case's reporter gets the
     closure code and the question "is it fixed?" (cases/closure.py)."""
     case = lock_case(case)
+    lifecycle.ensure_transition(case.status, Status.RESOLVED)
     wording = wording_for(
         case=case,
         action="resolve",
@@ -551,6 +553,7 @@ def case_reject(
     send_untranslated: bool = False,
 ) -> Case:
     case = lock_case(case)
+    lifecycle.ensure_transition(case.status, Status.REJECTED)
     wording = wording_for(
         case=case,
         action="reject",
@@ -619,6 +622,7 @@ def case_mark_duplicate(
                 "complaint, an inquiry or a proxy's case is never the original of someone else's report."
             ),
         )
+    lifecycle.ensure_transition(case.status, Status.DUPLICATE)
     wording, text, data = _optional_words(case, by, "duplicate", note, reply, send_untranslated)
     case = transition(
         case,
@@ -648,6 +652,7 @@ def case_refer(
     """Referred to a partner entity. With words (a prepared reply names the partner and how to reach it in
     the reporter's language), the reporter gets those instead of the partner's name as staff typed it."""
     case = lock_case(case)
+    lifecycle.ensure_transition(case.status, Status.REFERRED)
     partner = _required_text("partner", partner, _("Name the entity the case is referred to."))
     wording, text, data = _optional_words(case, by, "refer", note, reply, send_untranslated)
     case = transition(

@@ -118,11 +118,40 @@ class Wording:
         return data
 
 
-def _language_of(text: str, fallback: str) -> str:
+# The script each language is written in here, and the language a text in a script most likely is when
+# the detector cannot tell (one word, an abbreviation).
+_SCRIPT = {"ar": "arabic", "ur": "arabic", "fa": "arabic", "hi": "devanagari", "bn": "bengali"}
+_USUAL = {"arabic": "ar", "devanagari": "hi", "bengali": "bn", "latin": "en"}
+
+
+def _script(text: str) -> str | None:
+    for ch in text:
+        if "\u0980" <= ch <= "\u09ff":
+            return "bengali"
+        if "\u0900" <= ch <= "\u097f":
+            return "devanagari"
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc":
+            return "arabic"
+        if ch.isalpha():
+            return "latin"
+    return None
+
+
+def _language_of(text: str, writer: str) -> str:
+    """The language staff typed ``text`` in: the detector's answer when it is sure; else the writer's own
+    language when the text is in its script; else the detector's guess for that script, or the script's
+    usual language (a short English word from an Arabic-speaking officer is English, not Arabic)."""
     from khidma.triage.language import detect
 
     guess = detect(text)
-    return guess.code if guess.confidence >= _SURE and is_supported(guess.code) else fallback
+    if guess.confidence >= _SURE and is_supported(guess.code):
+        return guess.code
+    script = _script(text)
+    if script is None or _SCRIPT.get(writer, "latin") == script:
+        return writer
+    if guess.confidence >= 0.5 and _SCRIPT.get(guess.code, "latin") == script:
+        return guess.code
+    return _USUAL[script]
 
 
 def _reply_source(reply: PreparedReply, organization_language: str) -> str:
