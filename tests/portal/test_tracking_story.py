@@ -123,3 +123,37 @@ def test_the_public_api_gives_staffs_words_in_the_readers_language(client, makka
         timeline = client.get(f"/api/v1/reports/{case.reference}", HTTP_ACCEPT_LANGUAGE=language).json()
         notes = [item["note"] for item in timeline["timeline"] if item["note"]]
         assert notes == [CONTAINER_EMPTIED[language]]
+
+
+def test_a_private_cases_fix_photo_and_place_are_for_the_link_its_reporter_was_sent(
+    client, makkah, staff, replies
+):
+    from khidma.cases import privacy
+
+    case = services.case_create(
+        request=IntakeRequest(
+            organization=makkah,
+            description="The cleaner insulted me in front of the hotel",
+            kind="complaint",
+            channel="web",
+            category="cleanliness",
+            language="en",
+            lat=HARAM[0],
+            lon=HARAM[1],
+            reporter=Reporter(phone="0551000205"),
+        )
+    ).case
+    photo_id = _resolve_with_photo(case, staff, replies["emptied"])
+    stranger = client.get(f"/track/{case.reference}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert (
+        CONTAINER_EMPTIED["en"] not in stranger and "/photos/" not in stranger and "place-map" not in stranger
+    )
+    assert client.get(f"/track/{case.reference}/photos/{photo_id}").status_code == 404
+    key = privacy.reporter_key(case)
+    reporter = client.get(f"/track/{case.reference}?k={key}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert (
+        CONTAINER_EMPTIED["en"] in reporter and f"/photos/{photo_id}" in reporter and "place-map" in reporter
+    )
+    assert (
+        client.get(f"/track/{case.reference}/photos/{photo_id}").status_code == 200
+    )  # this browser showed it
