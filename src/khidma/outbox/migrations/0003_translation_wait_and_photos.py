@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0011_prepared_replies_replace_canned_replies"),
+        ("cases", "0012_prepared_replies_replace_canned_replies"),
         ("outbox", "0002_whatsapp_contact_windows"),
     ]
 
