@@ -125,8 +125,8 @@ def test_a_case_is_offered_the_active_replies_of_its_action_and_category(makkah,
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_carries_each_canned_reply_over_as_a_reply_in_its_language(makkah):
     executor = MigrationExecutor(connection)
-    executor.migrate([("cases", "0011_intake_submissions")])
-    old = executor.loader.project_state([("cases", "0011_intake_submissions")]).apps
+    executor.migrate([("cases", "0014_event_kinds_for_erasure_and_code_locks")])
+    old = executor.loader.project_state([("cases", "0014_event_kinds_for_erasure_and_code_locks")]).apps
     canned = old.get_model("cases", "CannedReply")
     first = canned.objects.create(
         organization_id=makkah.pk, title="فريق", language="ar", text="تم إرسال فريق"

@@ -191,15 +191,18 @@ class WhatsAppCloudBackend:
             f"Content-Type: {message.media_type}\r\n\r\n",
         ]
         body = "".join(parts).encode() + (message.media or b"") + f"\r\n--{boundary}--\r\n".encode()
-        answer = _post(
-            f"{self._base()}/media",
-            data=body,
-            headers={
-                "Content-Type": f"multipart/form-data; boundary={boundary}",
-                "Authorization": f"Bearer {settings.KHIDMA_WHATSAPP_TOKEN}",
-            },
-            timeout=30,
-        )
+        try:
+            answer = _post(
+                f"{self._base()}/media",
+                data=body,
+                headers={
+                    "Content-Type": f"multipart/form-data; boundary={boundary}",
+                    "Authorization": f"Bearer {settings.KHIDMA_WHATSAPP_TOKEN}",
+                },
+            )
+        except UncertainError as exc:
+            # Nothing reached the person yet: an upload without an answer is simply tried again.
+            raise TransientError(str(exc)) from exc
         media_id = str(answer.get("id") or "")
         if not media_id:
             raise TransientError(f"no media id in the upload's answer: {str(answer)[:200]}")

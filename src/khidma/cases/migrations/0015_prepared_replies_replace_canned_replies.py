@@ -42,7 +42,7 @@ def back_to_canned_replies(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0011_intake_submissions"),
+        ("cases", "0014_event_kinds_for_erasure_and_code_locks"),
         ("organizations", "0001_organizations_departments_areas_categories"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
