@@ -51,6 +51,10 @@ def pytest_configure(config: pytest.Config) -> None:
         task_enqueued.connect(redis_tasks.run_enqueued)
     else:
         settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+        # django-tasks read TASKS while Django set up (before this hook): make it read the setting again.
+        from django_tasks.signals import clear_tasks_handlers
+
+        clear_tasks_handlers(setting="TASKS")
     # A second alias on the test database, as DATABASE_REPLICA_URL makes one: reports' tests read through it
     # with settings.KHIDMA_REPORTING_DATABASE = "replica" (a transactional test: it sees only what committed).
     if REPLICA not in settings.DATABASES:

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "khidma.cases",
     "khidma.programs",
     "khidma.content",
+    "khidma.translation",
     "khidma.outbox",
     # Interface apps: they import domain apps, never the reverse.
     "khidma.api",
@@ -237,6 +238,17 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's secret 
 # Where `khidma triage-train` keeps the model trained on this installation's own history.
 KHIDMA_TRIAGE_MODEL = env_str("KHIDMA_TRIAGE_MODEL", str(DATA_DIR / "triage-model.pkl"))
 
+# --- Machine translation (docs/translation.md) -----------------------------------------------------------
+# none (the default): no machine translation; libretranslate: a self-hosted LibreTranslate server.
+KHIDMA_TRANSLATION_BACKEND = env_str("KHIDMA_TRANSLATION_BACKEND", "none")
+if KHIDMA_TRANSLATION_BACKEND not in {"none", "libretranslate"}:
+    raise ValueError(
+        f"KHIDMA_TRANSLATION_BACKEND must be none or libretranslate, not {KHIDMA_TRANSLATION_BACKEND!r}"
+    )
+KHIDMA_LIBRETRANSLATE_URL = env_str("KHIDMA_LIBRETRANSLATE_URL", "")
+KHIDMA_LIBRETRANSLATE_API_KEY = env_str("KHIDMA_LIBRETRANSLATE_API_KEY", "")
+KHIDMA_TRANSLATION_TIMEOUT_SECONDS = env_int("KHIDMA_TRANSLATION_TIMEOUT_SECONDS", 10)
+
 # --- Outgoing messages (docs/channels.md) ------------------------------------------------------------------
 KHIDMA_SMS_BACKEND = env_str("KHIDMA_SMS_BACKEND", "console")  # console, file, unifonic, msegat, taqnyat
 KHIDMA_WHATSAPP_BACKEND = env_str("KHIDMA_WHATSAPP_BACKEND", "console")  # console, file, cloud
@@ -259,6 +271,9 @@ KHIDMA_WHATSAPP_APP_SECRET = env_str("WHATSAPP_APP_SECRET", "")
 KHIDMA_WHATSAPP_VERIFY_TOKEN = env_str("WHATSAPP_VERIFY_TOKEN", "")
 # The Meta-approved template (one text parameter) used outside the 24-hour window.
 KHIDMA_WHATSAPP_TEMPLATE = env_str("KHIDMA_WHATSAPP_TEMPLATE", "khidma_update")
+# A Meta-approved template with an image header and one text parameter, for the after-photo outside the
+# 24-hour window; empty: the photo is sent only inside the window (the tracking link always shows it).
+KHIDMA_WHATSAPP_PHOTO_TEMPLATE = env_str("KHIDMA_WHATSAPP_PHOTO_TEMPLATE", "")
 EMAIL_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "file": "django.core.mail.backends.console.EmailBackend",

@@ -44,7 +44,7 @@ def test_compliance_counts_met_and_missed_by_category_and_month(client_for, makk
             ).case
         with clock.at(received + datetime.timedelta(hours=resolved_after_hours)):
             services.case_assign(case=case, by=boss, department=case.department)
-            services.case_resolve(case=case, by=boss, note="done")
+            services.case_resolve(case=case, by=boss, note="تمت المعالجة")
     supervisor = client_for("supervisor")
     rows = {
         r["key"]: r

@@ -85,17 +85,17 @@ def test_the_whole_lifecycle_through_the_api_with_one_event_per_change(client_fo
     reference = create(agent)["reference"]
     assert act(head, reference, "assign", assignee="fahd").json()["status"] == "assigned"
     assert act(field, reference, "start").json()["status"] == "in_progress"
-    held = act(field, reference, "hold", note="Please send a photo of the exact place")
+    held = act(field, reference, "hold", note="نرجو إرسال صورة للموقع بالضبط")
     assert held.json()["status"] == "on_hold"
     assert act(field, reference, "resume").json()["status"] == "in_progress"
-    resolved = act(field, reference, "resolve", note="Cleaned the site and emptied the container")
+    resolved = act(field, reference, "resolve", note="تم تنظيف الموقع وتفريغ الحاوية")
     assert resolved.json()["status"] == "resolved"
     assert resolved.json()["resolved_at"] is not None
     assert (
         act(followup, reference, "reopen", note="Reporter says it is dirty again").json()["status"]
         == "reopened"
     )
-    assert act(field, reference, "resolve", note="Cleaned again").json()["status"] == "resolved"
+    assert act(field, reference, "resolve", note="تم التنظيف مرة أخرى").json()["status"] == "resolved"
     closed = act(followup, reference, "close", note="Reporter confirmed")
     assert closed.json()["status"] == "closed"
     kinds = [e["kind"] for e in closed.json()["events"]]
@@ -120,10 +120,10 @@ def test_public_timeline_shows_public_steps_and_notes_only(client_for, api):
     agent, supervisor = client_for("agent"), client_for("supervisor")
     reference = create(agent)["reference"]
     act(supervisor, reference, "note", note="internal: contractor is slow", public=False)
-    act(supervisor, reference, "note", note="We have sent a team.", public=True)
+    act(supervisor, reference, "note", note="أرسلنا فريقاً إلى الموقع.", public=True)
     timeline = api.get(f"/reports/{reference}").json()["timeline"]
     notes = [item["note"] for item in timeline if item["note"]]
-    assert notes == ["We have sent a team."]
+    assert notes == ["أرسلنا فريقاً إلى الموقع."]
 
 
 def test_an_illegal_transition_is_a_clear_409_and_changes_nothing(client_for):
@@ -141,7 +141,7 @@ def test_closed_cases_only_reopen(client_for):
     supervisor = client_for("supervisor")
     reference = create(supervisor)["reference"]
     act(supervisor, reference, "assign", department="cleanliness")
-    act(supervisor, reference, "resolve", note="done")
+    act(supervisor, reference, "resolve", note="تمت المعالجة")
     act(supervisor, reference, "close")
     for action, body in [
         ("start", {}),
@@ -177,11 +177,11 @@ def test_refer_reject_and_duplicate(client_for):
         create(supervisor)["reference"],
         "refer",
         partner="National Water Company",
-        note="pipe leak",
+        note="تسرب في أنبوب المياه",
     )
     assert referred.json()["status"] == "referred"
     assert referred.json()["referred_to"] == "National Water Company"
-    rejected = act(supervisor, create(supervisor)["reference"], "reject", note="Test message, not a report")
+    rejected = act(supervisor, create(supervisor)["reference"], "reject", note="رسالة تجريبية وليست بلاغًا")
     assert rejected.json()["status"] == "rejected"
 
 

@@ -175,16 +175,19 @@ def test_resolving_with_an_after_photo_keeps_both_or_neither(client, makkah, sta
     client.force_login(staff["field_clean"])
     bad = io.BytesIO(b"MZ not a photo at all")
     bad.name = "after.jpg"
+    note = "The rubbish was cleared."
     response = client.post(
-        f"/staff/cases/{case.reference}/resolve/", {"note": "done", "photo": bad}, HTTP_ACCEPT_LANGUAGE="en"
+        f"/staff/cases/{case.reference}/resolve/", {"note": note, "photo": bad}, HTTP_ACCEPT_LANGUAGE="en"
     )
     case.refresh_from_db()
     assert case.status == "assigned" and not case.attachments.exists()  # refused photo: not resolved
-    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = response.content.decode()  # the case page again, the form open with what was typed
+    assert response.status_code == 415
     assert "Only photos (JPEG, PNG, WebP) and PDF documents can be attached." in page
+    assert f">{note}</textarea>" in page
     good = io.BytesIO(make_jpeg())
     good.name = "after.jpg"
-    client.post(f"/staff/cases/{case.reference}/resolve/", {"note": "done", "photo": good})
+    client.post(f"/staff/cases/{case.reference}/resolve/", {"note": note, "photo": good})
     case.refresh_from_db()
     after = case.attachments.get()
     assert case.status == "resolved" and after.is_public and after.uploaded_by == staff["field_clean"]

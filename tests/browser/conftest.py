@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.i18n.conftest import replies  # noqa: F401 - Makkah's prepared replies in ten languages
+
 
 @pytest.fixture
 def page(browser, live_server) -> Iterator:

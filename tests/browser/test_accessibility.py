@@ -30,6 +30,7 @@ def _resolved_case(makkah, staff, phone="0551234567"):
         request=IntakeRequest(
             organization=makkah,
             description="Lamp out in front of the school",
+            language="en",
             channel="sms",
             category="lighting_signs",
             address="Ajyad street",

@@ -82,6 +82,7 @@ def test_the_reporter_confirms_the_fix_and_rates_it_on_the_tracking_page(page, l
         request=IntakeRequest(
             organization=makkah,
             description="Lamp",
+            language="en",
             channel="sms",
             category="lighting_signs",
             reporter=Reporter(phone="0551234567"),

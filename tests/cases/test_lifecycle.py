@@ -32,12 +32,12 @@ def _do(step: str, case: Case, staff, original: Case) -> Case:
         "category": lambda: services.case_set_category(case=case, by=boss, category="cleanliness"),
         "assign": lambda: services.case_assign(case=case, by=boss, department=dept),
         "start": lambda: services.case_start(case=case, by=boss),
-        "hold": lambda: services.case_hold(case=case, by=boss, reason="question"),
+        "hold": lambda: services.case_hold(case=case, by=boss, reason="أي مبنى بالضبط؟"),
         "resume": lambda: services.case_resume(case=case, by=boss),
-        "resolve": lambda: services.case_resolve(case=case, by=boss, note="done"),
+        "resolve": lambda: services.case_resolve(case=case, by=boss, note="تمت المعالجة"),
         "close": lambda: services.case_close(case=case, by=boss),
         "reopen": lambda: services.case_reopen(case=case, by=boss, reason="again"),
-        "reject": lambda: services.case_reject(case=case, by=boss, reason="invalid"),
+        "reject": lambda: services.case_reject(case=case, by=boss, reason="بلاغ غير صحيح"),
         "duplicate": lambda: services.case_mark_duplicate(case=case, by=boss, original=original),
         "refer": lambda: services.case_refer(case=case, by=boss, partner="Water company"),
     }[step]()
@@ -97,7 +97,7 @@ def test_resume_returns_a_held_case_to_where_it_was(makkah, staff, before):
     case = _new_case(makkah)
     for step in ROUTES[before]:
         case = _do(step, case, staff, original)
-    case = services.case_hold(case=case, by=staff["supervisor"], reason="waiting for the reporter")
+    case = services.case_hold(case=case, by=staff["supervisor"], reason="بانتظار رد المبلغ")
     case = services.case_resume(case=case, by=staff["supervisor"])
     assert case.status == before
 

@@ -132,9 +132,9 @@ def test_a_report_of_the_same_problem_nearby_is_linked_and_its_reporter_told_whe
     assert far.status == "triaged" and far.duplicate_of_id is None
     assert OutboundMessage.objects.filter(case=near, template="duplicate").exists()
     services.case_assign(case=first, by=staff["supervisor"], department=first.department)
-    services.case_resolve(case=first, by=staff["supervisor"], note="Cleaned")
+    services.case_resolve(case=first, by=staff["supervisor"], note="تم تنظيف الموقع")
     told = OutboundMessage.objects.get(case=near, template="duplicate_fixed")
-    assert "Cleaned" in told.text
+    assert "تم تنظيف الموقع" in told.text
 
 
 def test_only_open_reports_within_the_window_are_duplicates(makkah, model_says, staff):
@@ -147,7 +147,7 @@ def test_only_open_reports_within_the_window_are_duplicates(makkah, model_says, 
     with clock.at(clock.now() - datetime.timedelta(days=10)):
         old = report(makkah, lat=HARAM[0], lon=HARAM[1])
     assert report(makkah, lat=HARAM[0], lon=HARAM[1]).duplicate_of_id is None  # the old one is outside 7 days
-    services.case_reject(case=old, by=staff["supervisor"], reason="test")
+    services.case_reject(case=old, by=staff["supervisor"], reason="بلاغ تجريبي")
 
 
 @pytest.mark.django_db(transaction=True)

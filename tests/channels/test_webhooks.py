@@ -30,7 +30,7 @@ JPEG = bytes.fromhex(
 
 
 @pytest.fixture
-def whatsapp(live_server, settings, makkah):
+def whatsapp(live_server, settings, makkah, _triage_models):
     settings.KHIDMA_WHATSAPP_APP_SECRET = SECRET
     settings.KHIDMA_WHATSAPP_VERIFY_TOKEN = "verify-me"
     counter = {"n": 0}
@@ -240,7 +240,7 @@ def test_closure_and_rating_by_whatsapp_reply(whatsapp, makkah, staff):
         )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
-    services.case_resolve(case=case, by=staff["supervisor"], note="Cleaned")
+    services.case_resolve(case=case, by=staff["supervisor"], note="تم تنظيف الموقع")
     whatsapp.send("966551234567", text("نعم"))
     case.refresh_from_db()
     assert (case.status, case.closure_outcome) == ("closed", "confirmed")
@@ -293,7 +293,7 @@ def test_sms_closure_rejection_reopens(sms, makkah, staff):
         )
     ).case
     services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
-    services.case_resolve(case=case, by=staff["supervisor"], note="Done")
+    services.case_resolve(case=case, by=staff["supervisor"], note="تمت المعالجة")
     code = re.search(r"\b(\d{6})\b", OutboundMessage.objects.get(case=case, template="resolved").text).group(
         1
     )

@@ -33,6 +33,7 @@ def test_no_personal_data_in_any_answer(o311, key, roads, staff, makkah):
         request=IntakeRequest(
             organization=makkah,
             description="Broken lamp",
+            language="en",
             channel="phone_940",
             service_point="call_centre",
             category="lighting_signs",

@@ -213,7 +213,7 @@ def test_the_daily_limit_holds_back_chatty_updates_but_never_the_essentials(makk
     settings.KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY = 2
     case = report(makkah)
     for n in range(3):
-        services.case_add_note(case=case, by=staff["supervisor"], text=f"update {n}", public=True)
+        services.case_add_note(case=case, by=staff["supervisor"], text=f"تحديث رقم {n}", public=True)
     statuses = list(
         OutboundMessage.objects.filter(case=case).order_by("pk").values_list("template", "status")
     )

@@ -8,6 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from tests.i18n.conftest import replies  # noqa: F401 - Makkah's prepared replies in ten languages
+
 
 def _dms(value: float) -> tuple[float, float, float]:
     value = abs(value)

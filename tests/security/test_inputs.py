@@ -253,7 +253,10 @@ def test_a_png_decompression_bomb_is_refused_in_the_back_office(makkah, staff, s
         f"/staff/cases/{reference}/note/",
         {"note": "photo", "photo": SimpleUploadedFile("bomb.png", png_bomb(), "image/png")},
     )
-    assert response.status_code in (302, 400)
+    # The case page comes back with the typed note and says why the picture was refused.
+    assert response.status_code == 415
+    assert "photo" in response.content.decode()
+    assert list(response.context["messages"]), "the refusal is said on the page"
     assert not Case.objects.get(reference=reference).attachments.exists()
 
 

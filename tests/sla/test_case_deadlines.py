@@ -105,7 +105,7 @@ def test_hold_pauses_the_clock_and_resume_moves_the_due_date_by_the_working_time
     case = receive(makkah, at(2026, 11, 22, 8, 0))  # Sunday 08:00 → due Wednesday 08:00
     assert case.resolution_due_at == at(2026, 11, 25, 8, 0)
     with clock.at(at(2026, 11, 22, 10, 0)):
-        case = services.case_hold(case=case, by=boss, reason="Which building exactly?")
+        case = services.case_hold(case=case, by=boss, reason="أي مبنى بالضبط؟")
     assert sla_status(case, now=at(2026, 11, 23, 9, 0)).state == "paused"
     assert SlaTimer.objects.get(case=case).next_check_at is None
     with clock.at(at(2026, 11, 23, 10, 0)):  # on hold 4.5 h Sunday + 2.5 h Monday = 7 working hours
@@ -119,7 +119,7 @@ def test_reopening_starts_a_new_resolution_target(makkah, policies, staff):
     case = receive(makkah, at(2026, 11, 22, 8, 0))
     with clock.at(at(2026, 11, 23, 9, 0)):
         case = services.case_assign(case=case, by=boss, department=staff["field_clean"].department)
-        case = services.case_resolve(case=case, by=boss, note="done")
+        case = services.case_resolve(case=case, by=boss, note="تمت المعالجة")
     assert sla_status(case, now=at(2026, 11, 24, 9, 0)).state == "met"
     with clock.at(at(2026, 11, 29, 9, 0)):  # Sunday: reopened
         case = services.case_reopen(case=case, by=boss, reason="still dirty")
@@ -136,7 +136,7 @@ def test_states_over_a_cases_life(makkah, policies, staff):
     assert late.resolution.remaining_seconds == -3600
     with clock.at(at(2026, 11, 25, 9, 0)):
         services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
-        case = services.case_resolve(case=case, by=staff["supervisor"], note="done late")
+        case = services.case_resolve(case=case, by=staff["supervisor"], note="تمت المعالجة متأخرة")
     assert sla_status(case).state == "missed"
 
 
@@ -178,7 +178,7 @@ def test_a_resolved_case_is_never_escalated(makkah, policies, staff):
     case = receive(makkah, at(2026, 11, 22, 8, 0))
     with clock.at(at(2026, 11, 22, 9, 0)):
         services.case_assign(case=case, by=staff["supervisor"], department=staff["field_clean"].department)
-        case = services.case_resolve(case=case, by=staff["supervisor"], note="fixed")
+        case = services.case_resolve(case=case, by=staff["supervisor"], note="تم الإصلاح")
     assert SlaTimer.objects.get(case=case).next_check_at is None
     assert case_sla_sweep(now=at(2026, 12, 30)).examined == 0
 

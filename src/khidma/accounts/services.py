@@ -23,7 +23,7 @@ _ORG_ADMIN_MODELS = {
     "triage": ["routingrule", "triagesettings"],
     "sla": ["calendar", "holiday", "slapolicy"],
     "accounts": ["user", "apitoken", "loginlock", "accountevent"],
-    "cases": ["case", "cannedreply"],
+    "cases": ["case"],
 }
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from khidma.accounts.models import User
 from khidma.cases import access, deadlines
 from khidma.cases.models import Attachment, Case, CaseEvent, EventKind, IntakeSubmission, Status
+from khidma.cases.wording import PublicNote, public_notes
 from khidma.core.masking import mask_identifier
 from khidma.core.phones import mask_phone
 from khidma.organizations.models import CaseKind
@@ -19,17 +21,20 @@ def code_name(obj) -> dict | None:
     return {"code": obj.code, "name": obj.name_in()}
 
 
-def timeline_item(event: CaseEvent) -> dict:
+def timeline_item(event: CaseEvent, note: PublicNote | None = None) -> dict:
+    """A public step; its words as the reader gets them (their language, or a machine translation)."""
     return {
         "at": event.created_at,
         "kind": event.kind,
         "label": str(EventKind(event.kind).label),
         "status": event.to_status or None,
-        "note": event.note if event.is_public else "",
+        "note": note.text if note is not None and event.is_public else "",
     }
 
 
 def public_report(case: Case, events: list[CaseEvent]) -> dict:
+    language = (get_language() or case.language).split("-")[0]
+    notes = public_notes(events, language=language, reporter_language=case.language)
     return {
         "reference": case.reference,
         "status": case.status,
@@ -41,7 +46,7 @@ def public_report(case: Case, events: list[CaseEvent]) -> dict:
         "received_at": case.received_at,
         "updated_at": case.updated_at,
         "expected_at": case.resolution_due_at if case.status not in deadlines.STOPPED else None,
-        "timeline": [timeline_item(e) for e in events],
+        "timeline": [timeline_item(e, notes.get(e.pk)) for e in events],
     }
 
 

@@ -230,6 +230,31 @@ class ActionIn(InputSchema):
     category: str | None = None
     duplicate_of: str | None = None
     partner: str | None = None
+    reply: int | None = Field(
+        None,
+        description="A prepared reply's id (GET /cases/{reference}/replies) for resolve, hold, reject, "
+        "refer, duplicate or note, instead of `note`: each reporter concerned receives it in their own "
+        "language",
+    )
+    send_untranslated: bool = Field(
+        False,
+        description="Send `note` as written to a reporter who reads another language, when no translation "
+        "is available; without it such a note answers 409 `language_mismatch` and nothing changes",
+    )
+
+
+class ReplyOut(Schema):
+    id: int
+    key: str
+    title: str = Field(description="In the request's language (else the reply's best-written one)")
+    text: str | None = Field(description="The words the case's reporter would receive, in their language")
+    languages: list[str] = Field(description="The languages the reply is written in")
+    reporter_language_missing: bool = Field(
+        description="The reply lacks the reporter's language: it is machine-translated, or needs "
+        "`send_untranslated` without a translation backend"
+    )
+    actions: list[str]
+    categories: list[str]
 
 
 class ComplianceRow(Schema):

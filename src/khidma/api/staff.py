@@ -23,6 +23,7 @@ from khidma.api.schemas import (
     ClassifyOut,
     ComplianceOut,
     ErrorsOut,
+    ReplyOut,
     StaffCaseIn,
 )
 from khidma.api.types import MAX_PAGE, Language, Moment
@@ -30,7 +31,7 @@ from khidma.cases import access, actions, services
 from khidma.cases import selectors as case_selectors
 from khidma.cases.attachments import attachment_add
 from khidma.cases.intake import Principal, Reporter, staff_intake_request
-from khidma.cases.models import Case, Channel, Priority
+from khidma.cases.models import Case, Channel, Priority, ReplyAction
 from khidma.cases.models import Status as CaseStatus
 from khidma.cases.references import parse_reference
 from khidma.cases.triage import classify_text
@@ -172,6 +173,38 @@ def case_attachment_file(request: HttpRequest, reference: str, attachment_id: in
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
 
 
+@router.get("/cases/{reference}/replies", response={200: list[ReplyOut], **_ERRORS})
+def case_replies(request: HttpRequest, reference: str, action: str | None = None):
+    """The prepared replies that fit the case's category and, given `action` (resolve, hold, reject, refer,
+    duplicate or note), that action. Send one's `id` as `reply` with the action."""
+    user: User = request.auth
+    case = _visible_case(user, reference)
+    if action is not None and action not in ReplyAction.values:
+        raise DomainError.single(
+            "action", "invalid_choice", _("This value is not one of the allowed choices.")
+        )
+    by_action = case_selectors.prepared_replies_for_case(case)
+    chosen = (
+        by_action.get(action, [])
+        if action
+        else list({r.pk: r for rs in by_action.values() for r in rs}.values())
+    )
+    language = get_language()
+    return [
+        {
+            "id": reply.pk,
+            "key": reply.key,
+            "title": reply.title_in(language),
+            "text": reply.text.get(case.language),
+            "languages": [code for code in reply.text if reply.text[code]],
+            "reporter_language_missing": not reply.text.get(case.language),
+            "actions": reply.actions,
+            "categories": [c.code for c in reply.categories.all()],
+        }
+        for reply in sorted(chosen, key=lambda r: r.key)
+    ]
+
+
 @router.post("/triage/classify", response={200: ClassifyOut, **_ERRORS})
 def triage_classify(request: HttpRequest, payload: ClassifyIn):
     """What triage makes of a text: its language, the category with its confidence, and two alternatives
@@ -239,7 +272,9 @@ def case_action(request: HttpRequest, reference: str, action: str, payload: Acti
     """Run a lifecycle action: assign, start, hold, resume, resolve, close, reopen, reject, duplicate, refer,
     priority, category, note, confirm-closure (the reporter's closure code in `note`; after a few wrong codes
     the code is locked, 429 `code_locked`) or new-code (a new closure code to the reporter's phone or email on
-    the report). An action the case's status does not allow answers 409."""
+    the report). An action the case's status does not allow answers 409. Words for the reporter are a
+    prepared `reply` or a `note`; a note a reporter of another language could not read, untranslated,
+    answers 409 `language_mismatch` unless `send_untranslated` is true."""
     user: User = request.auth
     case = _visible_case(user, reference)
     case = actions.perform(user, case, action, actions.ActionInput(**payload.dict()))

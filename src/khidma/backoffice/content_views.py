@@ -14,13 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language_info
 from django.views.decorators.http import require_POST
 
 from khidma.content import access, selectors, services
 from khidma.content.models import Article, Post, Topic
 from khidma.core.errors import DomainError
-from khidma.core.languages import LANGUAGE_CODES, RTL_LANGUAGES
+from khidma.core.languages import LANGUAGE_CODES
+
+from .multilingual import form_errors, language_rows, per_language_from
 
 DONE = {"created", "saved", "published", "unpublished"}
 
@@ -44,53 +45,11 @@ def _get(user, model, pk: int):
     return row
 
 
-def _errors(exc: DomainError) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    for error in exc.errors:
-        errors.setdefault(error.field or "__all__", []).append(str(error.message))
-    return errors
-
-
-def _translations_from(post_data) -> dict[str, dict[str, str]]:
-    return {
-        code: {
-            "title": post_data.get(f"title_{code}", ""),
-            "body": post_data.get(f"body_{code}", ""),
-            "image_alt": post_data.get(f"image_alt_{code}", ""),
-        }
-        for code in LANGUAGE_CODES
-    }
-
-
 def _translations_of(obj) -> dict[str, dict[str, str]]:
     return {
         t.language: {"title": t.title, "body": t.body, "image_alt": getattr(t, "image_alt", "")}
         for t in obj.translations.all()
     }
-
-
-def _languages(values: dict[str, dict[str, str]], errors: dict[str, list[str]]) -> list[dict]:
-    rows = []
-    for code in LANGUAGE_CODES:
-        given = values.get(code, {})
-        field_errors = {
-            part: errors.get(f"{part}_{code}", []) for part in ("title", "body", "image_alt", "name")
-        }
-        rows.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "dir": "rtl" if code in RTL_LANGUAGES else "ltr",
-                "title": given.get("title", ""),
-                "body": given.get("body", ""),
-                "image_alt": given.get("image_alt", ""),
-                "name_value": given.get("name", ""),
-                "errors": field_errors,
-                "has_errors": any(field_errors.values()),
-                "open": code in ("ar", "en") or any(given.values()) or any(field_errors.values()),
-            }
-        )
-    return rows
 
 
 def _sort_order(request: HttpRequest) -> int:
@@ -122,7 +81,7 @@ def _article_page(request, *, article, values, errors, status=200):
         {
             "article": article,
             "values": values,
-            "languages": _languages(values["translations"], errors),
+            "languages": language_rows(values["translations"], errors),
             "errors": errors,
             "topics": access.scoped(request.user, Topic.objects.all()),
             "kinds": Article.Kind.choices,
@@ -138,7 +97,7 @@ def _article_values(request) -> dict:
         "topic": request.POST.get("topic", ""),
         "slug": request.POST.get("slug", ""),
         "sort_order": _sort_order(request),
-        "translations": _translations_from(request.POST),
+        "translations": per_language_from(request.POST),
     }
 
 
@@ -151,7 +110,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
                 organization=request.user.organization, by=request.user, **values
             )
         except DomainError as exc:
-            return _article_page(request, article=None, values=values, errors=_errors(exc), status=400)
+            return _article_page(request, article=None, values=values, errors=form_errors(exc), status=400)
         return redirect(reverse("backoffice:content-article", args=[article.pk]) + "?done=created")
     values = {"kind": request.GET.get("kind", "article"), "topic": "", "slug": "", "sort_order": 0}
     return _article_page(request, article=None, values={**values, "translations": {}}, errors={})
@@ -165,7 +124,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.article_update(article=article, by=request.user, **values)
         except DomainError as exc:
-            return _article_page(request, article=article, values=values, errors=_errors(exc), status=400)
+            return _article_page(request, article=article, values=values, errors=form_errors(exc), status=400)
         return redirect(reverse("backoffice:content-article", args=[article.pk]) + "?done=saved")
     values = {
         "kind": article.kind,
@@ -195,7 +154,7 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
             "sort_order": article.sort_order,
             "translations": _translations_of(article),
         }
-        return _article_page(request, article=article, values=values, errors=_errors(exc), status=400)
+        return _article_page(request, article=article, values=values, errors=form_errors(exc), status=400)
     done = "published" if publish else "unpublished"
     return redirect(reverse("backoffice:content-article", args=[article.pk]) + f"?done={done}")
 
@@ -210,7 +169,7 @@ def _post_page(request, *, post, values, errors, status=200):
         {
             "post": post,
             "values": values,
-            "languages": _languages(values["translations"], errors),
+            "languages": language_rows(values["translations"], errors),
             "errors": errors,
             "done": request.GET.get("done") if request.GET.get("done") in DONE else "",
         },
@@ -221,7 +180,7 @@ def _post_page(request, *, post, values, errors, status=200):
 @editor_required
 def post_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        values = {"slug": request.POST.get("slug", ""), "translations": _translations_from(request.POST)}
+        values = {"slug": request.POST.get("slug", ""), "translations": per_language_from(request.POST)}
         try:
             post = services.post_create(
                 organization=request.user.organization,
@@ -230,7 +189,7 @@ def post_new(request: HttpRequest) -> HttpResponse:
                 **values,
             )
         except DomainError as exc:
-            return _post_page(request, post=None, values=values, errors=_errors(exc), status=400)
+            return _post_page(request, post=None, values=values, errors=form_errors(exc), status=400)
         return redirect(reverse("backoffice:content-post", args=[post.pk]) + "?done=created")
     return _post_page(request, post=None, values={"slug": "", "translations": {}}, errors={})
 
@@ -239,11 +198,11 @@ def post_new(request: HttpRequest) -> HttpResponse:
 def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = _get(request.user, Post, pk)
     if request.method == "POST":
-        values = {"slug": request.POST.get("slug", ""), "translations": _translations_from(request.POST)}
+        values = {"slug": request.POST.get("slug", ""), "translations": per_language_from(request.POST)}
         try:
             services.post_update(post=post, by=request.user, image=request.FILES.get("image"), **values)
         except DomainError as exc:
-            return _post_page(request, post=post, values=values, errors=_errors(exc), status=400)
+            return _post_page(request, post=post, values=values, errors=form_errors(exc), status=400)
         return redirect(reverse("backoffice:content-post", args=[post.pk]) + "?done=saved")
     values = {"slug": post.slug, "translations": _translations_of(post)}
     return _post_page(request, post=post, values=values, errors={})
@@ -273,7 +232,7 @@ def post_publish(request: HttpRequest, pk: int) -> HttpResponse:
             services.post_unpublish(post=post, by=request.user)
     except DomainError as exc:
         values = {"slug": post.slug, "translations": _translations_of(post)}
-        return _post_page(request, post=post, values=values, errors=_errors(exc), status=400)
+        return _post_page(request, post=post, values=values, errors=form_errors(exc), status=400)
     done = "published" if publish else "unpublished"
     return redirect(reverse("backoffice:content-post", args=[post.pk]) + f"?done={done}")
 
@@ -289,7 +248,7 @@ def _topic_page(request, *, topic, values, errors, status=200):
         {
             "topic": topic,
             "values": values,
-            "languages": _languages(names, errors),
+            "languages": language_rows(names, errors),
             "errors": errors,
             "done": request.GET.get("done") if request.GET.get("done") in DONE else "",
         },
@@ -312,7 +271,7 @@ def topic_new(request: HttpRequest) -> HttpResponse:
         try:
             topic = services.topic_create(organization=request.user.organization, by=request.user, **values)
         except DomainError as exc:
-            return _topic_page(request, topic=None, values=values, errors=_errors(exc), status=400)
+            return _topic_page(request, topic=None, values=values, errors=form_errors(exc), status=400)
         return redirect(reverse("backoffice:content-topic", args=[topic.pk]) + "?done=created")
     return _topic_page(request, topic=None, values={"code": "", "names": {}, "sort_order": 0}, errors={})
 
@@ -325,7 +284,7 @@ def topic_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.topic_update(topic=topic, by=request.user, **values)
         except DomainError as exc:
-            return _topic_page(request, topic=topic, values=values, errors=_errors(exc), status=400)
+            return _topic_page(request, topic=topic, values=values, errors=form_errors(exc), status=400)
         return redirect(reverse("backoffice:content-topic", args=[topic.pk]) + "?done=saved")
     values = {"code": topic.code, "names": topic.names, "sort_order": topic.sort_order}
     return _topic_page(request, topic=topic, values=values, errors={})

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from khidma.backoffice import signin, views
+from khidma.backoffice import reply_views, signin, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -23,6 +23,10 @@ urlpatterns = [
     path("filters/", views.filter_save, name="filter-save"),
     path("filters/<int:pk>/delete/", views.filter_delete, name="filter-delete"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("replies/", reply_views.reply_list, name="replies"),
+    path("replies/new/", reply_views.reply_new, name="reply-new"),
+    path("replies/<int:pk>/", reply_views.reply_edit, name="reply"),
+    path("replies/<int:pk>/active/", reply_views.reply_active, name="reply-active"),
     path("programs/", include("khidma.backoffice.program_urls")),  # walk-ins, volume, visits, proxies, files
     path("content/", include("khidma.backoffice.content_urls")),  # advice articles and awareness posts
 ]

@@ -27,9 +27,10 @@ from khidma.cases import access, actions, deadlines, queues
 from khidma.cases import selectors as case_selectors
 from khidma.cases.intake import Principal, Reporter, staff_intake_request
 from khidma.cases.lifecycle import OPEN_STATUSES, TRANSITIONS
-from khidma.cases.models import POST_CHANNELS, CannedReply, Case, Priority, Status
+from khidma.cases.models import POST_CHANNELS, Case, Priority, Status
 from khidma.cases.references import parse_reference
 from khidma.cases.services import case_create
+from khidma.cases.translations import case_translations_for_staff
 from khidma.cases.triage import classify_text
 from khidma.core import clock
 from khidma.core.errors import DomainError
@@ -38,6 +39,7 @@ from khidma.core.phones import mask_phone, normalize_phone
 from khidma.organizations import gazetteer
 from khidma.organizations import selectors as organization_selectors
 from khidma.organizations.models import Area, Category, Department, ServicePoint
+from khidma.translation.services import translation_enabled
 
 from .forms import ConsoleForm, QueueFilters
 from .models import SavedFilter
@@ -180,8 +182,26 @@ def _visible(user: User, reference: str) -> Case:
         raise Http404 from exc
 
 
-def _case_context(request: HttpRequest, case: Case) -> dict:
+def _reply_options(case: Case, language: str) -> dict[str, list[dict]]:
+    """The prepared replies offered in each action's form, titled in the reader's language; a reply without
+    the reporter's language says so (it is then translated, or needs a confirmation)."""
+    names = dict(settings.LANGUAGES)
+    return {
+        action: [
+            {
+                "pk": reply.pk,
+                "title": reply.title_in(language),
+                "missing": None if reply.text.get(case.language) else names.get(case.language, case.language),
+            }
+            for reply in replies
+        ]
+        for action, replies in case_selectors.prepared_replies_for_case(case).items()
+    }
+
+
+def _case_context(request: HttpRequest, case: Case, failed: dict | None = None) -> dict:
     user: User = request.user
+    language = request.LANGUAGE_CODE
     allowed = [a for a in access.ACTIONS if a in access.ROLE_ACTIONS.get(user.role, ())]
     possible = TRANSITIONS.get(case.status, frozenset())
     show = {
@@ -202,10 +222,13 @@ def _case_context(request: HttpRequest, case: Case) -> dict:
         "confirm-closure": case.status == Status.RESOLVED and bool(case.closure_code_hash),
         "new-code": case.status == Status.RESOLVED and bool(case.closure_code_hash),
     }
+    events = list(case_selectors.case_events(case))
+    translating = translation_enabled()
     return {
         "case": case,
         "sla": deadlines.sla_status(case),
-        "events": case_selectors.case_events(case),
+        "events": events,
+        "translations": case_translations_for_staff(case, events, language=language),
         "principal_document": case.authorization_document
         if access.can_see_contact(user)
         else mask_identifier(case.authorization_document),
@@ -227,7 +250,14 @@ def _case_context(request: HttpRequest, case: Case) -> dict:
         "original": access.cases_visible_to(user).filter(pk=case.duplicate_of_id).only("reference").first()
         if case.duplicate_of_id
         else None,
-        "canned": CannedReply.objects.filter(organization_id=user.organization_id, language=case.language),
+        "replies": _reply_options(case, language),
+        "reply_actions": actions.REPLY_ACTIONS,
+        "reader_language": dict(settings.LANGUAGES).get(case.language, case.language),
+        "translating": translating,
+        # Typed words would reach this reporter in another language untranslated: the forms say so.
+        "mismatch_likely": not translating and case.language != (user.language or "ar"),
+        "outbox": case_selectors.case_messages(case),
+        "failed": failed or {},
         "triage": getattr(case, "triage", None),
         "map_tile_url": settings.KHIDMA_MAP_TILE_URL,
         "map_tile_attribution": settings.KHIDMA_MAP_TILE_ATTRIBUTION,
@@ -247,11 +277,9 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
     case = _visible(user, reference)
     post = request.POST
     note = post.get("note", "")
-    if not note.strip() and post.get("canned"):
-        if not post["canned"].isdigit():  # the form's list sends ids; anything else is not from it
-            return HttpResponseBadRequest(_("Choose a reply from the list."))
-        reply = CannedReply.objects.filter(organization_id=user.organization_id, pk=post["canned"]).first()
-        note = reply.text if reply else ""
+    reply = post.get("reply", "")
+    if reply and not reply.isdigit():  # the form's list sends ids; anything else is not from it
+        return HttpResponseBadRequest(_("Choose a reply from the list."))
     given = actions.ActionInput(
         note=note,
         public=post.get("public") == "on",
@@ -262,14 +290,27 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
         duplicate_of=post.get("duplicate_of") or None,
         partner=post.get("partner") or None,
         photo=request.FILES.get("photo"),
+        reply=int(reply) if reply.isdigit() else None,
+        send_untranslated=post.get("send_untranslated") == "on",
     )
     try:
         actions.perform(user, case, action, given)
     except DomainError as exc:
         for error in exc.errors:
             messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Done."))
+        # The form comes back open with what was typed, and says what to do about a reporter's language.
+        failed = {
+            "action": action,
+            "note": note,
+            "reply": reply,
+            "mismatch": any(e.code == "language_mismatch" for e in exc.errors),
+        }
+        case = _visible(user, reference)
+        context = _case_context(request, case, failed)
+        if is_htmx(request):
+            return render(request, "backoffice/_case_body.html", {**context, "partial": True})
+        return render(request, "backoffice/case.html", {**_common(request), **context}, status=exc.status)
+    messages.success(request, _("Done."))
     if not is_htmx(request):
         return redirect("backoffice:case", reference=case.reference)
     try:

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import Role, User
-from khidma.cases.models import Case
+from khidma.cases.models import Case, PreparedReply
 from khidma.core.errors import DomainError, NotFound
 from khidma.organizations.selectors import department_subtree_ids
 
@@ -81,6 +81,8 @@ CREATOR_ROLES = frozenset(
 CONTACT_ROLES = frozenset(
     {Role.AGENT_940, Role.COUNTER_AGENT, Role.FOLLOWUP, Role.SUPERVISOR, Role.WOMENS_SECTION, Role.ORG_ADMIN}
 )
+# Roles that keep the organization's prepared replies (the same people who write its public content).
+REPLY_EDITOR_ROLES = frozenset({Role.ORG_ADMIN, Role.SUPERVISOR})
 # Roles that see the women's section's cases.
 WOMENS_SECTION_ROLES = frozenset({Role.WOMENS_SECTION, Role.SUPERVISOR})
 # Roles that see only their own department's cases (and those assigned to them).
@@ -148,6 +150,32 @@ def can_create_cases(user: User) -> bool:
 
 def can_see_contact(user: User) -> bool:
     return user.role in CONTACT_ROLES
+
+
+def can_manage_replies(user: User) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.organization_id is not None
+        and user.role in REPLY_EDITOR_ROLES
+    )
+
+
+def ensure_can_manage_replies(user: User, organization_id: int) -> None:
+    """403 when the role may not keep prepared replies, 404 for another organization's reply."""
+    if not can_manage_replies(user):
+        raise DomainError.single(
+            "", "forbidden", _("Your role does not allow changing prepared replies."), status=403
+        )
+    if organization_id != user.organization_id:
+        raise NotFound.single("reply", "not_found", _("There is no such prepared reply."))
+
+
+def replies_visible_to(user: User) -> QuerySet[PreparedReply]:
+    """The prepared replies of the person's organization (every staff member may use them)."""
+    if not can_view_staff_api(user):
+        return PreparedReply.objects.none()
+    return PreparedReply.objects.filter(organization_id=user.organization_id)
 
 
 def can_view_staff_api(user: User) -> bool:

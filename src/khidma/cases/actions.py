@@ -13,7 +13,7 @@ from khidma.accounts.models import User
 from khidma.cases import access, closure, services
 from khidma.cases.attachments import attachment_add
 from khidma.cases.closure_guard import case_closure_code_resend, closure_code_check
-from khidma.cases.models import Case
+from khidma.cases.models import Case, PreparedReply
 from khidma.cases.references import parse_reference
 from khidma.core import validation
 from khidma.core.errors import DomainError
@@ -32,6 +32,14 @@ class ActionInput:
     partner: str | None = None
     # A photo sent with a note or a resolution (the after-photo): shown to the reporter on the timeline.
     photo: UploadedFile | None = None
+    # A prepared reply (its id) to send instead of typed words, in each reporter's own language.
+    reply: int | None = None
+    # Typed words that would reach a reporter in another language untranslated: sent only when confirmed.
+    send_untranslated: bool = False
+
+
+# The actions whose words may go to the reporter: they take a prepared reply.
+REPLY_ACTIONS = ("resolve", "hold", "reject", "refer", "duplicate", "note")
 
 
 PHOTO_ACTIONS = frozenset({"resolve", "note"})
@@ -57,6 +65,15 @@ def _assignee(user: User, username: str | None) -> User | None:
     if person is None:
         raise DomainError.single("assignee", "unknown_user", _("Unknown user."))
     return person
+
+
+def _reply(user: User, reply_id: int | None) -> PreparedReply | None:
+    if reply_id is None:
+        return None
+    reply = access.replies_visible_to(user).filter(pk=reply_id, is_active=True).first()
+    if reply is None:
+        raise DomainError.single("reply", "unknown_reply", _("Unknown prepared reply."))
+    return reply
 
 
 def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
@@ -89,6 +106,9 @@ def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
 
 def _dispatch(user: User, case: Case, action: str, given: ActionInput) -> None:
     note = given.note or ""
+    words = {}
+    if action in REPLY_ACTIONS:
+        words = {"reply": _reply(user, given.reply), "send_untranslated": given.send_untranslated}
     match action:
         case "assign":
             services.case_assign(
@@ -101,32 +121,32 @@ def _dispatch(user: User, case: Case, action: str, given: ActionInput) -> None:
         case "start":
             services.case_start(case=case, by=user, note=note)
         case "hold":
-            services.case_hold(case=case, by=user, reason=note, public=given.public is not False)
+            services.case_hold(case=case, by=user, reason=note, public=given.public is not False, **words)
         case "resume":
             services.case_resume(case=case, by=user, note=note)
         case "resolve":
-            services.case_resolve(case=case, by=user, note=note)
+            services.case_resolve(case=case, by=user, note=note, **words)
         case "close":
             services.case_close(case=case, by=user, note=note)
         case "reopen":
             services.case_reopen(case=case, by=user, reason=note)
         case "reject":
-            services.case_reject(case=case, by=user, reason=note)
+            services.case_reject(case=case, by=user, reason=note, **words)
         case "duplicate":
             if not given.duplicate_of:
                 raise DomainError.single(
                     "duplicate_of", "required", _("Give the reference of the original case.")
                 )
             original = access.case_get_visible(user, parse_reference(given.duplicate_of))
-            services.case_mark_duplicate(case=case, by=user, original=original, note=note)
+            services.case_mark_duplicate(case=case, by=user, original=original, note=note, **words)
         case "refer":
-            services.case_refer(case=case, by=user, partner=given.partner or "", note=note)
+            services.case_refer(case=case, by=user, partner=given.partner or "", note=note, **words)
         case "priority":
             services.case_set_priority(case=case, by=user, priority=given.priority or "", note=note)
         case "category":
             services.case_set_category(case=case, by=user, category=given.category or "", note=note)
         case "note":
-            services.case_add_note(case=case, by=user, text=note, public=bool(given.public))
+            services.case_add_note(case=case, by=user, text=note, public=bool(given.public), **words)
         case "confirm-closure":
             closure.case_confirm_closure(case=case, code=note.strip(), channel=case.channel, by=user)
         case "new-code":

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from khidma.cases import access, retention
-from khidma.cases.models import CannedReply, Case, CaseEvent
+from khidma.cases.models import Case, CaseEvent
 from khidma.core.admin import OrgScopedAdmin
 
 
@@ -92,10 +92,3 @@ class CaseAdmin(OrgScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(CannedReply)
-class CannedReplyAdmin(OrgScopedAdmin):
-    list_display = ("title", "language")
-    list_filter = ("language",)
-    search_fields = ("title", "text")

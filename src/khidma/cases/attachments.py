@@ -14,7 +14,7 @@ from khidma.accounts.models import User
 from khidma.cases.models import Attachment, Case, EventKind
 from khidma.cases.services import lock_case, record_event
 from khidma.core.errors import DomainError
-from khidma.core.images import IMAGE_FORMATS, NotAnImage, sniff_image, verify_image
+from khidma.core.images import IMAGE_FORMATS, NotAnImage, sniff_image, verify_image, without_metadata
 
 
 def sniff(head: bytes) -> tuple[str, str] | None:
@@ -55,6 +55,10 @@ def attachment_add(*, case: Case, by: User | None, upload: UploadedFile, public:
     if content_type.startswith("image/"):
         try:
             verify_image(content)  # truncated, forged, or a decompression bomb
+            if public:
+                # Shown to reporters (the tracking page, a WhatsApp chat): only the pixels, never where the
+                # officer's phone was, which phone it is, or when.
+                content = without_metadata(content)
         except NotAnImage as exc:
             raise _unsupported() from exc
     digest = hashlib.sha256(content).hexdigest()

@@ -38,6 +38,8 @@ TEMPLATES: dict[str, Callable[..., str]] = {
         % p
     ),
     "duplicate_fixed": lambda **p: _("The problem you reported (%(ref)s) has been dealt with: %(note)s") % p,
+    # The caption of the after-photo sent into a WhatsApp chat right after the fix's message.
+    "fix_photo": lambda **p: _("Report %(ref)s") % p,
     "reopened": lambda **p: (
         _("Report %(ref)s was reopened and sent to the follow-up unit. We will contact you.") % p
     ),

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from khidma.core import clock
+from khidma.core.languages import pick_name
 from khidma.organizations.models import Area, CaseKind, Category, Department, Organization, ServicePoint
 
 
@@ -454,21 +455,54 @@ class TriageResult(models.Model):
         return f"{self.case_id}: {self.category} ({self.confidence})"
 
 
-class CannedReply(models.Model):
-    """A reply staff reuse, written once per language; the case page offers those in the case's language."""
+class ReplyAction(models.TextChoices):
+    """The actions a prepared reply can go with: each sends its words to the reporter."""
+
+    RESOLVE = "resolve", _("Resolution")
+    HOLD = "hold", _("Question while on hold")
+    REJECT = "reject", _("Rejection")
+    REFER = "refer", _("Referral")
+    DUPLICATE = "duplicate", _("Duplicate")
+    NOTE = "note", _("Public note")
+
+
+class PreparedReply(models.Model):
+    """A reply staff choose instead of typing, written once in each public language so that every reporter
+    reads it in their own. Tagged with the actions it fits and, optionally, the categories it is for (none:
+    every category). Writes are in cases/replies.py."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, verbose_name=_("organization"))
-    title = models.CharField(_("title"), max_length=100)
-    language = models.CharField(_("language"), max_length=8)
-    text = models.TextField(_("text"))
+    # Stable name of the reply (data files, events and the API refer to it): Latin letters, digits, dashes.
+    key = models.SlugField(_("key"), max_length=80)
+    # {"ar": "…", "en": "…", …}: what staff see in the list; and what the reporter reads.
+    title = models.JSONField(_("title"), default=dict)
+    text = models.JSONField(_("text"), default=dict)
+    # A list of ReplyAction values.
+    actions = models.JSONField(_("actions"), default=list)
+    categories = models.ManyToManyField(Category, blank=True, related_name="+", verbose_name=_("categories"))
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), default=clock.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated at"), default=clock.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
-        verbose_name = _("canned reply")
-        verbose_name_plural = _("canned replies")
-        ordering = ["organization", "language", "title"]
+        verbose_name = _("prepared reply")
+        verbose_name_plural = _("prepared replies")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "key"], name="prepared_reply_key_per_org")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.language})"
+        return self.key
+
+    def title_in(self, language: str | None = None) -> str:
+        return pick_name(self.title, language) or self.key
 
 
 class PhoneVerification(models.Model):

@@ -4,22 +4,34 @@ that the worker delivers (khidma.outbox)."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 
 from khidma.accounts.models import Role, User
 from khidma.cases import limits
 from khidma.cases.messages import render, render_html, render_subject
-from khidma.cases.models import Case, CaseEvent, Channel
+from khidma.cases.models import Attachment, Case, CaseEvent, Channel
 from khidma.cases.tracking import tracking_url
+from khidma.cases.wording import Wording
 from khidma.core import clock
-from khidma.outbox.models import HeldReason, MessageStatus, OutboundChannel, OutboundMessage
+from khidma.outbox.models import (
+    TRANSLATION_SLOT,
+    HeldReason,
+    MessageStatus,
+    OutboundChannel,
+    OutboundMessage,
+)
+from khidma.outbox.services import outbox_translate_later
 
-# Messages that are never held back by the daily limit: the reporter must get their number and the code.
-_ESSENTIAL = frozenset({"received", "resolved"})
+# Messages that are never held back by the daily limit: the reporter must get their number and the code,
+# and the after-photo goes with the fix it shows.
+_ESSENTIAL = frozenset({"received", "resolved", "fix_photo"})
 # Channels where the person who reports types a phone number nobody has checked: with
 # KHIDMA_PHONE_VERIFICATION_REQUIRED, no SMS goes to such a number until it is confirmed by a code.
 _SELF_SERVICE = frozenset({Channel.WEB, Channel.MOBILE_APP, Channel.OPEN311})
+# At most this many after-photos go into the chat with a fix; the tracking page shows them all.
+PHOTOS_PER_FIX = 3
 
 
 def staff_url(case: Case) -> str:
@@ -42,19 +54,50 @@ def _latest_event(case: Case) -> CaseEvent | None:
     return case.events.order_by("-id").first()
 
 
+def _words(case: Case, placeholders: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """Placeholders as text in the reporter's language. Staff's words (a ``Wording``) that must first be
+    machine translated leave a slot in the text, and what to translate (outbox ``translate``)."""
+    values: dict[str, str] = {}
+    translate: dict[str, str] = {}
+    for key, value in placeholders.items():
+        if isinstance(value, Wording):
+            said = value.for_reader(case.language)
+            if said.translate:
+                values[key] = TRANSLATION_SLOT
+                translate = {"text": said.text, "source": said.language}
+            else:
+                values[key] = said.text
+        else:
+            values[key] = value
+    return values, translate
+
+
 def to_reporter(
-    case: Case, template: str, *, event: CaseEvent | None = None, **placeholders: str
+    case: Case,
+    template: str,
+    *,
+    event: CaseEvent | None = None,
+    attachment: Attachment | None = None,
+    **placeholders: Any,
 ) -> OutboundMessage | None:
+    """The reporter's message about ``event`` in the case's language. Staff's words come as a ``Wording``:
+    a text in the reporter's language goes as it is; one that needs a translation waits in the outbox
+    (TRANSLATING) until the worker fills it in."""
     address = reporter_address(case)
     if address is None:
         return None
     channel, recipient = address
     event = event or _latest_event(case)
-    text = render(template, case.language, ref=case.reference, url=tracking_url(case), **placeholders)
+    values, translate = _words(case, placeholders)
+    text = render(template.split(":")[0], case.language, ref=case.reference, url=tracking_url(case), **values)
     now = clock.now()
-    held = _held_reason(case, template, channel, recipient, event, now=now)
-    status = MessageStatus.SUPPRESSED if held else MessageStatus.QUEUED
-    message, _created = OutboundMessage.objects.get_or_create(
+    held = _held_reason(case, template.split(":")[0], channel, recipient, event, now=now)
+    status = MessageStatus.QUEUED
+    if held:
+        status = MessageStatus.SUPPRESSED
+    elif translate:
+        status = MessageStatus.TRANSLATING
+    message, created = OutboundMessage.objects.get_or_create(
         event=event,
         channel=channel,
         recipient=recipient,
@@ -64,16 +107,20 @@ def to_reporter(
             "case": case,
             "language": case.language,
             "text": text,
-            "subject": render_subject(template, case.language, ref=case.reference)
+            "subject": render_subject(template.split(":")[0], case.language, ref=case.reference)
             if channel == OutboundChannel.EMAIL
             else "",
             "html": render_html(text, case.language) if channel == OutboundChannel.EMAIL else "",
+            "attachment": attachment,
+            "translate": translate,
             "status": status,
             "held_reason": held,
-            "next_attempt_at": now if status == MessageStatus.QUEUED else None,
+            "next_attempt_at": now if status in (MessageStatus.QUEUED, MessageStatus.TRANSLATING) else None,
             "created_at": now,
         },
     )
+    if created and status == MessageStatus.TRANSLATING:
+        outbox_translate_later(message)
     return message
 
 
@@ -114,10 +161,46 @@ def _held_reason(
 
 
 def release_held(case: Case, reason: str) -> int:
-    """Send the messages of ``case`` held back for ``reason`` after all (its phone was just confirmed)."""
-    return OutboundMessage.objects.filter(
-        case=case, status=MessageStatus.SUPPRESSED, held_reason=reason
-    ).update(status=MessageStatus.QUEUED, held_reason="", next_attempt_at=clock.now())
+    """Send the messages of ``case`` held back for ``reason`` after all (its phone was just confirmed). One
+    that carries staff's words still to be translated goes to wait for its translation first."""
+    held = OutboundMessage.objects.filter(case=case, status=MessageStatus.SUPPRESSED, held_reason=reason)
+    untranslated = [
+        m.pk
+        for m in held.only("pk", "translate")
+        if m.translate.get("text") and "translation" not in m.translate
+    ]
+    now = clock.now()
+    waiting = held.filter(pk__in=untranslated).update(
+        status=MessageStatus.TRANSLATING, held_reason="", next_attempt_at=now
+    )
+    return waiting + held.exclude(pk__in=untranslated).update(
+        status=MessageStatus.QUEUED, held_reason="", next_attempt_at=now
+    )
+
+
+def after_photos(case: Case, event: CaseEvent) -> list[Attachment]:
+    """The photos staff marked for the reporter since the case was last resolved: the after-photos of the
+    fix that ``event`` records (attached in the same action, or while the work went on)."""
+    earlier = (
+        case.events.filter(kind=event.kind, created_at__lt=event.created_at).order_by("-created_at").first()
+    )
+    photos = case.attachments.filter(
+        is_public=True, content_type__startswith="image/", uploaded_by__isnull=False
+    )
+    if earlier is not None:
+        photos = photos.filter(created_at__gt=earlier.created_at)
+    return list(photos.order_by("-created_at", "-id")[:PHOTOS_PER_FIX])[::-1]
+
+
+def photos_to_reporter(case: Case, photos: list[Attachment], *, event: CaseEvent) -> int:
+    """Send the after-photos into a WhatsApp reporter's chat (SMS cannot carry them; the tracking link in
+    every message shows them)."""
+    address = reporter_address(case)
+    if address is None or address[0] != OutboundChannel.WHATSAPP:
+        return 0
+    for n, photo in enumerate(photos, start=1):
+        to_reporter(case, "fix_photo" if n == 1 else f"fix_photo:{n}", event=event, attachment=photo)
+    return len(photos)
 
 
 def reply(

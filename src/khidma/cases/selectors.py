@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q, QuerySet
 
+from khidma.cases import privacy
 from khidma.cases.lifecycle import OPEN_STATUSES
-from khidma.cases.models import Case, CaseEvent
+from khidma.cases.models import Case, CaseEvent, PreparedReply
 from khidma.cases.search import text_match
 from khidma.core import damm
 from khidma.core.phones import fold_digits, normalize_phone
@@ -103,6 +104,27 @@ def case_get_public(*, organization: Organization, reference: str) -> Case | Non
     )
 
 
+def case_public_original(case: Case) -> Case | None:
+    """The earlier report a duplicate follows, when its reporter may see it: only a public problem of the
+    same organization (cases/privacy.py), never a private case, whose timeline, fix and photos are for its
+    own reporter alone."""
+    if case.duplicate_of_id is None:
+        return None
+    original = (
+        Case.objects.filter(pk=case.duplicate_of_id, organization_id=case.organization_id)
+        .select_related("category", "department", "area")
+        .first()
+    )
+    return original if original is not None and privacy.is_public_problem(original) else None
+
+
+def case_public_photos(case: Case) -> QuerySet:
+    """Photos staff marked to be shown to the reporter (the after-photo of a resolution)."""
+    return case.attachments.filter(is_public=True, content_type__startswith="image/").order_by(
+        "created_at", "id"
+    )
+
+
 def case_public_timeline(case: Case, *, with_notes: bool) -> list[CaseEvent]:
     """The public events of a case, oldest first. ``with_notes`` False (a private case read by someone who
     has not shown the reporter's key: cases/privacy.py) keeps the steps and drops what staff wrote."""
@@ -113,8 +135,46 @@ def case_public_timeline(case: Case, *, with_notes: bool) -> list[CaseEvent]:
     return events
 
 
+def case_messages(case: Case, limit: int = 12) -> list:
+    """The latest messages to the case's reporters, for staff to see what went, what waits (for its
+    translation) and what failed. Never their text: it holds the closure code."""
+    return list(
+        case.messages.only(
+            "created_at", "channel", "language", "template", "status", "last_error", "case_id"
+        ).order_by("-created_at", "-id")[:limit]
+    )
+
+
 def case_events(case: Case) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor").order_by("created_at", "id")
+
+
+def prepared_reply_list(replies: QuerySet[PreparedReply]) -> QuerySet[PreparedReply]:
+    return replies.prefetch_related("categories").order_by("-is_active", "key")
+
+
+def prepared_replies_for_case(case: Case) -> dict[str, list[PreparedReply]]:
+    """The active replies of the case's organization that fit the case's category, by the action they go
+    with (a reply for no category in particular fits every case). An organization keeps tens of replies, not
+    thousands, so the tags are matched here rather than in SQL (JSON lists are not portable to query)."""
+    replies = PreparedReply.objects.filter(organization_id=case.organization_id, is_active=True)
+    fitting: dict[str, list[PreparedReply]] = {}
+    for reply in replies.prefetch_related("categories").order_by("key"):
+        categories = {category.pk for category in reply.categories.all()}
+        if categories and case.category_id not in categories:
+            continue
+        for action in reply.actions:
+            fitting.setdefault(action, []).append(reply)
+    return fitting
+
+
+def prepared_replies_fitting(*, case: Case, action: str) -> list[PreparedReply]:
+    """The replies offered for ``action`` on ``case``."""
+    return prepared_replies_for_case(case).get(action, [])
+
+
+def prepared_reply_fits(reply: PreparedReply, *, case: Case, action: str) -> bool:
+    return any(r.pk == reply.pk for r in prepared_replies_fitting(case=case, action=action))
 
 
 COMPLIANCE_GROUPS = ("category", "department", "area", "month")

@@ -31,12 +31,14 @@ from khidma.cases.models import (
     Case,
     CaseEvent,
     EventKind,
+    PreparedReply,
     Priority,
     ReferenceCounter,
     Status,
     TriageResult,
 )
 from khidma.cases.triage import triage_decide
+from khidma.cases.wording import Wording, wording_for
 from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.text import fold_for_search
@@ -401,10 +403,47 @@ def case_start(*, case: Case, by: User, note: str = "") -> Case:
     )
 
 
+def _staff_language(by: User | None, case: Case) -> str:
+    return by.language if by is not None and by.language else case.organization.default_language
+
+
+def _said(case: Case, by: User | None, wording: Wording, readers: list[str]) -> tuple[str, dict[str, Any]]:
+    """Staff's words for the event: the note in the acting person's language, and in ``data`` the reply,
+    the texts each reader gets and what is translated or sent as written (cases/wording.py)."""
+    wording.ensure_readable(readers)
+    return wording.for_staff(_staff_language(by, case)), wording.event_data(readers)
+
+
 @transaction.atomic
-def case_hold(*, case: Case, by: User | None, reason: str, public: bool = True) -> Case:
+def case_hold(
+    *,
+    case: Case,
+    by: User | None,
+    reason: str = "",
+    public: bool = True,
+    reply: PreparedReply | None = None,
+    send_untranslated: bool = False,
+) -> Case:
+    """On hold with a reason; public: a question the reporter is asked (free text or a prepared reply)."""
     case = lock_case(case)
-    text = _required_text("note", reason, _("Say why the case is on hold, or what you ask the reporter."))
+    lifecycle.ensure_transition(case.status, Status.ON_HOLD)  # the state first, then the words
+    required = _("Say why the case is on hold, or what you ask the reporter.")
+    public = public or reply is not None
+    data: dict[str, Any] = {}
+    wording = None
+    if public:
+        wording = wording_for(
+            case=case,
+            action="hold",
+            by=by,
+            text=reason,
+            reply=reply,
+            send_untranslated=send_untranslated,
+            required=required,
+        )
+        text, data = _said(case, by, wording, [case.language])
+    else:
+        text = _required_text("note", reason, required)
     case = transition(
         case,
         Status.ON_HOLD,
@@ -412,10 +451,11 @@ def case_hold(*, case: Case, by: User | None, reason: str, public: bool = True) 
         by=by,
         note=text,
         public=public,
+        data=data,
         extra={"status_before_hold": case.status},
     )
-    if public:
-        notify.to_reporter(case, "question", question=text)
+    if wording is not None:
+        notify.to_reporter(case, "question", question=wording)
     return case
 
 
@@ -433,19 +473,46 @@ def case_resume(*, case: Case, by: User | None, note: str = "") -> Case:
 
 
 @transaction.atomic
-def case_resolve(*, case: Case, by: User, note: str) -> Case:
+def case_resolve(
+    *,
+    case: Case,
+    by: User,
+    note: str = "",
+    reply: PreparedReply | None = None,
+    send_untranslated: bool = False,
+) -> Case:
+    """Resolved: every reporter concerned — the case's own and those of its duplicates — hears what was
+    done in their own language, with the after-photos in a WhatsApp chat; the case's reporter gets the
+    closure code and the question "is it fixed?" (cases/closure.py)."""
     case = lock_case(case)
-    text = _required_text("note", note, _("Describe what was done."))
+    lifecycle.ensure_transition(case.status, Status.RESOLVED)
+    wording = wording_for(
+        case=case,
+        action="resolve",
+        by=by,
+        text=note,
+        reply=reply,
+        send_untranslated=send_untranslated,
+        required=_("Describe what was done."),
+    )
+    # A link made before the privacy rule existed says nothing to that reporter.
+    duplicates = [
+        d for d in case.duplicates.filter(status=Status.DUPLICATE) if privacy.can_link_duplicate(d, case)
+    ]
+    text, data = _said(case, by, wording, [case.language, *(d.language for d in duplicates)])
     now = clock.now()
-    # The closure code goes to the reporter with the question "is it fixed?" (cases/closure.py).
     code = closure_codes.issue_code(case, now=now)
-    case = transition(case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, extra={"resolved_at": now})
-    notify.to_reporter(case, "resolved", note=text, code=code)
-    for duplicate in case.duplicates.filter(status=Status.DUPLICATE):
-        if privacy.can_link_duplicate(duplicate, case):  # a link made before the rule existed says nothing
-            notify.to_reporter(
-                duplicate, "duplicate_fixed", event=case.events.order_by("-id").first(), note=text
-            )
+    case = transition(
+        case, Status.RESOLVED, EventKind.RESOLVED, by=by, note=text, data=data, extra={"resolved_at": now}
+    )
+    event = case.events.order_by("-id").first()
+    photos = notify.after_photos(case, event)
+    notify.to_reporter(case, "resolved", event=event, note=wording, code=code)
+    notify.photos_to_reporter(case, photos, event=event)
+    for duplicate in duplicates:
+        notify.to_reporter(duplicate, "duplicate_fixed", event=event, note=wording)
+        if privacy.is_public_problem(case):  # a private case's photos are for its own reporter alone
+            notify.photos_to_reporter(duplicate, photos, event=event)
     return case
 
 
@@ -483,18 +550,67 @@ def case_reopen(*, case: Case, by: User | None, reason: str) -> Case:
 
 
 @transaction.atomic
-def case_reject(*, case: Case, by: User, reason: str) -> Case:
+def case_reject(
+    *,
+    case: Case,
+    by: User,
+    reason: str = "",
+    reply: PreparedReply | None = None,
+    send_untranslated: bool = False,
+) -> Case:
     case = lock_case(case)
-    text = _required_text("note", reason, _("Say why the report is rejected."))
-    case = transition(
-        case, Status.REJECTED, EventKind.REJECTED, by=by, note=text, extra={"closed_at": clock.now()}
+    lifecycle.ensure_transition(case.status, Status.REJECTED)
+    wording = wording_for(
+        case=case,
+        action="reject",
+        by=by,
+        text=reason,
+        reply=reply,
+        send_untranslated=send_untranslated,
+        required=_("Say why the report is rejected."),
     )
-    notify.to_reporter(case, "rejected", reason=text)
+    text, data = _said(case, by, wording, [case.language])
+    case = transition(
+        case,
+        Status.REJECTED,
+        EventKind.REJECTED,
+        by=by,
+        note=text,
+        data=data,
+        extra={"closed_at": clock.now()},
+    )
+    notify.to_reporter(case, "rejected", reason=wording)
     return case
 
 
+def _optional_words(
+    case: Case,
+    by: User | None,
+    action: str,
+    note: str,
+    reply: PreparedReply | None,
+    send_untranslated: bool,
+) -> tuple[Wording | None, str, dict[str, Any]]:
+    """Words that may go with a referral or a duplicate: sent to the reporter as an update when given."""
+    wording = wording_for(
+        case=case, action=action, by=by, text=note, reply=reply, send_untranslated=send_untranslated
+    )
+    if wording is None:
+        return None, "", {}
+    text, data = _said(case, by, wording, [case.language])
+    return wording, text, data
+
+
 @transaction.atomic
-def case_mark_duplicate(*, case: Case, by: User | None, original: Case, note: str = "") -> Case:
+def case_mark_duplicate(
+    *,
+    case: Case,
+    by: User | None,
+    original: Case,
+    note: str = "",
+    reply: PreparedReply | None = None,
+    send_untranslated: bool = False,
+) -> Case:
     case = lock_case(case)
     if original.organization_id != case.organization_id:
         raise DomainError.single("duplicate_of", "not_found", _("No case has this reference number."))
@@ -512,33 +628,52 @@ def case_mark_duplicate(*, case: Case, by: User | None, original: Case, note: st
                 "complaint, an inquiry or a proxy's case is never the original of someone else's report."
             ),
         )
+    lifecycle.ensure_transition(case.status, Status.DUPLICATE)
+    wording, text, data = _optional_words(case, by, "duplicate", note, reply, send_untranslated)
     case = transition(
         case,
         Status.DUPLICATE,
         EventKind.MARKED_DUPLICATE,
         by=by,
-        note=note.strip(),
-        data={"duplicate_of": original.reference},
+        note=text,
+        data={"duplicate_of": original.reference, **data},
         extra={"duplicate_of": original, "closed_at": clock.now()},
     )
     notify.to_reporter(case, "duplicate", original=original.reference)
+    if wording is not None:
+        notify.to_reporter(case, "update", note=wording)
     return case
 
 
 @transaction.atomic
-def case_refer(*, case: Case, by: User | None, partner: str, note: str = "") -> Case:
+def case_refer(
+    *,
+    case: Case,
+    by: User | None,
+    partner: str,
+    note: str = "",
+    reply: PreparedReply | None = None,
+    send_untranslated: bool = False,
+) -> Case:
+    """Referred to a partner entity. With words (a prepared reply names the partner and how to reach it in
+    the reporter's language), the reporter gets those instead of the partner's name as staff typed it."""
     case = lock_case(case)
+    lifecycle.ensure_transition(case.status, Status.REFERRED)
     partner = _required_text("partner", partner, _("Name the entity the case is referred to."))
+    wording, text, data = _optional_words(case, by, "refer", note, reply, send_untranslated)
     case = transition(
         case,
         Status.REFERRED,
         EventKind.REFERRED,
         by=by,
-        note=note.strip(),
-        data={"partner": partner},
+        note=text,
+        data={"partner": partner, **data},
         extra={"referred_to": partner},
     )
-    notify.to_reporter(case, "referred", partner=partner)
+    if wording is not None:
+        notify.to_reporter(case, "update", note=wording)
+    else:
+        notify.to_reporter(case, "referred", partner=partner)
     return case
 
 
@@ -609,12 +744,37 @@ def case_set_category(*, case: Case, by: User | None, category: str, note: str =
 
 
 @transaction.atomic
-def case_add_note(*, case: Case, by: User | None, text: str, public: bool = False) -> CaseEvent:
+def case_add_note(
+    *,
+    case: Case,
+    by: User | None,
+    text: str = "",
+    public: bool = False,
+    reply: PreparedReply | None = None,
+    send_untranslated: bool = False,
+) -> CaseEvent:
+    """An internal note, or (public, or a prepared reply) an update the reporter is sent."""
     case = lock_case(case)
-    body = _required_text("note", text, _("Write the note."))
+    required = _("Write the note.")
+    wording = None
+    data: dict[str, Any] = {}
+    if public or reply is not None:
+        public = True
+        wording = wording_for(
+            case=case,
+            action="note",
+            by=by,
+            text=text,
+            reply=reply,
+            send_untranslated=send_untranslated,
+            required=required,
+        )
+        body, data = _said(case, by, wording, [case.language])
+    else:
+        body = _required_text("note", text, required)
     case.updated_at = clock.now()
     case.save(update_fields=["updated_at"])
-    event = record_event(case, EventKind.NOTE, by=by, note=body, public=public)
-    if public:
-        notify.to_reporter(case, "update", event=event, note=body)
+    event = record_event(case, EventKind.NOTE, by=by, note=body, public=public, data=data)
+    if wording is not None:
+        notify.to_reporter(case, "update", event=event, note=wording)
     return event

@@ -1,5 +1,6 @@
 """Pictures people upload, checked by what they contain: one checker for staff attachments, the portal's
-photos and the knowledge base's images.
+photos and the knowledge base's images; and pictures encoded again with nothing but their pixels, which is
+what the public may see of a photo (``strip_metadata``).
 
 A small file can describe a huge picture (a "decompression bomb": a few hundred kilobytes of PNG that
 inflate to gigabytes of pixels), so the picture's size is read from its header and refused before any
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 # About 60 megapixels: more than any phone camera (a 50 MP phone's photo passes), far less than the
 # hundreds of millions a decompression bomb claims. Decoded as RGBA that is at most about 240 MB.
 MAX_PIXELS = 60_000_000
+
+# Large enough for any detail a field team needs; a 12-megapixel original shrinks to about a tenth.
+MAX_SIDE = 2048
 
 # Content type → (Pillow's format name, the extension files are stored with).
 IMAGE_FORMATS: dict[str, tuple[str, str]] = {
@@ -67,3 +71,29 @@ def decode_image(content: bytes, *, max_pixels: int = MAX_PIXELS) -> tuple[str, 
     except Exception as exc:
         raise NotAnImage(str(exc)) from exc
     return content_type, image
+
+
+def strip_metadata(image: Image.Image, image_format: str) -> bytes:
+    """The picture's pixels encoded again with no metadata at all: no EXIF (position, device, time), no XMP,
+    no ICC profile, no comments, no embedded thumbnail. Turned upright first, so dropping the orientation
+    tag does not leave it lying on its side, and scaled to at most MAX_SIDE."""
+    upright = ImageOps.exif_transpose(image)
+    upright.thumbnail((MAX_SIDE, MAX_SIDE))
+    if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
+        upright = upright.convert("RGB")
+    elif image_format in ("PNG", "WEBP") and upright.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+        upright = upright.convert("RGBA")
+    # Encoders copy some blocks (ICC profile, comment, XMP) from ``info`` when asked for nothing.
+    upright.info = {}
+    out = io.BytesIO()
+    options = {"JPEG": {"quality": 85, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 85}}
+    upright.save(out, image_format, **options[image_format])
+    return out.getvalue()
+
+
+def without_metadata(content: bytes) -> bytes:
+    """A picture shown to the public (an after-photo on the tracking page or in a chat): ``content`` decoded
+    and encoded again by ``strip_metadata``. Raises NotAnImage."""
+    content_type, image = decode_image(content)
+    with image:
+        return strip_metadata(image, IMAGE_FORMATS[content_type][0])

@@ -46,6 +46,9 @@ class Outgoing:
     case_reference: str | None
     subject: str = ""
     html: str = ""
+    # A photo to send with the text (WhatsApp only): its bytes and type. The text is then its caption.
+    media: bytes | None = None
+    media_type: str = ""
 
 
 class Backend(Protocol):
@@ -72,6 +75,8 @@ class FileBackend:
             "case_reference": message.case_reference,
             "template": message.template,
         }
+        if message.media is not None:
+            line["media"] = {"type": message.media_type, "bytes": len(message.media)}
         with path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
         return f"file-{uuid.uuid4().hex[:12]}"
@@ -169,24 +174,62 @@ class TaqnyatBackend:
 
 
 class WhatsAppCloudBackend:
-    """Text messages through the Graph API; outside the 24-hour window the caller sends a template."""
+    """Text and image messages through the Graph API; outside the 24-hour window the caller sends a
+    template. An image is first uploaded (``POST /{phone-number-id}/media``), then sent by its media id,
+    so the photo never needs a public address of its own."""
+
+    def _base(self) -> str:
+        return f"{settings.KHIDMA_WHATSAPP_GRAPH_URL}/{settings.KHIDMA_WHATSAPP_PHONE_NUMBER_ID}"
+
+    def _upload(self, message: Outgoing) -> str:
+        boundary = uuid.uuid4().hex
+        extension = {"image/png": "png", "image/webp": "webp"}.get(message.media_type, "jpg")
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n',
+            f'--{boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\n{message.media_type}\r\n',
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.{extension}"\r\n'
+            f"Content-Type: {message.media_type}\r\n\r\n",
+        ]
+        body = "".join(parts).encode() + (message.media or b"") + f"\r\n--{boundary}--\r\n".encode()
+        try:
+            answer = _post(
+                f"{self._base()}/media",
+                data=body,
+                headers={
+                    "Content-Type": f"multipart/form-data; boundary={boundary}",
+                    "Authorization": f"Bearer {settings.KHIDMA_WHATSAPP_TOKEN}",
+                },
+            )
+        except UncertainError as exc:
+            # Nothing reached the person yet: an upload without an answer is simply tried again.
+            raise TransientError(str(exc)) from exc
+        media_id = str(answer.get("id") or "")
+        if not media_id:
+            raise TransientError(f"no media id in the upload's answer: {str(answer)[:200]}")
+        return media_id
 
     def send(self, message: Outgoing) -> str:
         payload: dict = {"messaging_product": "whatsapp", "to": _international(message.to)}
+        media_id = self._upload(message) if message.media is not None else None
         if message.template.startswith("wa_template:"):
             name = message.template.split(":", 1)[1]
+            components: list[dict] = [
+                {"type": "body", "parameters": [{"type": "text", "text": message.text}]}
+            ]
+            if media_id:
+                components.insert(
+                    0, {"type": "header", "parameters": [{"type": "image", "image": {"id": media_id}}]}
+                )
             payload |= {
                 "type": "template",
-                "template": {
-                    "name": name,
-                    "language": {"code": message.language},
-                    "components": [{"type": "body", "parameters": [{"type": "text", "text": message.text}]}],
-                },
+                "template": {"name": name, "language": {"code": message.language}, "components": components},
             }
+        elif media_id:
+            payload |= {"type": "image", "image": {"id": media_id, "caption": message.text}}
         else:
             payload |= {"type": "text", "text": {"body": message.text, "preview_url": True}}
         answer = _post(
-            f"{settings.KHIDMA_WHATSAPP_GRAPH_URL}/{settings.KHIDMA_WHATSAPP_PHONE_NUMBER_ID}/messages",
+            f"{self._base()}/messages",
             data=json.dumps(payload).encode(),
             headers={
                 "Content-Type": "application/json",

@@ -26,6 +26,9 @@ class MessageStatus(models.TextChoices):
     # gone out, so it is never sent again automatically (a duplicate is worse than a visible gap).
     UNCERTAIN = "uncertain", _("Uncertain (worker stopped while sending)")
     SUPPRESSED = "suppressed", _("Not sent (held back: see the reason)")
+    # Waits for the machine translation of the staff's words (``translate``); the delivery worker skips it
+    # until the translation fills the slot and makes it queued.
+    TRANSLATING = "translating", _("Waiting for its translation")
 
 
 class HeldReason(models.TextChoices):
@@ -34,6 +37,11 @@ class HeldReason(models.TextChoices):
     CASE_DAILY_LIMIT = "case_daily_limit", _("Daily limit of messages for this case")
     RECIPIENT_HOURLY_LIMIT = "recipient_hourly_limit", _("Too many new reports for this number this hour")
     UNVERIFIED_PHONE = "unverified_phone", _("Phone number not confirmed by SMS code")
+
+
+# Where the translated words go in a message that waits for its translation. Invisible separators around a
+# word no one types, so it can never clash with text a person wrote.
+TRANSLATION_SLOT = "\u2063KHIDMA-TRANSLATION\u2063"
 
 
 class OutboundMessage(models.Model):
@@ -51,6 +59,13 @@ class OutboundMessage(models.Model):
     subject = models.CharField(max_length=200, blank=True)
     text = models.TextField(_("text"))
     html = models.TextField(blank=True)
+    # A photo sent with the message (WhatsApp: the after-photo with the fix).
+    attachment = models.ForeignKey(
+        "cases.Attachment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # While TRANSLATING: {"text": the staff's words, "source": their language}; kept afterwards with
+    # "translation" added, so the original stays beside what was sent.
+    translate = models.JSONField(default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=MessageStatus.choices, default=MessageStatus.QUEUED
     )

@@ -8,10 +8,24 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.html import escape
+from django_tasks import task
 
 from khidma.core import clock
 from khidma.outbox.backends import Outgoing, PermanentError, TransientError, UncertainError, backend_for
-from khidma.outbox.models import ContactWindow, MessageStatus, OutboundChannel, OutboundMessage
+from khidma.outbox.models import (
+    TRANSLATION_SLOT,
+    ContactWindow,
+    MessageStatus,
+    OutboundChannel,
+    OutboundMessage,
+)
+from khidma.translation.services import (
+    TranslationRefused,
+    TranslationUnavailable,
+    translate,
+    translation_refresh_languages,
+)
 
 logger = logging.getLogger("khidma.outbox")
 
@@ -31,12 +45,110 @@ class DeliveryResult:
     uncertain: int = 0
 
 
+@dataclass
+class TranslationResult:
+    released: int = 0
+    waiting: int = 0
+    failed: int = 0
+
+
+def outbox_translate_due(
+    *, now: datetime.datetime | None = None, message_ids: list[int] | None = None, limit: int = 100
+) -> TranslationResult:
+    """Fill in the translation of messages that wait for one and hand them to delivery. The translation
+    server is called outside any transaction; a server that is down or slow leaves the message waiting,
+    tried again after 30 s, 1 min, 2 min, … up to an hour, for as long as it takes (nothing is sent in the
+    wrong language meanwhile); a pair the server refuses fails the message, which staff see on the case."""
+    now = now or clock.now()
+    result = TranslationResult()
+    due = OutboundMessage.objects.filter(status=MessageStatus.TRANSLATING, next_attempt_at__lte=now)
+    if message_ids is not None:
+        due = due.filter(pk__in=message_ids)
+    waiting = list(due.order_by("next_attempt_at", "pk")[:limit])
+    if waiting:
+        translation_refresh_languages()
+    unavailable: set[tuple[str, str]] = set()
+    for message in waiting:
+        wanted = message.translate
+        pair = (wanted.get("source", ""), message.language)
+        translated, error, give_up = None, "", False
+        if pair in unavailable:
+            error = "translation server unavailable"
+        else:
+            try:
+                translated = translate(text=wanted.get("text", ""), source=pair[0], target=pair[1])
+            except TranslationUnavailable as exc:
+                error = str(exc)
+                unavailable.add(pair)  # one answer is enough: do not wait on a slow server per message
+            except TranslationRefused as exc:
+                error, give_up = str(exc), True
+        with transaction.atomic():
+            current = (
+                OutboundMessage.objects.select_for_update()
+                .filter(pk=message.pk, status=MessageStatus.TRANSLATING)
+                .first()
+            )
+            if current is None:  # another worker finished it meanwhile
+                continue
+            tries = int(current.translate.get("tries", 0)) + 1
+            if translated is not None:
+                _fill_slot(current, translated)
+                current.translate = {**current.translate, "translation": translated, "tries": tries}
+                current.status = MessageStatus.QUEUED
+                current.next_attempt_at = clock.now()
+                current.last_error = ""
+                result.released += 1
+            elif give_up:
+                current.translate = {**current.translate, "tries": tries}
+                current.status = MessageStatus.FAILED
+                current.next_attempt_at = None
+                current.last_error = f"translation refused: {error}"[:1000]
+                result.failed += 1
+            else:
+                current.translate = {**current.translate, "tries": tries}
+                current.next_attempt_at = now + backoff(tries)
+                current.last_error = f"translation: {error}"[:1000]
+                result.waiting += 1
+            current.save(
+                update_fields=[
+                    "text",
+                    "subject",
+                    "html",
+                    "translate",
+                    "status",
+                    "next_attempt_at",
+                    "last_error",
+                ]
+            )
+    return result
+
+
+def _fill_slot(message: OutboundMessage, translated: str) -> None:
+    message.text = message.text.replace(TRANSLATION_SLOT, translated)
+    if message.html:
+        message.html = message.html.replace(TRANSLATION_SLOT, escape(translated))
+    # Subjects are fixed sentences with the reference only (cases/messages.py): no slot to fill there.
+
+
+@task()
+def outbox_translate_task(message_ids: list[int]) -> None:
+    """Enqueued when a message that needs a translation is written: translate it at once if the server
+    answers; otherwise the worker's periodic pass tries again."""
+    outbox_translate_due(message_ids=message_ids)
+
+
+def outbox_translate_later(message: OutboundMessage) -> None:
+    """Ask for a waiting message's translation once the current transaction commits (never inside it:
+    the server may take seconds, and the action that wrote the message must not wait for it)."""
+    transaction.on_commit(lambda: outbox_translate_task.enqueue(message_ids=[message.pk]))
+
+
 def _claim(now: datetime.datetime) -> OutboundMessage | None:
     with transaction.atomic():
         message = (
             OutboundMessage.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(status=MessageStatus.QUEUED, next_attempt_at__lte=now)
-            .select_related("case")
+            .select_related("case", "attachment")
             .order_by("next_attempt_at", "pk")
             .first()
         )
@@ -76,6 +188,7 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
                 case_reference=message.case.reference if message.case_id else None,
                 subject=message.subject,
                 html=message.html,
+                **_media(message),
             )
             provider_id = backend_for(message.channel).send(outgoing)
         except TransientError as exc:
@@ -123,13 +236,34 @@ WHATSAPP_WINDOW = datetime.timedelta(hours=24)
 
 def _template_for(message: OutboundMessage, now: datetime.datetime) -> str:
     """Outside WhatsApp's 24-hour customer-service window a free-form text would be refused: send it as the
-    approved template (KHIDMA_WHATSAPP_TEMPLATE) with our text as its body parameter."""
+    approved template (KHIDMA_WHATSAPP_TEMPLATE) with our text as its body parameter. A photo goes outside
+    the window only as KHIDMA_WHATSAPP_PHOTO_TEMPLATE (an image header), when one is configured."""
     if message.channel != OutboundChannel.WHATSAPP:
         return message.template
     window = ContactWindow.objects.filter(channel=message.channel, address=message.recipient).first()
     if window is not None and now - window.last_inbound_at < WHATSAPP_WINDOW:
         return message.template
+    if message.attachment_id is not None:
+        if not settings.KHIDMA_WHATSAPP_PHOTO_TEMPLATE:
+            raise PermanentError(
+                "photos go only within 24 hours of the person's last message "
+                "(or set KHIDMA_WHATSAPP_PHOTO_TEMPLATE)"
+            )
+        return f"wa_template:{settings.KHIDMA_WHATSAPP_PHOTO_TEMPLATE}"
     return f"wa_template:{settings.KHIDMA_WHATSAPP_TEMPLATE}"
+
+
+def _media(message: OutboundMessage) -> dict:
+    """The photo's bytes for a message that carries one (stored without metadata: cases/attachments.py)."""
+    if message.attachment_id is None:
+        return {}
+    item = message.attachment
+    try:
+        with item.file.open("rb") as handle:
+            content = handle.read()
+    except OSError as exc:
+        raise PermanentError(f"the photo's file cannot be read: {exc}") from exc
+    return {"media": content, "media_type": item.content_type}
 
 
 def outbox_note_inbound(*, channel: str, address: str, at: datetime.datetime) -> None:

@@ -8,19 +8,17 @@ dropping the orientation tag does not leave it lying on its side.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
-from PIL import ExifTags, Image, ImageOps
+from PIL import ExifTags, Image
 
 from khidma.core.errors import DomainError
-from khidma.core.images import IMAGE_FORMATS, NotAnImage, decode_image
+from khidma.core.images import IMAGE_FORMATS, MAX_SIDE, NotAnImage, decode_image, strip_metadata
 
-# Large enough for any detail a field team needs; a 12-megapixel original shrinks to about a tenth.
-MAX_SIDE = 2048
+__all__ = ["MAX_SIDE", "CleanPhoto", "clean_photo", "read_gps", "strip_metadata"]
 
 
 @dataclass(frozen=True)
@@ -80,23 +78,6 @@ def read_gps(image: Image.Image) -> tuple[float, float] | None:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
         return None
     return round(lat, 6), round(lon, 6)
-
-
-def strip_metadata(image: Image.Image, image_format: str) -> bytes:
-    """The picture's pixels encoded again with no metadata at all: no EXIF (position, device, time), no XMP,
-    no ICC profile, no comments, no embedded thumbnail."""
-    upright = ImageOps.exif_transpose(image)
-    upright.thumbnail((MAX_SIDE, MAX_SIDE))
-    if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
-        upright = upright.convert("RGB")
-    elif image_format in ("PNG", "WEBP") and upright.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-        upright = upright.convert("RGBA")
-    # Encoders copy some blocks (ICC profile, comment, XMP) from ``info`` when asked for nothing.
-    upright.info = {}
-    out = io.BytesIO()
-    options = {"JPEG": {"quality": 85, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 85}}
-    upright.save(out, image_format, **options[image_format])
-    return out.getvalue()
 
 
 def clean_photo(upload, *, max_bytes: int | None = None) -> CleanPhoto:

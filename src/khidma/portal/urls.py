@@ -13,5 +13,6 @@ urlpatterns = [
     path("track/", views.track_form, name="track-form"),
     path("track/<str:reference>", views.track, name="track"),
     path("track/<str:reference>/answer", views.answer, name="answer"),
+    path("track/<str:reference>/photos/<int:pk>", views.track_photo, name="track-photo"),
     path("", include("khidma.portal.content_urls")),  # advice (knowledge base) and awareness posts
 ]

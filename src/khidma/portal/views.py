@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,11 +20,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from khidma.cases import closure, limits, privacy, submissions, tracking
 from khidma.cases import selectors as case_selectors
-from khidma.cases.models import Channel, Status
+from khidma.cases.models import Case, Channel, EventKind, Status
 from khidma.cases.references import parse_reference
+from khidma.cases.wording import public_notes
 from khidma.core import clock
 from khidma.core.clientip import client_ip
 from khidma.core.errors import DomainError
+from khidma.core.languages import pick_name
 from khidma.core.phones import mask_phone
 from khidma.core.ratelimit import RateLimited
 from khidma.organizations import selectors as org_selectors
@@ -102,16 +104,25 @@ def track(request: HttpRequest, reference: str) -> HttpResponse:
     if privacy.reporter_key_matches(case, request.GET.get(tracking.KEY_PARAMETER)):
         _remember_reporter(request, case)
     with_notes = privacy.notes_visible(case, reporter=_is_reporter(request, case))
+    story = _story(case, reader=case, with_notes=with_notes)
+    original = case_selectors.case_public_original(case) if case.status == Status.DUPLICATE else None
     context.update(
         {
             "case": case,
-            "timeline": case_selectors.case_public_timeline(case, with_notes=with_notes),
+            "self_story": story,
+            "timeline": story["timeline"],
+            "area_name": story["area_name"],
             "notes_hidden": not with_notes,
             "awaiting_confirmation": case.status == Status.RESOLVED and bool(case.closure_code_hash),
             "can_rate": case.status == Status.CLOSED
             and bool(case.closure_code_hash)
             and not hasattr(case, "satisfaction"),
             "ratings": range(1, 6),
+            # A duplicate follows the earlier report of the same problem, unless that one is private.
+            "original": _story(original, reader=case) if original is not None else None,
+            "original_hidden": case.status == Status.DUPLICATE and original is None,
+            "place": _place(case) if with_notes else None,  # a private case's place is its reporter's
+            "map": maps.map_options(),
         }
     )
     return render(request, "portal/track.html", context)
@@ -130,6 +141,71 @@ def _remember_reporter(request: HttpRequest, case) -> None:
 
 def _is_reporter(request: HttpRequest, case) -> bool:
     return case.reference in request.session.get(_REPORTER_SESSION_KEY, [])
+
+
+def _story(case: Case, *, reader: Case, with_notes: bool = True) -> dict:
+    """What the tracking page tells of a case: its names in the reader's language, the expected time, the
+    public timeline with staff's words in the reader's language (the page's, else the one ``reader``
+    reported in), the fix and the photos marked for the reporter. Without ``with_notes`` (a private case
+    read by someone who has not shown the reporter's key) only the steps: no words, no photos."""
+    events = case_selectors.case_public_timeline(case, with_notes=with_notes)
+    notes = public_notes(events, language=get_language(), reporter_language=reader.language)
+    timeline = [{"event": event, "note": notes.get(event.pk)} for event in events]
+    fix = _last(timeline, EventKind.RESOLVED) if case.status in (Status.RESOLVED, Status.CLOSED) else None
+    open_now = case.status not in (Status.RESOLVED, Status.CLOSED, Status.REJECTED, Status.DUPLICATE)
+    return {
+        "story_case": case,
+        "status_label": Status(case.status).label,
+        "category_name": pick_name(case.category.names) if case.category_id else "",
+        "department_name": pick_name(case.department.names) if case.department_id else "",
+        "area_name": pick_name(case.area.names) if case.area_id else "",
+        "expected_at": case.resolution_due_at if open_now and case.status != Status.REFERRED else None,
+        "timeline": timeline,
+        "fix": fix,
+        "photos": list(case_selectors.case_public_photos(case)) if with_notes else [],
+    }
+
+
+def _last(timeline: list[dict], kind: str) -> dict | None:
+    found = [item for item in timeline if item["event"].kind == kind]
+    return found[-1] if found else None
+
+
+def _place(case: Case) -> dict | None:
+    """The problem's place for the page's small map, to about ten metres: enough to recognise the spot,
+    and no finer than what the reporter's phone told us."""
+    if not case.has_location:
+        return None
+    return {"lat": round(case.lat, 4), "lon": round(case.lon, 4)}
+
+
+@require_GET
+def track_photo(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    """A photo staff marked for the reporter (stored without metadata), of this report or, for a duplicate,
+    of the earlier report it follows when that one is not private. A private case's photos only to the
+    browser that showed its reporter's key. Nothing else is ever served here."""
+    organization = _organization_or_404()
+    try:
+        canonical = parse_reference(reference)
+    except DomainError as exc:
+        raise Http404 from exc
+    case = case_selectors.case_get_public(organization=organization, reference=canonical)
+    if case is None:
+        raise Http404
+    photo = None
+    if privacy.notes_visible(case, reporter=_is_reporter(request, case)):
+        photo = case_selectors.case_public_photos(case).filter(pk=pk).first()
+    original = case_selectors.case_public_original(case) if case.status == Status.DUPLICATE else None
+    if photo is None and original is not None:
+        photo = case_selectors.case_public_photos(original).filter(pk=pk).first()
+    if photo is None:
+        raise Http404
+    response = FileResponse(photo.file.open("rb"), content_type=photo.content_type)
+    response["Content-Disposition"] = f'inline; filename="{photo.pk}{photo.extension}"'
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @require_POST

@@ -27,3 +27,11 @@ def action_label(action: str) -> str:
     from khidma.backoffice.labels import ACTION_LABELS
 
     return str(ACTION_LABELS.get(action, action))
+
+
+@register.filter
+def can_manage_replies(user) -> bool:
+    """The back office asks cases/access.py, never a copy of its rule."""
+    from khidma.cases.access import can_manage_replies as allowed
+
+    return allowed(user)

@@ -42,6 +42,10 @@ from khidma.programs.models import (
 from khidma.programs.people.selectors import person_by_phone
 from khidma.programs.people.services import NAME_MAX, person_create
 
+# send_untranslated=True: these words go to the applicant as written when no translation backend can
+# translate them; the program screens do not yet offer the confirmation the case page asks for
+# (cases/wording.py). Texts made with casework.in_language() are already in the applicant's language.
+
 TEXT_MAX = 4000
 DOCUMENT_MAX = 200
 REGISTRATION_MAX = 40
@@ -240,7 +244,7 @@ def application_check(*, application: Application, by: User) -> Application:
             _("Your application is incomplete. Please bring: %(list)s. What you already gave is kept."),
             list=", ".join(checklist_for(application.organization_id).labels(missing, case.language)),
         )
-        case_services.case_hold(case=case, by=by, reason=reason, public=True)
+        case_services.case_hold(case=case, by=by, reason=reason, public=True, send_untranslated=True)
     else:
         application.status = ApplicationStatus.IN_RESEARCH
         application.save(update_fields=["status", "missing_documents"])
@@ -442,7 +446,7 @@ def application_deliver(*, application: Application, note: str, by: User) -> App
     application.save(update_fields=["status", "delivered_at"])
     audit.record("application", application, "delivered", by=by, note=note)
     case = casework.take_case(application.case, by)
-    case_services.case_resolve(case=case, by=by, note=note)
+    case_services.case_resolve(case=case, by=by, note=note, send_untranslated=True)
     return application
 
 

@@ -34,6 +34,10 @@ from khidma.programs.models import (
     Vote,
 )
 
+# send_untranslated=True: these words go to the applicant as written when no translation backend can
+# translate them; the program screens do not yet offer the confirmation the case page asks for
+# (cases/wording.py). Texts made with casework.in_language() are already in the applicant's language.
+
 TITLE_MAX = 200
 NAME_MAX = 200
 MINUTES_MAX = 20000
@@ -312,12 +316,12 @@ def _application_decide(
         text = casework.in_language(
             case.language, _("Your application was approved: %(reasons)s"), reasons=reasons
         )
-        case_services.case_add_note(case=case, by=by, text=text, public=True)
+        case_services.case_add_note(case=case, by=by, text=text, public=True, send_untranslated=True)
     elif lifecycle.can_transition(case.status, Status.REJECTED):
         # The rejection is a public timeline event and the applicant is told the reasons.
-        case_services.case_reject(case=case, by=by, reason=reasons)
+        case_services.case_reject(case=case, by=by, reason=reasons, send_untranslated=True)
     else:
         text = casework.in_language(
             case.language, _("Your application was not approved: %(reasons)s"), reasons=reasons
         )
-        case_services.case_add_note(case=case, by=by, text=text, public=True)
+        case_services.case_add_note(case=case, by=by, text=text, public=True, send_untranslated=True)

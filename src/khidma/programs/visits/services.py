@@ -22,6 +22,10 @@ from khidma.programs import audit, casework
 from khidma.programs.access import ensure_same_organization
 from khidma.programs.models import EligibilityReason, Team, Visit, VisitStatus
 
+# send_untranslated=True: these words go to the applicant as written when no translation backend can
+# translate them; the program screens do not yet offer the confirmation the case page asks for
+# (cases/wording.py). Texts made with casework.in_language() are already in the applicant's language.
+
 NAME_MAX = 200
 TEXT_MAX = 4000
 DOCUMENT_MAX = 200
@@ -161,7 +165,7 @@ def _tell_visit_date(visit: Visit, case: Case, *, by: User) -> None:
         case_services.case_add_note(case=case, by=by, text=text, public=False)
     else:
         # A public note reaches the reporter (SMS, WhatsApp or email) and shows on their tracking page.
-        case_services.case_add_note(case=case, by=by, text=text, public=True)
+        case_services.case_add_note(case=case, by=by, text=text, public=True, send_untranslated=True)
 
 
 @transaction.atomic
@@ -185,5 +189,5 @@ def visit_complete(*, visit: Visit, work_done: str, documents: list[str] | None 
         note += " " + casework.in_language(
             case.language, _("Documents collected: %(list)s."), list=", ".join(collected)
         )
-    case_services.case_resolve(case=case, by=by, note=note)
+    case_services.case_resolve(case=case, by=by, note=note, send_untranslated=True)
     return visit

@@ -19,7 +19,7 @@ from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
-from khidma.demo import content, data, photos, programs, units
+from khidma.demo import content, data, photos, programs, replies, units
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert, places_import_geojson
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
@@ -60,6 +60,8 @@ class Command(BaseCommand):
                 )
                 for spec in data.ASSOCIATIONS:
                     self._association(spec, rng)
+                # The replies before the history, so that it answers reporters with them.
+                replies.seed_replies(list(Organization.objects.all()))
                 self._makkah_cases(makkah, cases, rng)
                 content.seed_content(makkah)  # advice articles and awareness posts
                 with clock.at(timezone.now()):
@@ -333,7 +335,12 @@ class Command(BaseCommand):
                     if "مياه" in case.description or "water" in case.description.lower()
                     else "الشركة السعودية للكهرباء"
                 )
-                services.case_refer(case=case, by=agent, partner=partner, note="خارج اختصاص الأمانة")
+                services.case_refer(
+                    case=case,
+                    by=agent,
+                    partner=partner,
+                    **replies.words_for(case, "refer", "خارج اختصاص الأمانة", rng),
+                )
             return
         age_days = (now - received).days
         stage = rng.random()
@@ -352,7 +359,10 @@ class Command(BaseCommand):
             case = services.case_start(case=case, by=field)
         if stage < 0.3:
             with clock.at(later(2)):
-                services.case_hold(case=case, by=field, reason="نحتاج تحديد الموقع بدقة، هل يمكن إرسال صورة؟")
+                question = "نحتاج تحديد الموقع بدقة، هل يمكن إرسال صورة؟"
+                services.case_hold(
+                    case=case, by=field, **replies.words_for(case, "hold", question, rng, field="reason")
+                )
             return
         if stage < 0.4:
             return
@@ -360,7 +370,9 @@ class Command(BaseCommand):
             if case.attachments.exists():  # the after-photo of the same street
                 after = photos.upload(problem=False, seed=case.pk)
                 attachment_add(case=case, by=field, upload=after, public=True)
-            case = services.case_resolve(case=case, by=field, note="تمت المعالجة في الموقع")
+            case = services.case_resolve(
+                case=case, by=field, **replies.words_for(case, "resolve", "تمت المعالجة في الموقع", rng)
+            )
         if stage < 0.55:
             return
         with clock.at(later(rng.uniform(2, 48))):

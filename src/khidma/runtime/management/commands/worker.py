@@ -28,10 +28,12 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
     from khidma.cases.retention import case_personal_data_sweep
     from khidma.channels.processing import process_pending
     from khidma.core import clock, ratelimit
-    from khidma.outbox.services import outbox_deliver_due
+    from khidma.outbox.services import outbox_deliver_due, outbox_translate_due
 
     return [
         ("deliver messages", env_int("KHIDMA_OUTBOX_POLL_SECONDS", 2), outbox_deliver_due),
+        # Messages waiting for a translation the server could not give at once (its own backoff per row).
+        ("translate messages", 10, outbox_translate_due),
         ("sla sweep", env_int("KHIDMA_SLA_SWEEP_SECONDS", 60), case_sla_sweep),
         ("staff alerts", 60, lambda: staff_sla_alerts(since=clock.now() - datetime.timedelta(days=2))),
         ("unconfirmed closures", 300, case_close_unconfirmed_due),
