@@ -555,7 +555,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "compliance": round(100 * met / total_resolved) if total_resolved else None,
         "satisfaction": satisfaction,
         "by_department": [
-            {"name": department_names.get(row["department_id"], "—"), "n": row["n"]}
+            {"name": department_names.get(row["department_id"], _("Not routed yet")), "n": row["n"]}
             for row in cases.filter(status__in=OPEN_STATUSES)
             .values("department_id")
             .annotate(n=Count("pk"))
