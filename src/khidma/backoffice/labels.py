@@ -40,32 +40,6 @@ ACTION_LABELS = {
     "new-code": _lazy("Send a new closure code"),
 }
 
-# Audit lines of the programs (visits, authorizations, applications, meetings, stops): their kinds are
-# plain strings written by programs.services, so their words live here.
-PROGRAM_EVENT_LABELS = {
-    "created": _lazy("Created"),
-    "scheduled": _lazy("Scheduled"),
-    "rescheduled": _lazy("Rescheduled"),
-    "completed": _lazy("Completed"),
-    "eligibility_recorded": _lazy("Eligibility recorded"),
-    "submitted": _lazy("Submitted"),
-    "returned_incomplete": _lazy("Returned as incomplete"),
-    "complete": _lazy("Found complete"),
-    "documents_added": _lazy("Documents added"),
-    "researched": _lazy("Social research recorded"),
-    "on_agenda": _lazy("Put on a committee's agenda"),
-    "agenda_added": _lazy("Application added to the agenda"),
-    "vote": _lazy("Vote recorded"),
-    "decided": _lazy("Decided"),
-    "approved": _lazy("Approved"),
-    "rejected": _lazy("Rejected"),
-    "registered": _lazy("Registered"),
-    "delivered": _lazy("Service delivered"),
-    "case_linked": _lazy("Linked to a case"),
-    "deactivated": _lazy("Removed"),
-    "proxy_action": _lazy("Acted for the principal"),
-}
-
 
 def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
@@ -88,6 +62,16 @@ def language_name(code: str) -> str:
         return _("Other language")
 
 
+def language_own_name(code: str) -> str:
+    """A language by its own name ("اردو", "Bahasa Indonesia"), as a visitor recognises it at a counter."""
+    if not code:
+        return ""
+    try:
+        return str(get_language_info(code)["name_local"])
+    except KeyError:
+        return _("Other language")
+
+
 def channel_label(code: str) -> str:
     return str(Channel(code).label) if code in Channel.values else _("Other channel")
 
@@ -106,10 +90,6 @@ def sla_state_label(state: str) -> str:
 
 def event_label(kind: str) -> str:
     return str(EventKind(kind).label) if kind in EventKind.values else _("Change")
-
-
-def program_event_label(kind: str) -> str:
-    return str(PROGRAM_EVENT_LABELS.get(kind, _("Change")))
 
 
 def event_actor(event: CaseEvent) -> str:
@@ -177,4 +157,5 @@ def working_hours(seconds: int | None) -> dict[str, Any] | None:
 
 
 def name_in(names: Mapping[str, str] | None, language: str | None = None) -> str:
+    """A name kept per language ({"ar": …, "en": …}) in the reader's language."""
     return pick_name(names or {}, language)

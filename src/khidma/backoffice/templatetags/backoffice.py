@@ -29,8 +29,8 @@ register.filter("channel_label", labels.channel_label)
 register.filter("status_label", labels.status_label)
 register.filter("priority_label", labels.priority_label)
 register.filter("event_actor", labels.event_actor)
-register.filter("program_event_label", labels.program_event_label)
 register.filter("percent", labels.percent)
+register.filter("name_in", labels.name_in)
 
 
 @register.filter
