@@ -75,7 +75,14 @@ def shift(makkah, staff, association_staff, policies) -> Shift:
     services.case_take(case=cases["rated"], by=people["field_clean"])
     services.case_resolve(case=cases["rated"], by=people["field_clean"], note="تم التنظيف")
     services.case_close(case=cases["rated"], by=people["followup"], note="أغلق")
-    closure.case_rate(case=Case.objects.get(pk=cases["rated"].pk), rating=2, comment="تأخروا", channel="sms")
+    closure.case_rate(
+        case=Case.objects.get(pk=cases["rated"].pk),
+        code=None,
+        from_reporter_phone=True,  # the reporter answered the rating SMS from their own phone
+        rating=2,
+        comment="تأخروا",
+        channel="sms",
+    )
 
     cases["triage"] = _case(
         makkah, description="الوضع سيء هنا الرجاء الحضور", category=None, lat=None, lon=None

@@ -216,6 +216,12 @@ class ActionIn(InputSchema):
     partner: str | None = None
 
 
+class WorkNoteIn(Schema):
+    """Taking or giving back a case: an optional note for the timeline."""
+
+    note: str | None = Field(None, max_length=4000)
+
+
 class ComplianceRow(Schema):
     key: str | None
     name: str

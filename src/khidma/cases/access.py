@@ -127,9 +127,21 @@ def case_visibility_q(user: User, path: str = "") -> Q:
     if user.role in DEPARTMENT_ROLES:
         scope = Q(**{f"{path}assignee": user})
         if user.department_id is not None:
-            scope |= Q(**{f"{path}department_id__in": department_subtree_ids(department=user.department)})
+            scope |= Q(**{f"{path}department_id__in": department_scope(user)})
         condition &= scope
     return condition
+
+
+def department_scope(user: User) -> set[int]:
+    """The person's department and every unit under it. Worked out once per user object: a page asks for it
+    for each queue count, and the chart of departments does not change while a request is answered."""
+    if user.department_id is None:
+        return set()
+    scope = getattr(user, "_department_scope", None)
+    if scope is None:
+        scope = department_subtree_ids(department=user.department)
+        user._department_scope = scope
+    return scope
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
@@ -232,7 +244,7 @@ def assignable_people(
         )
     scopes: list[set[int]] = []
     if user.role == Role.DEPARTMENT_HEAD:
-        scopes.append(department_subtree_ids(department=user.department) if user.department_id else set())
+        scopes.append(department_scope(user))
     target = department or (case.department if case is not None and case.department_id else None)
     if target is not None:
         scopes.append(department_subtree_ids(department=target))

@@ -9,11 +9,10 @@ from django.db.models import F, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from khidma.accounts.models import User
-from khidma.cases.access import cases_visible_to
+from khidma.cases.access import cases_visible_to, department_scope
 from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, Status
 from khidma.core import clock
-from khidma.organizations.selectors import department_subtree_ids
 
 QUEUES: dict[str, object] = {
     "mine": _("Assigned to me"),
@@ -35,7 +34,7 @@ def queue(user: User, name: str) -> QuerySet[Case]:
     if name == "department":
         if user.department_id is None:
             return cases.none()
-        return open_cases.filter(department_id__in=department_subtree_ids(department=user.department))
+        return open_cases.filter(department_id__in=department_scope(user))
     if name == "triage":
         # Intake leaves a case "new" exactly when it could not be classified and routed.
         return cases.filter(status=Status.NEW)
