@@ -15,6 +15,7 @@ from khidma.accounts.models import User
 from khidma.accounts.services import user_create
 from khidma.cases import closure, services
 from khidma.cases.deadlines import case_sla_sweep
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case, TriageResult
 from khidma.content import services as content
 from khidma.core import clock
@@ -51,17 +52,25 @@ def association_staff(staff, makkah) -> dict[str, User]:
     return staff
 
 
-def _case(makkah: Organization, **kwargs) -> Case:
+def new_case(
+    makkah: Organization, *, reporter_name: str = "أبو علي", reporter_phone: str = "0551234567", **kwargs
+):
+    """A case as a 940 agent takes it in (cleanliness, the caller's name and phone) unless told otherwise."""
     values = {
         "description": "تراكم النفايات أمام المسجد منذ يومين",
         "channel": "phone_940",
         "category": "cleanliness",
-        "reporter_name": "أبو علي",
-        "reporter_phone": "0551234567",
-        "lat": HARAM[0],
-        "lon": HARAM[1],
-    } | kwargs
-    return services.case_create(organization=makkah, **values).case
+    }
+    request = IntakeRequest(
+        organization=makkah,
+        reporter=Reporter(name=reporter_name, phone=reporter_phone),
+        **(values | kwargs),
+    )
+    return services.case_create(request=request).case
+
+
+def _case(makkah: Organization, **kwargs) -> Case:
+    return new_case(makkah, **({"lat": HARAM[0], "lon": HARAM[1]} | kwargs))
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from khidma.cases.deadlines import case_sla_sweep
 from khidma.cases.models import Case, CaseEvent, TriageResult
 from khidma.core import clock
 from khidma.organizations.models import Area
+from tests.backoffice.conftest import new_case
 from tests.conftest import HARAM
 
 pytestmark = pytest.mark.django_db
@@ -24,13 +25,8 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def _case(makkah, **kwargs) -> Case:
-    values = {
-        "description": "تراكم النفايات أمام المسجد",
-        "channel": "phone_940",
-        "category": "cleanliness",
-        "reporter_phone": "0551234567",
-    } | kwargs  # no point by default: two reports at one spot would be linked as duplicates
-    return services.case_create(organization=makkah, **values).case
+    # No point by default: two reports at one spot would be linked as duplicates.
+    return new_case(makkah, **({"description": "تراكم النفايات أمام المسجد"} | kwargs))
 
 
 def _page(client, url: str, **extra) -> str:
