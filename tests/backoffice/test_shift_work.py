@@ -297,6 +297,9 @@ def test_triage_suggestions_name_the_category_and_apply_with_one_click(client, m
     )
     assert "no_such" not in suggestions and "0.82" not in suggestions
     assert suggestions.count(f'action="/staff/cases/{case.reference}/category/"') == 2
+    queue = _page(client, "/staff/queue/triage/", HTTP_ACCEPT_LANGUAGE="en")
+    row = queue.split(f'data-reference="{case.reference}"')[1].split("</tr>")[0]
+    assert "Suggested: Lighting and signs (82%)" in row
     client.post(f"/staff/cases/{case.reference}/category/", {"category": "lighting_signs"})
     case.refresh_from_db()
     assert case.category.code == "lighting_signs" and case.status == "triaged"

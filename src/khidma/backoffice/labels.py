@@ -113,12 +113,13 @@ def percent(share: float | None) -> str:
 
 def named(options: Iterable[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict[str, Any]]:
     """Triage's suggestions ({category, confidence}) with the category's name and the confidence as a
-    percentage; a suggestion for a category the organization does not have (or no longer uses) is left out,
-    because staff could not apply it."""
+    percentage. Left out: a category the organization does not have (or no longer uses), which staff could
+    not apply, and an alternative below half a per cent, which is no suggestion at all."""
+    usable = [option for option in options if option.get("category") in names]
     return [
         {**option, "name": names[option["category"]], "percent": percent(option.get("confidence"))}
-        for option in options
-        if option.get("category") in names
+        for n, option in enumerate(usable)
+        if n == 0 or (option.get("confidence") or 0) >= 0.005
     ]
 
 

@@ -142,9 +142,8 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
     if name not in queues.QUEUES:
         raise Http404
     user: User = request.user
-    filters = QueueFilters(
-        request.GET or None, default_order=queues.default_order(name), **_choices(user, request.LANGUAGE_CODE)
-    )
+    choices = _choices(user, request.LANGUAGE_CODE)
+    filters = QueueFilters(request.GET or None, default_order=queues.default_order(name), **choices)
     cases = queues.queue(user, name)
     how = queues.default_order(name)
     if filters.is_valid():
@@ -170,17 +169,23 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
     elif filters.is_bound:
         cases = cases.none()  # a refused filter shows its error, never the unfiltered queue
     cases = queues.order(case_selectors.case_list_related(cases), how)
+    suggest = name == "triage"  # cases waiting for a category: show triage's first guess on each row
+    if suggest:
+        cases = cases.select_related("triage")
     page = CappedPaginator(cases, 25).get_page(request.GET.get("page"))
     may_take = access.take_rule(user)
+    names = dict(choices["categories"])
     rows = []
     for case in page.object_list:
         sla = deadlines.sla_status(case)
+        guesses = labels.triage_options(getattr(case, "triage", None), names) if suggest else []
         rows.append(
             {
                 "case": case,
                 "sla": sla,
                 "left": labels.working_hours(sla.resolution.remaining_seconds),
                 "take": may_take(case),
+                "suggestion": guesses[0] if guesses and not case.category_id else None,
             }
         )
     params = request.GET.copy()

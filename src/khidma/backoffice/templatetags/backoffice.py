@@ -35,10 +35,11 @@ register.filter("name_in", labels.name_in)
 
 @register.filter
 def person(user) -> str:
-    """A colleague by full name, with the username on hover (people search the admin by it)."""
+    """A colleague by full name, with the username on hover (people search the admin by it). Isolated, so an
+    Arabic name in an English line (or the reverse) does not carry the words around it into its direction."""
     if user is None:
         return ""
     name = labels.person_name(user)
     if name == user.username:
-        return format_html("<span>{}</span>", name)
-    return format_html('<span title="{}">{}</span>', user.username, name)
+        return format_html("<bdi>{}</bdi>", name)
+    return format_html('<bdi title="{}">{}</bdi>', user.username, name)

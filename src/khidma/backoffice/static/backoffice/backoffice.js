@@ -52,8 +52,9 @@
       else marker = L.marker([lat, lon], { icon: pin(), keyboard: false }).addTo(map);
     }
     // The console's one way to set the point, for the map, the area list and any other place picker (a
-    // gazetteer): fill in the coordinates and move the pin. `source` says who set it; a point the agent
-    // clicked or typed is never replaced by an area's.
+    // gazetteer dispatches "khidma:place" on the map with {lat, lon}): fill in the coordinates and move the
+    // pin. `source` says who set it; a point the agent clicked, typed or picked is never replaced by an
+    // area's.
     function setPoint(lat, lon, source) {
       latInput.value = lat.toFixed(6);
       lonInput.value = lon.toFixed(6);
@@ -61,7 +62,7 @@
       place(lat, lon);
       map.setView([lat, lon], Math.max(map.getZoom(), source === "area" ? 13 : 15));
     }
-    element.addEventListener("khidma:point", function (event) {
+    element.addEventListener("khidma:place", function (event) {
       setPoint(event.detail.lat, event.detail.lon, event.detail.source || "place");
     });
     map.setView([21.4225, 39.8262], 11);
