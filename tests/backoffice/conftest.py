@@ -20,7 +20,11 @@ from khidma.cases.models import Case, TriageResult
 from khidma.content import services as content
 from khidma.core import clock
 from khidma.organizations.models import Organization, ServicePoint
-from khidma.programs import services as programs
+from khidma.programs.applications import services as applications
+from khidma.programs.committees import services as committees
+from khidma.programs.proxies import services as proxies
+from khidma.programs.units import services as units
+from khidma.programs.visits import services as visits
 from tests.conftest import AZIZIYAH, HARAM, PASSWORD
 
 
@@ -136,18 +140,18 @@ def shift(makkah, staff, association_staff, policies) -> Shift:
     services.case_unassign(case=cases["unassigned"], by=people["head_clean"], note="أعيدت للإدارة")
 
     # The programs: a home visit, a proxy, a mobile car's stop, a walk-in, an application before a committee.
-    team = programs.team_create(organization=makkah, name="فريق الزيارات", by=people["admin"])
+    team = visits.team_create(organization=makkah, name="فريق الزيارات", by=people["admin"])
     visit_case = _case(makkah, kind="service_request", description="كبير سن لا يستطيع الحضور", category=None)
-    visit = programs.visit_record_eligibility(case=visit_case, reason="elderly", by=people["agent"])
+    visit = visits.visit_record_eligibility(case=visit_case, reason="elderly", by=people["agent"])
     start = clock.now() + datetime.timedelta(days=2)
-    programs.visit_schedule(
+    visits.visit_schedule(
         visit=visit,
         team=team,
         starts_at=start,
         ends_at=start + datetime.timedelta(hours=1),
         by=people["agent"],
     )
-    programs.authorization_create(
+    proxies.authorization_create(
         organization=makkah,
         principal_name="الجندي سالم",
         principal_phone="0559876543",
@@ -163,7 +167,7 @@ def shift(makkah, staff, association_staff, policies) -> Shift:
         kind="mobile_car",
         names={"ar": "السيارة المتنقلة", "en": "Mobile car"},
     )
-    programs.unit_stop_create(
+    units.unit_stop_create(
         unit=car,
         place_names={"ar": "حديقة الرويس"},
         lat=21.45,
@@ -176,7 +180,7 @@ def shift(makkah, staff, association_staff, policies) -> Shift:
         valid_until=None,
         by=people["supervisor"],
     )
-    programs.walkin_record(
+    units.walkin_record(
         service_point=ServicePoint.objects.get(code="hq", organization=makkah),
         by=people["counter"],
         service="inquiry",
@@ -186,37 +190,38 @@ def shift(makkah, staff, association_staff, policies) -> Shift:
         at=None,
         note="",
     )
-    kind = programs.request_type_create(
+    kind = applications.request_type_create(
         organization=makkah,
         code="food_basket",
         names={"ar": "سلة غذائية", "en": "Food basket"},
-        required_documents=[],
+        required_documents=["national_id", "income_proof"],
         min_decision_days=0,
         by=people["admin"],
     )
-    application = programs.application_submit(
+    application = applications.application_submit(
         request_type=kind,
         case=_case(makkah, kind="service_request", description="أسرة محتاجة", category=None),
         declaration_accepted=True,
         declaration_channel="counter",
-        documents=[],
+        documents=["national_id", "income_proof"],
         by=people["counter"],
     )
-    programs.application_check(application=application, by=people["researcher"])
+    applications.application_check(application=application, by=people["researcher"])
     application.refresh_from_db()
-    programs.application_record_research(
+    applications.application_record_research(
         application=application, assessment="أسرة من ستة", recommendation="approve", by=people["researcher"]
     )
-    meeting = programs.meeting_create(
+    committees.committee_create(organization=makkah, name="لجنة الدراسة", quorum=1, by=None)
+    meeting = committees.meeting_create(
         organization=makkah,
         title="لجنة رمضان",
         held_at=clock.now() + datetime.timedelta(days=1),
         by=people["committee"],
     )
     application.refresh_from_db()
-    programs.meeting_add_to_agenda(meeting=meeting, application=application, by=people["committee"])
+    committees.meeting_add_to_agenda(meeting=meeting, application=application, by=people["committee"])
     application.refresh_from_db()
-    programs.meeting_vote(meeting=meeting, application=application, vote="approve", by=people["committee"])
+    committees.meeting_vote(meeting=meeting, application=application, vote="approve", by=people["committee"])
 
     topic = content.topic_create(
         organization=makkah, by=people["admin"], code="building", names={"ar": "البناء", "en": "Building"}
@@ -256,6 +261,8 @@ def shift(makkah, staff, association_staff, policies) -> Shift:
         f"/staff/programs/teams/{team.pk}/",
         "/staff/programs/authorizations/",
         "/staff/programs/applications/",
+        "/staff/programs/applications/new/",
+        f"/staff/programs/applications/{application.pk}/",
         "/staff/programs/meetings/",
         f"/staff/programs/meetings/{meeting.pk}/",
         "/staff/content/",
