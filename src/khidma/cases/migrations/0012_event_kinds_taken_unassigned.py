@@ -4,15 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0011_intake_submissions'),
+        ("cases", "0011_intake_submissions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='caseevent',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Received'), ('triaged', 'Classified and routed'), ('assigned', 'Assigned'), ('taken', 'Taken'), ('unassigned', 'Unassigned'), ('started', 'Work started'), ('held', 'Put on hold'), ('resumed', 'Resumed'), ('resolved', 'Resolved'), ('closed', 'Closed'), ('reopened', 'Reopened'), ('rejected', 'Rejected'), ('marked_duplicate', 'Marked as a duplicate'), ('referred', 'Referred to a partner entity'), ('priority_changed', 'Priority changed'), ('category_changed', 'Category changed'), ('note', 'Note'), ('attachment_added', 'Attachment added'), ('closure_confirmed', 'The reporter confirmed it is fixed'), ('closure_rejected', 'The reporter said it is not fixed'), ('rated', 'Rated by the reporter'), ('sla_changed', 'Service level recomputed'), ('sla_first_response_breached', 'First response overdue'), ('sla_at_risk', 'At risk of missing the target'), ('sla_breached', 'Target missed: escalated to the follow-up unit'), ('sla_escalated', 'Escalated a second time')], max_length=30),
+            model_name="caseevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Received"),
+                    ("triaged", "Classified and routed"),
+                    ("assigned", "Assigned"),
+                    ("taken", "Taken"),
+                    ("unassigned", "Unassigned"),
+                    ("started", "Work started"),
+                    ("held", "Put on hold"),
+                    ("resumed", "Resumed"),
+                    ("resolved", "Resolved"),
+                    ("closed", "Closed"),
+                    ("reopened", "Reopened"),
+                    ("rejected", "Rejected"),
+                    ("marked_duplicate", "Marked as a duplicate"),
+                    ("referred", "Referred to a partner entity"),
+                    ("priority_changed", "Priority changed"),
+                    ("category_changed", "Category changed"),
+                    ("note", "Note"),
+                    ("attachment_added", "Attachment added"),
+                    ("closure_confirmed", "The reporter confirmed it is fixed"),
+                    ("closure_rejected", "The reporter said it is not fixed"),
+                    ("rated", "Rated by the reporter"),
+                    ("sla_changed", "Service level recomputed"),
+                    ("sla_first_response_breached", "First response overdue"),
+                    ("sla_at_risk", "At risk of missing the target"),
+                    ("sla_breached", "Target missed: escalated to the follow-up unit"),
+                    ("sla_escalated", "Escalated a second time"),
+                ],
+                max_length=30,
+            ),
         ),
     ]
