@@ -18,14 +18,13 @@ from playwright.sync_api import Page, sync_playwright
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASSWORD = "khidma-demo"  # noqa: S105 - the demo accounts' documented password (README)
-TABLET = {"width": 1180, "height": 820}
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 
 
-def _shot(page: Page, name: str) -> None:
+def _shot(page: Page, name: str, *, full_page: bool = True) -> None:
     page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=full_page)
     print(f"docs/screenshots/{name}.png")
 
 
@@ -39,23 +38,44 @@ def _sign_in(page: Page, base: str, username: str, language: str) -> None:
         page.click("#sign-in")
 
 
+def _case_with_a_map(page: Page, base: str, queue: str) -> str | None:
+    """The first case of a queue that has a place (and, if any, a photo)."""
+    page.goto(f"{base}/staff/queue/{queue}/")
+    target = None
+    for link in page.locator("table.cases a.ref").all()[:25]:
+        href = link.get_attribute("href")
+        detail = page.request.get(f"{base}{href}").text()
+        if 'id="case-map"' in detail:
+            target = href
+            if 'class="thumbs"' in detail:
+                break
+    return target
+
+
 def backoffice(browser, base: str) -> None:
+    # The first screen everyone sees, as it opens (not the whole page).
+    page = browser.new_page(viewport=DESKTOP, locale="ar")
+    page.context.add_cookies([{"name": "django_language", "value": "ar", "url": base}])
+    page.goto(f"{base}/staff/login/")
+    _shot(page, "backoffice-login-ar", full_page=False)
+    page.close()
+    # A field officer's case on a phone: the case first, directions and the queues below.
+    page = browser.new_page(viewport=PHONE, locale="ar")
+    _sign_in(page, base, "field_clean", "ar")
+    target = _case_with_a_map(page, base, "mine")
+    if target:
+        page.goto(f"{base}{target}")
+        page.locator(".map[data-ready='1']").first.wait_for(timeout=10_000)
+        _shot(page, "backoffice-case-phone-ar", full_page=False)
+    page.close()
     for language in ("ar", "en"):
-        page = browser.new_page(viewport=TABLET, locale=language)
+        page = browser.new_page(viewport=DESKTOP, locale=language)
+        _sign_in(page, base, "head_clean", language)
+        _shot(page, f"backoffice-queue-{language}", full_page=False)
         _sign_in(page, base, "supervisor", language)
-        page.goto(f"{base}/staff/queue/all/")
-        _shot(page, f"backoffice-queue-{language}")
         # A case with a place and a photo, to show the map and the thumbnails.
-        links = page.locator("table.cases a").all()
-        target = None
-        for link in links[:25]:
-            href = link.get_attribute("href")
-            detail = page.request.get(f"{base}{href}").text()
-            if 'id="case-map"' in detail:
-                target = href
-                if 'class="thumbs"' in detail:
-                    break
-        page.goto(f"{base}{target or links[0].get_attribute('href')}")
+        target = _case_with_a_map(page, base, "all")
+        page.goto(f"{base}{target or page.locator('table.cases a.ref').first.get_attribute('href')}")
         if target:
             page.locator(".map[data-ready='1']").first.wait_for(timeout=10_000)
         _shot(page, f"backoffice-case-{language}")
@@ -74,8 +94,8 @@ def backoffice(browser, base: str) -> None:
             if language == "ar"
             else "The street light is off near the school in Aziziyah since two days"
         )
-        page.wait_for_selector(".pick-category", timeout=10_000)
-        _shot(page, f"backoffice-console-{language}")
+        page.wait_for_selector(".pick-category", timeout=90_000)  # the first one loads the models
+        _shot(page, f"backoffice-console-{language}", full_page=False)
         page.close()
 
 

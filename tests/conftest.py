@@ -150,9 +150,24 @@ def taif() -> Organization:
     return org
 
 
+# Full names as the demo gives them (staff pages show people by name, never by username).
+NAMES = {
+    "sara": ("سارة", "الحربي"),
+    "khalid": ("خالد", "الزهراني"),
+    "fahd": ("فهد", "الغامدي"),
+    "majid": ("ماجد", "العتيبي"),
+    "abdullah": ("عبدالله", "الشريف"),
+    "noura": ("نورة", "القرشي"),
+    "mohammed": ("محمد", "المالكي"),
+    "huda": ("هدى", "السلمي"),
+    "reem": ("ريم", "الثقفي"),
+}
+
+
 def _person(
     org: Organization, username: str, role: str, department: str | None = None, point: str | None = None
 ) -> User:
+    first, last = NAMES.get(username, ("", ""))
     return user_create(
         organization=org,
         role=role,
@@ -160,6 +175,8 @@ def _person(
         password=PASSWORD,
         department=Department.objects.get(organization=org, code=department) if department else None,
         service_point=ServicePoint.objects.get(organization=org, code=point) if point else None,
+        first_name=first,
+        last_name=last,
     )
 
 

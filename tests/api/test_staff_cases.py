@@ -309,3 +309,37 @@ def test_search_finds_arabic_and_other_scripts_however_they_are_spelled(client_f
     reference = create(agent, description=stored)["reference"]
     found = agent.get("/cases", params={"q": typed}).json()
     assert [item["reference"] for item in found["items"]] == [reference]
+
+
+def test_field_staff_take_an_unassigned_case_and_a_head_gives_it_back(client_for):
+    reference = create(client_for("agent"))["reference"]  # routed to cleanliness, nobody has it yet
+    fahd, majid, head = client_for("field_clean"), client_for("field_light"), client_for("head_clean")
+    taken = fahd.post(f"/cases/{reference}/take", json={"note": "أنا قريب"})
+    assert taken.status_code == 200, taken.text
+    body = taken.json()
+    assert (body["assignee"], body["status"], body["events"][-1]["kind"]) == ("fahd", "assigned", "taken")
+    # Once someone has it, nobody else takes it; another department does not even see it.
+    again = head.post(f"/cases/{reference}/take", json={})
+    assert again.status_code == 409 and again.json()["errors"][0]["code"] == "already_assigned"
+    assert majid.post(f"/cases/{reference}/take", json={}).status_code == 404
+    # Agents hand work out; they do not take it. Field staff do not give it back; heads do.
+    assert client_for("agent").post(f"/cases/{reference}/take", json={}).status_code == 403
+    assert fahd.post(f"/cases/{reference}/unassign", json={}).status_code == 403
+    back = head.post(f"/cases/{reference}/unassign", json={"note": "عاجل لغيره"})
+    assert back.status_code == 200
+    assert (back.json()["assignee"], back.json()["status"]) == (None, "assigned")
+    assert head.post(f"/cases/{reference}/unassign", json={}).status_code == 409  # nobody has it now
+    assert list(
+        CaseEvent.objects.filter(case__reference=reference, kind__in=["taken", "unassigned"])
+        .order_by("id")
+        .values_list("kind", "actor__username")
+    ) == [("taken", "fahd"), ("unassigned", "abdullah")]
+
+
+def test_a_head_gives_work_only_to_people_of_their_department(client_for):
+    reference = create(client_for("agent"))["reference"]
+    head = client_for("head_clean")
+    refused = act(head, reference, "assign", assignee="majid")  # lighting
+    assert refused.status_code == 400 and refused.json()["errors"][0]["code"] == "cannot_work_case"
+    assert act(head, reference, "assign", assignee="sara").status_code == 400  # an agent works no cases
+    assert act(head, reference, "assign", assignee="fahd").json()["assignee"] == "fahd"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from khidma.cases.models import Case
+from khidma.organizations.selectors import area_point
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,9 @@ def test_an_area_chosen_without_a_point_keeps_the_typed_address_as_text(client, 
     client.force_login(staff["agent"])
     _console(client, address="Mina", area="west")
     case = Case.objects.get()
-    assert case.lat is None and case.area.code == "west"  # the agent's choice of area is not overridden
+    # The agent's choice of area is not overridden by the landmark's; the case has the area's point, a map.
+    assert case.area.code == "west"
+    assert (case.lat, case.lon) == area_point(case.area)
 
 
 def test_suggestions_are_for_staff_of_the_organization_only(client, gazetteer, staff):

@@ -49,7 +49,7 @@ def test_the_staff_case_page_isolates_numbers_and_writes_dates_as_the_language_d
     client.force_login(staff["supervisor"])
     page = client.get(f"/staff/cases/{case.reference}/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert 'dir="rtl"' in page and f'lang="{language}"' in page
-    assert '<bdi dir="ltr">+966501159789</bdi>' in page  # not "966501159789+"
+    assert '<bdi dir="ltr">+966 50 115 9789</bdi>' in page  # not "966501159789+"
     assert f'<bdi dir="ltr">{case.reference}</bdi>' in page
     assert '<bdi dir="ltr">21.39038, 39.70503</bdi>' in page  # never "39,70503 ,21,39038"
     assert re.search(r'<bdi dir="ltr">[+−][^<]*</bdi>', page)  # working hours left, with its sign

@@ -257,6 +257,12 @@ class ReplyOut(Schema):
     categories: list[str]
 
 
+class WorkNoteIn(Schema):
+    """Taking or giving back a case: an optional note for the timeline."""
+
+    note: str | None = Field(None, max_length=4000)
+
+
 class ComplianceRow(Schema):
     key: str | None
     name: str

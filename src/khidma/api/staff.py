@@ -25,6 +25,7 @@ from khidma.api.schemas import (
     ErrorsOut,
     ReplyOut,
     StaffCaseIn,
+    WorkNoteIn,
 )
 from khidma.api.types import MAX_PAGE, Language, Moment
 from khidma.cases import access, actions, services
@@ -267,14 +268,37 @@ def _group_names(user: User, group_by: str, keys: list) -> dict:
     }
 
 
+@router.post("/cases/{reference}/take", response={200: CaseDetailOut, **_ERRORS})
+def case_take(request: HttpRequest, reference: str, payload: WorkNoteIn):
+    """Take an unassigned case of your department: it becomes yours (field staff, department heads, the
+    women's section, researchers). 409 `already_assigned` when someone has it; 403 for roles that hand work
+    out instead of taking it."""
+    user: User = request.auth
+    case = _visible_case(user, reference)
+    case = actions.perform(user, case, "take", actions.ActionInput(note=payload.note or ""))
+    return _detail(request, case, user)
+
+
+@router.post("/cases/{reference}/unassign", response={200: CaseDetailOut, **_ERRORS})
+def case_unassign(request: HttpRequest, reference: str, payload: WorkNoteIn):
+    """Give a case back to its department: nobody has it any more (work in progress stops; a held case stays
+    on hold). 409 `not_assigned` when nobody has it."""
+    user: User = request.auth
+    case = _visible_case(user, reference)
+    case = actions.perform(user, case, "unassign", actions.ActionInput(note=payload.note or ""))
+    return _detail(request, case, user)
+
+
 @router.post("/cases/{reference}/{action}", response={200: CaseDetailOut, **_ERRORS, 429: ErrorsOut})
 def case_action(request: HttpRequest, reference: str, action: str, payload: ActionIn):
     """Run a lifecycle action: assign, start, hold, resume, resolve, close, reopen, reject, duplicate, refer,
     priority, category, note, confirm-closure (the reporter's closure code in `note`; after a few wrong codes
     the code is locked, 429 `code_locked`) or new-code (a new closure code to the reporter's phone or email on
-    the report). An action the case's status does not allow answers 409. Words for the reporter are a
-    prepared `reply` or a `note`; a note a reporter of another language could not read, untranslated,
-    answers 409 `language_mismatch` unless `send_untranslated` is true."""
+    the report). An action the case's status does not allow answers 409. A person given a case must be able
+    to work it (staff of the case's department, or of the department named): otherwise 400
+    `cannot_work_case`. Words for the reporter are a prepared `reply` or a `note`; a note a reporter of
+    another language could not read, untranslated, answers 409 `language_mismatch` unless
+    `send_untranslated` is true."""
     user: User = request.auth
     case = _visible_case(user, reference)
     case = actions.perform(user, case, action, actions.ActionInput(**payload.dict()))

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from khidma.backoffice import labels
 from khidma.cases.deadlines import STATE_LABELS
 from khidma.cases.models import Channel, Priority, Status
+from khidma.cases.queues import ORDERS
 from khidma.core import validation
 from khidma.core.languages import LANGUAGE_CODES
 from khidma.organizations.models import CaseKind
@@ -19,9 +23,7 @@ class QueueFilters(forms.Form):
     category = forms.ChoiceField(label=_("Category"), required=False)
     area = forms.ChoiceField(label=_("Area"), required=False)
     channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", "—"), *Channel.choices])
-    language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", "—"), *[(c, c) for c in LANGUAGE_CODES]]
-    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
     priority = forms.ChoiceField(label=_("Priority"), required=False, choices=[("", "—"), *Priority.choices])
     sla_state = forms.ChoiceField(label=_("Service level"), required=False)
     service_point = forms.ChoiceField(label=_("Service point"), required=False)
@@ -31,9 +33,19 @@ class QueueFilters(forms.Form):
     received_to = forms.DateField(
         label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    order = forms.ChoiceField(label=_("Order"), required=False, choices=list(ORDERS.items()))
 
-    def __init__(self, *args, categories=(), areas=(), service_points=(), **kwargs):
+    # Shown at once; the others sit under "More filters" (open when one of them is in use).
+    MAIN = ("q", "status", "category", "area", "order")
+
+    def __init__(self, *args, categories=(), areas=(), service_points=(), default_order="urgency", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["order"].initial = default_order
+        if self.is_bound and not self.data.get("order"):
+            self.data = self.data.copy()  # the select shows the queue's own order, not the first choice
+            self.data["order"] = default_order
+        # Languages by their names in the reader's language, in the order the organization lists them.
+        self.fields["language"].choices = [("", "—"), *((c, labels.language_name(c)) for c in LANGUAGE_CODES)]
         self.fields["category"].choices = [("", "—"), *categories]
         self.fields["area"].choices = [("", "—"), *areas]
         self.fields["service_point"].choices = [("", "—"), *service_points]
@@ -41,6 +53,15 @@ class QueueFilters(forms.Form):
             ("", "—"),
             *((k, v) for k, v in STATE_LABELS.items() if k != "paused"),
         ]
+
+    def main_fields(self):
+        return [self[name] for name in self.MAIN]
+
+    def more_fields(self):
+        return [field for field in self if field.name not in self.MAIN]
+
+    def more_in_use(self) -> bool:
+        return any(self.data.get(field.name) for field in self.more_fields())
 
     def clean(self):
         data = super().clean()
@@ -76,7 +97,9 @@ class ConsoleForm(forms.Form):
     channel = forms.ChoiceField(label=_("Received through"), choices=Channel.choices, required=False)
     womens_section = forms.BooleanField(label=_("For the women's section"), required=False)
 
-    def __init__(self, *args, categories=(), areas=(), post_channel: str | None = None, **kwargs):
+    def __init__(
+        self, *args, categories=(), areas=(), post_channel: str | None = None, area_points=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         # The post's own channel unless the agent says otherwise (a letter, an email); without a post, say it.
         self.fields["channel"].initial = post_channel
@@ -85,6 +108,9 @@ class ConsoleForm(forms.Form):
             self.fields["channel"].choices = [("", "—"), *Channel.choices]
         self.fields["category"].choices = [("", _("Let triage suggest")), *categories]
         self.fields["area"].choices = [("", "—"), *areas]
+        # Choosing an area moves the map's pin to it and fills in the point (backoffice.js); without
+        # JavaScript the server does the same when the case is created (backoffice/places.py).
+        self.fields["area"].widget.attrs["data-points"] = json.dumps(area_points or {})
         from django.conf import settings
 
         self.fields["language"].choices = [("", _("Detect")), *settings.LANGUAGES]

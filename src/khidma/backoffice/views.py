@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
@@ -35,12 +36,13 @@ from khidma.cases.triage import classify_text
 from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.masking import mask_identifier
-from khidma.core.phones import mask_phone, normalize_phone
+from khidma.core.phones import format_phone, mask_phone, normalize_phone
 from khidma.organizations import gazetteer
 from khidma.organizations import selectors as organization_selectors
 from khidma.organizations.models import Area, Category, Department, ServicePoint
 from khidma.translation.services import translation_enabled
 
+from . import labels, places
 from .forms import ConsoleForm, QueueFilters
 from .models import SavedFilter
 
@@ -87,14 +89,27 @@ def _common(request: HttpRequest) -> dict:
     }
 
 
+# Where each role starts the day: supervisors on the dashboard, everyone else on the queue they work from
+# (intake on triage, field staff on their own cases, heads on their department, the follow-up unit on the
+# breached cases); association researchers and committees on their applications and meetings.
+LANDING: dict[str, tuple[str, dict[str, str]]] = {
+    Role.SUPERVISOR: ("backoffice:dashboard", {}),
+    Role.AGENT_940: ("backoffice:queue", {"name": "triage"}),
+    Role.COUNTER_AGENT: ("backoffice:queue", {"name": "triage"}),
+    Role.WOMENS_SECTION: ("backoffice:queue", {"name": "triage"}),
+    Role.FIELD_STAFF: ("backoffice:queue", {"name": "mine"}),
+    Role.DEPARTMENT_HEAD: ("backoffice:queue", {"name": "department"}),
+    Role.FOLLOWUP: ("backoffice:queue", {"name": "breached"}),
+    Role.ORG_ADMIN: ("backoffice:queue", {"name": "all"}),
+    Role.RESEARCHER: ("backoffice:programs:applications", {}),
+    Role.COMMITTEE: ("backoffice:programs:meetings", {}),
+}
+
+
 @staff_required
 def home(request: HttpRequest) -> HttpResponse:
-    default = "triage" if request.user.role in {Role.AGENT_940, Role.COUNTER_AGENT} else "mine"
-    if request.user.role in {Role.FOLLOWUP}:
-        default = "breached"
-    if request.user.role in {Role.DEPARTMENT_HEAD}:
-        default = "department"
-    return redirect("backoffice:queue", name=default)
+    name, kwargs = LANDING.get(request.user.role, ("backoffice:queue", {"name": "mine"}))
+    return redirect(name, **kwargs)
 
 
 def _choices(user: User, language: str) -> dict[str, list[tuple[str, str]]]:
@@ -130,10 +145,13 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
     if name not in queues.QUEUES:
         raise Http404
     user: User = request.user
-    filters = QueueFilters(request.GET or None, **_choices(user, request.LANGUAGE_CODE))
+    choices = _choices(user, request.LANGUAGE_CODE)
+    filters = QueueFilters(request.GET or None, default_order=queues.default_order(name), **choices)
     cases = queues.queue(user, name)
+    how = queues.default_order(name)
     if filters.is_valid():
         data = filters.cleaned_data
+        how = data["order"] or how
         cases = case_selectors.case_filter(
             cases,
             case_selectors.CaseFilters(
@@ -153,9 +171,26 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
         )
     elif filters.is_bound:
         cases = cases.none()  # a refused filter shows its error, never the unfiltered queue
-    cases = case_selectors.case_list_related(cases).order_by("-received_at", "-id")
+    cases = queues.order(case_selectors.case_list_related(cases), how)
+    suggest = name == "triage"  # cases waiting for a category: show triage's first guess on each row
+    if suggest:
+        cases = cases.select_related("triage")
     page = CappedPaginator(cases, 25).get_page(request.GET.get("page"))
-    rows = [{"case": case, "sla": deadlines.sla_status(case)} for case in page.object_list]
+    may_take = access.take_rule(user)
+    names = dict(choices["categories"])
+    rows = []
+    for case in page.object_list:
+        sla = deadlines.sla_status(case)
+        guesses = labels.triage_options(getattr(case, "triage", None), names) if suggest else []
+        rows.append(
+            {
+                "case": case,
+                "sla": sla,
+                "left": labels.working_hours(sla.resolution.remaining_seconds),
+                "take": may_take(case),
+                "suggestion": guesses[0] if guesses and not case.category_id else None,
+            }
+        )
     params = request.GET.copy()
     params.pop("page", None)
     context = {
@@ -166,7 +201,10 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
         "filters": filters,
         "query": params.urlencode(),
         "departments": Department.objects.filter(organization_id=user.organization_id, is_active=True),
+        "people": case_selectors.people_with_workload(access.assignable_people(user)),
         "priorities": Priority.choices,
+        "can_assign": "assign" in access.ROLE_ACTIONS.get(user.role, ()),
+        "can_prioritize": "priority" in access.ROLE_ACTIONS.get(user.role, ()),
     }
     # A refused filter is a 400 that shows the form's errors (htmx swaps 400 fragments, see backoffice.js).
     status = 400 if filters.is_bound and not filters.is_valid() else 200
@@ -205,7 +243,10 @@ def _case_context(request: HttpRequest, case: Case, failed: dict | None = None) 
     allowed = [a for a in access.ACTIONS if a in access.ROLE_ACTIONS.get(user.role, ())]
     possible = TRANSITIONS.get(case.status, frozenset())
     show = {
+        "take": access.can_take(user, case)
+        and (Status.ASSIGNED in possible or case.status == Status.ON_HOLD),
         "assign": Status.ASSIGNED in possible,
+        "unassign": case.assignee_id is not None and case.status in OPEN_STATUSES,
         "start": Status.IN_PROGRESS in possible,
         "hold": Status.ON_HOLD in possible,
         "resume": case.status == Status.ON_HOLD,
@@ -222,27 +263,35 @@ def _case_context(request: HttpRequest, case: Case, failed: dict | None = None) 
         "confirm-closure": case.status == Status.RESOLVED and bool(case.closure_code_hash),
         "new-code": case.status == Status.RESOLVED and bool(case.closure_code_hash),
     }
+    actions_shown = [a for a in allowed if show.get(a)]
+    sla = deadlines.sla_status(case)
+    categories = list(Category.objects.filter(organization_id=user.organization_id, is_active=True))
+    contact = access.can_see_contact(user)
     events = list(case_selectors.case_events(case))
     translating = translation_enabled()
     return {
         "case": case,
-        "sla": deadlines.sla_status(case),
+        "sla": sla,
+        "sla_policy": case.sla_policy.name_in(language) if case.sla_policy_id else "",
+        "left": labels.working_hours(sla.resolution.remaining_seconds),
         "events": events,
         "translations": case_translations_for_staff(case, events, language=language),
+        "reply_titles": case_selectors.prepared_reply_titles(events, language=language),
         "principal_document": case.authorization_document
-        if access.can_see_contact(user)
+        if contact
         else mask_identifier(case.authorization_document),
         "attachments": case.attachments.select_related("uploaded_by").order_by("created_at"),
-        "actions": [a for a in allowed if show.get(a)],
+        # Taking is the one-click action: offered apart from the others, first.
+        "take": "take" in actions_shown,
+        "actions": [a for a in actions_shown if a != "take"],
         "photo_actions": actions.PHOTO_ACTIONS,
-        "phone": case.reporter_phone
-        if access.can_see_contact(user)
-        else mask_phone(case.reporter_phone)
-        if case.reporter_phone
-        else "",
+        "phone": format_phone(case.reporter_phone) if contact else mask_phone(case.reporter_phone),
+        "phone_link": case.reporter_phone if contact else "",
         "departments": Department.objects.filter(organization_id=user.organization_id, is_active=True),
-        "people": User.objects.filter(organization_id=user.organization_id, is_active=True).exclude(role=""),
-        "categories": Category.objects.filter(organization_id=user.organization_id, is_active=True),
+        "people": case_selectors.people_with_workload(access.assignable_people(user, case))
+        if "assign" in actions_shown
+        else [],
+        "categories": categories,
         "priorities": Priority.choices,
         # Links are checked both ways: only cases this person may see (never a women's-section case to
         # someone outside the section, even through a link made before cases/privacy.py existed).
@@ -258,7 +307,13 @@ def _case_context(request: HttpRequest, case: Case, failed: dict | None = None) 
         "mismatch_likely": not translating and case.language != (user.language or "ar"),
         "outbox": case_selectors.case_messages(case),
         "failed": failed or {},
-        "triage": getattr(case, "triage", None),
+        # Triage's suggestions while the case has no category, each a one-click "change category" form.
+        "suggestions": labels.triage_options(
+            getattr(case, "triage", None), labels.category_names(categories, language)
+        )
+        if not case.category_id
+        else [],
+        "can_categorize": "category" in actions_shown,
         "map_tile_url": settings.KHIDMA_MAP_TILE_URL,
         "map_tile_attribution": settings.KHIDMA_MAP_TILE_ATTRIBUTION,
     }
@@ -311,7 +366,12 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
             return render(request, "backoffice/_case_body.html", {**context, "partial": True})
         return render(request, "backoffice/case.html", {**_common(request), **context}, status=exc.status)
     messages.success(request, _("Done."))
+    back = post.get("next", "")
+    if back and _same_site_path(request, back):
+        return redirect(back)  # an action taken from a queue row returns to the queue
     if not is_htmx(request):
+        if not access.cases_visible_to(user).filter(pk=case.pk).exists():
+            return redirect("backoffice:home")  # the change took the case out of this person's sight
         return redirect("backoffice:case", reference=case.reference)
     try:
         case = _visible(user, reference)
@@ -351,6 +411,24 @@ def map_areas(request: HttpRequest) -> JsonResponse:
     )
 
 
+# Intake's field names (cases.services.case_create) → the console's fields, so an error shows beside the
+# field it is about; anything else shows above the form.
+CONSOLE_FIELDS = {
+    "description": "description",
+    "kind": "kind",
+    "category": "category",
+    "priority": "priority",
+    "language": "language",
+    "lat": "lat",
+    "lon": "lon",
+    "area": "area",
+    "address": "address",
+    "reporter.name": "name",
+    "reporter.phone": "phone",
+    "principal.name": "principal_name",
+}
+
+
 @staff_required
 def console(request: HttpRequest) -> HttpResponse:
     """Phone and walk-in intake: keyboard-first, the caller's history by phone, triage suggestions."""
@@ -362,21 +440,31 @@ def console(request: HttpRequest) -> HttpResponse:
         (c.code, c.name_in(language))
         for c in Category.objects.filter(organization_id=user.organization_id, is_active=True)
     ]
-    areas = [(a.code, a.name_in(language)) for a in Area.objects.filter(organization_id=user.organization_id)]
+    areas = [
+        (a.code, a.name_in(language))
+        for a in Area.objects.filter(organization_id=user.organization_id).order_by("code")
+    ]
     post = user.service_point
+    posted = request.POST
+    if "pick_category" in posted:
+        # A suggestion chosen without JavaScript: the form comes back with that category, nothing created.
+        posted = posted.copy()
+        posted["category"] = posted["pick_category"]
     form = ConsoleForm(
-        request.POST or None,
+        posted or None,
         categories=categories,
         areas=areas,
         post_channel=POST_CHANNELS.get(post.kind) if post else None,
+        area_points=places.area_points(user.organization),
         initial={"phone": request.GET.get("phone", "")},
     )
     if user.role == Role.WOMENS_SECTION:
         del form.fields["womens_section"]  # the section's own intake is always its own
-    history = _caller_history(user, request.POST.get("phone") or request.GET.get("phone") or "")
+    history = _caller_history(user, posted.get("phone") or request.GET.get("phone") or "")
     suggestion = None
-    if request.method == "POST" and "suggest" in request.POST:
-        suggestion = _suggestion(request.POST.get("description", ""), user, language)
+    if request.method == "POST" and ("suggest" in posted or "pick_category" in posted):
+        suggestion = _suggestion(posted.get("description", ""), user, language)
+        form.errors.clear()  # not a submission: no "this field is required" yet
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         principal = None
@@ -386,7 +474,11 @@ def console(request: HttpRequest) -> HttpResponse:
             )
         place = _console_place(user, data)
         if place is not None:
-            data["lat"] = data["lon"] = None  # the place's point stands for it (see IntakeRequest.place)
+            point = places.Point(None, None)  # the place's point stands for it (see IntakeRequest.place)
+        else:
+            point = places.console_point(
+                user.organization, lat=data["lat"], lon=data["lon"], area=data["area"]
+            )
         try:
             result = case_create(
                 request=staff_intake_request(
@@ -399,8 +491,8 @@ def console(request: HttpRequest) -> HttpResponse:
                     priority=data["priority"] if data["priority"] != Priority.NORMAL else None,
                     language=data["language"] or None,
                     fallback_language=language,
-                    lat=data["lat"],
-                    lon=data["lon"],
+                    lat=point.lat,
+                    lon=point.lon,
                     address=data["address"],
                     area=data["area"] or None,
                     place=place.key if place is not None else None,
@@ -411,7 +503,7 @@ def console(request: HttpRequest) -> HttpResponse:
             )
         except DomainError as exc:
             for error in exc.errors:
-                form.add_error(None, f"{error.field}: {error.message}" if error.field else str(error.message))
+                form.add_error(CONSOLE_FIELDS.get(error.field), str(error.message))
         else:
             messages.success(request, _("Case %(ref)s created.") % {"ref": result.case.reference})
             return redirect("backoffice:case", reference=result.case.reference)
@@ -469,18 +561,18 @@ def _caller_history(user: User, phone_text: str) -> list[Case]:
 
 
 def _suggestion(text: str, user: User, language: str) -> dict | None:
-    """Triage's reading of the description, with category names in the agent's language."""
+    """Triage's reading of the description: the categories by name with their confidence as a percentage,
+    and the language it detected by its name."""
     if len(text.split()) < 2:
         return None
     result = classify_text(text[:4000])
-    names = {
-        c.code: c.name_in(language)
-        for c in Category.objects.filter(organization_id=user.organization_id, is_active=True)
-    }
+    names = labels.category_names(
+        Category.objects.filter(organization_id=user.organization_id, is_active=True), language
+    )
     options = [{"category": result["category"], "confidence": result["confidence"]}, *result["alternatives"]]
     return {
-        "language": result["language"],
-        "options": [{**o, "name": names.get(o["category"], o["category"])} for o in options if o["category"]],
+        "language": labels.language_name(result["language"] or ""),
+        "options": labels.named(options, names),
     }
 
 
@@ -522,6 +614,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     satisfaction = cases.filter(satisfaction__isnull=False).aggregate(
         avg=Avg("satisfaction__rating"), n=Count("pk")
     )
+    department_names = {
+        d.pk: d.name_in(request.LANGUAGE_CODE)
+        for d in Department.objects.filter(organization_id=user.organization_id)
+    }
     context = {
         **_common(request),
         "received_today": cases.filter(received_at__gte=today).count(),
@@ -534,27 +630,36 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "unconfirmed": closed.filter(closure_outcome="unconfirmed").count(),
         "compliance": round(100 * met / total_resolved) if total_resolved else None,
         "satisfaction": satisfaction,
-        "by_department": cases.filter(status__in=OPEN_STATUSES)
-        .values("department__code")
-        .annotate(n=Count("pk"))
-        .order_by("-n")[:12],
-        "by_channel": cases.values("channel")
-        .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)))
-        .order_by("-n"),
-        "by_language": cases.values("language").annotate(n=Count("pk")).order_by("-n"),
+        "by_department": [
+            {"name": department_names.get(row["department_id"], _("Not routed yet")), "n": row["n"]}
+            for row in cases.filter(status__in=OPEN_STATUSES)
+            .values("department_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n")[:12]
+        ],
+        "by_channel": [
+            {**row, "name": labels.channel_label(row["channel"])}
+            for row in cases.values("channel")
+            .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)))
+            .order_by("-n")
+        ],
+        "by_language": [
+            {**row, "name": labels.language_name(row["language"])}
+            for row in cases.values("language").annotate(n=Count("pk")).order_by("-n")
+        ],
         "now": now,
     }
     return render(request, "backoffice/dashboard.html", context)
 
 
-BULK_ACTIONS = ("assign", "priority")
+BULK_ACTIONS = ("assign", "unassign", "priority")
 
 
 @staff_required
 @require_POST
 def bulk_action(request: HttpRequest) -> HttpResponse:
-    """Assign or reprioritize many cases at once; each case gets its own event, and a case the person may
-    not change is skipped and named."""
+    """Assign (to a department, a person or both), unassign or reprioritize many cases at once; each case
+    gets its own event, and a case the person may not change is skipped and named."""
     user: User = request.user
     action = request.POST.get("action", "")
     back = request.POST.get("next") or ""
@@ -564,7 +669,9 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose what to do with the selected cases."))
         return redirect(back)
     given = actions.ActionInput(
-        department=request.POST.get("department") or None, priority=request.POST.get("priority") or None
+        department=request.POST.get("department") or None,
+        assignee=request.POST.get("assignee") or None,
+        priority=request.POST.get("priority") or None,
     )
     done, failed = 0, []
     for reference in request.POST.getlist("cases"):
@@ -576,9 +683,11 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
             actions.perform(user, case, action, given)
             done += 1
         except DomainError as exc:
-            failed.append(f"{reference} ({exc.errors[0].message})")
+            failed.append(
+                _("%(reference)s (%(reason)s)") % {"reference": reference, "reason": exc.errors[0].message}
+            )
     if done:
-        messages.success(request, _("%(n)d cases updated.") % {"n": done})
+        messages.success(request, ngettext("%(n)d case updated.", "%(n)d cases updated.", done) % {"n": done})
     if failed:
         messages.error(request, _("Not changed: %(list)s") % {"list": ", ".join(failed)})
     return redirect(back)

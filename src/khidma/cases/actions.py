@@ -92,6 +92,8 @@ def perform(user: User, case: Case, action: str, given: ActionInput) -> Case:
     if action == "confirm-closure":
         # Checked (and a wrong code counted) before the transaction below, which a wrong code rolls back.
         closure_code_check(case=case, code=(given.note or "").strip())
+    if action == "take":
+        access.ensure_can_take(user, case)
     # The photo and the change land together or not at all: a refused photo never leaves a case resolved
     # without the proof the officer meant to attach, and a refused resolution keeps no stray photo.
     with transaction.atomic():
@@ -110,14 +112,14 @@ def _dispatch(user: User, case: Case, action: str, given: ActionInput) -> None:
     if action in REPLY_ACTIONS:
         words = {"reply": _reply(user, given.reply), "send_untranslated": given.send_untranslated}
     match action:
+        case "take":
+            services.case_take(case=case, by=user, note=note)
         case "assign":
-            services.case_assign(
-                case=case,
-                by=user,
-                department=_department(user, given.department),
-                assignee=_assignee(user, given.assignee),
-                note=note,
-            )
+            department, assignee = _department(user, given.department), _assignee(user, given.assignee)
+            access.ensure_can_assign_to(user, case, assignee, department=department)
+            services.case_assign(case=case, by=user, department=department, assignee=assignee, note=note)
+        case "unassign":
+            services.case_unassign(case=case, by=user, note=note)
         case "start":
             services.case_start(case=case, by=user, note=note)
         case "hold":

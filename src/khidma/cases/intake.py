@@ -155,11 +155,24 @@ class ValidIntake:
 
     @property
     def lat(self) -> float | None:
-        return self.place.lat if self.place is not None else self.request.lat
+        return self._point()[0]
 
     @property
     def lon(self) -> float | None:
-        return self.place.lon if self.place is not None else self.request.lon
+        return self._point()[1]
+
+    def _point(self) -> tuple[float | None, float | None]:
+        """Where the case goes on the map: its gazetteer place's point, else the request's, else (an agent
+        placing a caller's report by area) a point of the area, so every placed case has a map. A place's
+        or an area's point stands for the whole place: triage never links duplicates by it (only
+        ``request.lat/lon`` count)."""
+        if self.place is not None:
+            return self.place.lat, self.place.lon
+        if self.request.lat is not None and self.request.lon is not None:
+            return self.request.lat, self.request.lon
+        if self.area is not None:
+            return org_selectors.area_point(self.area)
+        return None, None
 
 
 def _normal_phone(phone: str) -> str:

@@ -260,6 +260,8 @@ class EventKind(models.TextChoices):
     CREATED = "created", _("Received")
     TRIAGED = "triaged", _("Classified and routed")
     ASSIGNED = "assigned", _("Assigned")
+    TAKEN = "taken", _("Taken")
+    UNASSIGNED = "unassigned", _("Unassigned")
     STARTED = "started", _("Work started")
     HELD = "held", _("Put on hold")
     RESUMED = "resumed", _("Resumed")

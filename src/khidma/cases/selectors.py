@@ -6,8 +6,9 @@ import contextlib
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
+from khidma.accounts.models import User
 from khidma.cases import privacy
 from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, CaseEvent, PreparedReply
@@ -96,6 +97,16 @@ def case_list_related(cases: QuerySet[Case]) -> QuerySet[Case]:
     )
 
 
+def people_with_workload(people: QuerySet[User]) -> QuerySet[User]:
+    """People (already narrowed by ``access.assignable_people``) each with ``open_cases``, the number of
+    open cases they have: what a head looks at before giving one more. One query for the whole list."""
+    return (
+        people.select_related("department")
+        .annotate(open_cases=Count("assigned_cases", filter=Q(assigned_cases__status__in=OPEN_STATUSES)))
+        .order_by("department__code", "first_name", "last_name", "username")
+    )
+
+
 def case_get_public(*, organization: Organization, reference: str) -> Case | None:
     return (
         Case.objects.filter(organization=organization, reference=reference)
@@ -175,6 +186,15 @@ def prepared_replies_fitting(*, case: Case, action: str) -> list[PreparedReply]:
 
 def prepared_reply_fits(reply: PreparedReply, *, case: Case, action: str) -> bool:
     return any(r.pk == reply.pk for r in prepared_replies_fitting(case=case, action=action))
+
+
+def prepared_reply_titles(events: list[CaseEvent], *, language: str) -> dict[str, str]:
+    """The titles, in ``language``, of the prepared replies these events sent, by key (a timeline names the
+    reply a person chose, not its key). One query, whatever the number of events."""
+    ids = {e.data["reply"]["id"] for e in events if isinstance(e.data, dict) and e.data.get("reply")}
+    if not ids:
+        return {}
+    return {reply.key: reply.title_in(language) for reply in PreparedReply.objects.filter(pk__in=ids)}
 
 
 COMPLIANCE_GROUPS = ("category", "department", "area", "month")

@@ -391,6 +391,62 @@ def _code(department: Department | None) -> str | None:
 
 
 @transaction.atomic
+def case_take(*, case: Case, by: User, note: str = "") -> Case:
+    """A member of staff takes an unassigned case of their department: it becomes theirs. Two people
+    taking at once: the row lock makes the second one see the first's name and be refused. A case on hold
+    stays on hold (its clock stays paused); it is simply theirs when the answer comes."""
+    case = lock_case(case)
+    if case.assignee_id is not None:
+        raise DomainError.single(
+            "assignee", "already_assigned", _("Someone already has this case."), status=409
+        )
+    data = {"assignee": by.username, "department": _code(case.department)}
+    if case.status == Status.ON_HOLD:
+        case.assignee = by
+        case.updated_at = clock.now()
+        case.save(update_fields=["assignee", "updated_at"])
+        record_event(case, EventKind.TAKEN, by=by, note=note.strip(), data=data)
+        return case
+    return transition(
+        case,
+        Status.ASSIGNED,
+        EventKind.TAKEN,
+        by=by,
+        note=note.strip(),
+        public=False,
+        data=data,
+        extra={"assignee": by},
+    )
+
+
+@transaction.atomic
+def case_unassign(*, case: Case, by: User | None, note: str = "") -> Case:
+    """Give a case back to its department: nobody has it any more, and it waits to be taken or assigned.
+    Work that had started stops (in progress goes back to assigned); a held case stays on hold."""
+    case = lock_case(case)
+    if case.assignee_id is None:
+        raise DomainError.single("assignee", "not_assigned", _("Nobody has this case."), status=409)
+    data = {"assignee": case.assignee.username, "department": _code(case.department)}
+    if case.status == Status.IN_PROGRESS:
+        return transition(
+            case,
+            Status.ASSIGNED,
+            EventKind.UNASSIGNED,
+            by=by,
+            note=note.strip(),
+            public=False,
+            data=data,
+            extra={"assignee": None},
+        )
+    lifecycle.ensure_workable(case.status)
+    case.assignee = None
+    case.updated_at = clock.now()
+    case.save(update_fields=["assignee", "updated_at"])
+    record_event(case, EventKind.UNASSIGNED, by=by, note=note.strip(), data=data)
+    return case
+
+
+@transaction.atomic
 def case_start(*, case: Case, by: User, note: str = "") -> Case:
     case = lock_case(case)
     return transition(

@@ -89,6 +89,42 @@ def geometry_contains(geometry: dict, lon: float, lat: float) -> bool:
     return multipolygon_contains(geometry_polygons(geometry), lon, lat)
 
 
+def representative_point(geometry: dict) -> tuple[float, float]:
+    """A point (lon, lat) inside the geometry, for placing something "in this area" when its centre may fall
+    outside (a crescent, a ring road): on the line across the middle of the largest polygon's bounding box,
+    the middle of the widest stretch that lies inside."""
+    polygons = geometry_polygons(geometry)
+
+    def extent(rings: Sequence[Ring]) -> float:
+        lons = [float(p[0]) for p in rings[0]]
+        lats = [float(p[1]) for p in rings[0]]
+        return (max(lons) - min(lons)) * (max(lats) - min(lats))
+
+    rings = max(polygons, key=extent)
+    lats = [float(p[1]) for p in rings[0]]
+    # Slightly off the exact middle, so the line does not run through a vertex and count it twice.
+    lat = (min(lats) + max(lats)) / 2 + (max(lats) - min(lats)) * 1e-7
+    crossings: list[float] = []
+    for ring in rings:
+        for i in range(len(ring) - 1):
+            (x1, y1), (x2, y2) = (
+                (float(ring[i][0]), float(ring[i][1])),
+                (
+                    float(ring[i + 1][0]),
+                    float(ring[i + 1][1]),
+                ),
+            )
+            if (y1 > lat) != (y2 > lat):
+                crossings.append(x1 + (x2 - x1) * (lat - y1) / (y2 - y1))
+    crossings.sort()
+    stretches = list(zip(crossings[::2], crossings[1::2], strict=False))
+    if not stretches:
+        lons = [float(p[0]) for p in rings[0]]
+        return (min(lons) + max(lons)) / 2, lat
+    west, east = max(stretches, key=lambda pair: pair[1] - pair[0])
+    return (west + east) / 2, lat
+
+
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     d_phi = phi2 - phi1

@@ -35,3 +35,15 @@ _DIGIT_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456
 
 def fold_digits(text: str) -> str:
     return text.translate(_DIGIT_FOLD)
+
+
+def format_phone(e164: str) -> str:
+    """A stored number written for reading aloud and dialling: "+966 55 123 4567" (international form, so it
+    is right for a caller abroad too). A masked or unparsable value is returned as it is."""
+    if not e164 or "•" in e164:
+        return e164
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

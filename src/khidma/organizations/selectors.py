@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 
+from khidma.core import geo
 from khidma.core.memo import remembered
 from khidma.organizations.models import Area, Category, Department, Organization, ServicePoint
 
@@ -67,6 +68,16 @@ def _areas_of(*, organization_id: int) -> list[Area]:
     """An organization's areas with their polygons, remembered for 30 s per process: every report is placed
     by them, and an organization has tens to a few hundred areas that change with an import."""
     return list(Area.objects.filter(organization_id=organization_id).order_by("code"))
+
+
+def area_point(area: Area) -> tuple[float, float]:
+    """Where to put a report known only by its area (lat, lon): the area's centre when it lies inside the
+    area, else a point surely inside it. Approximate by nature: the area, not the spot."""
+    centre = (area.centre_lat, area.centre_lon)
+    if None not in centre and area.contains_point(*centre):
+        return centre
+    lon, lat = geo.representative_point(area.boundary)
+    return lat, lon
 
 
 def _round(value):

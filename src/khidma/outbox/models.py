@@ -25,7 +25,7 @@ class MessageStatus(models.TextChoices):
     # Claimed by a worker that stopped before it recorded the provider's answer: it may or may not have
     # gone out, so it is never sent again automatically (a duplicate is worse than a visible gap).
     UNCERTAIN = "uncertain", _("Uncertain (worker stopped while sending)")
-    SUPPRESSED = "suppressed", _("Not sent (held back: see the reason)")
+    SUPPRESSED = "suppressed", _("Not sent")
     # Waits for the machine translation of the staff's words (``translate``); the delivery worker skips it
     # until the translation fills the slot and makes it queued.
     TRANSLATING = "translating", _("Waiting for its translation")

@@ -1,4 +1,11 @@
+"""Template filters of the back office: thin doors to ``backoffice.labels`` (words for codes)."""
+
+from __future__ import annotations
+
 from django import template
+from django.utils.html import format_html
+
+from khidma.backoffice import labels
 
 register = template.Library()
 
@@ -15,18 +22,21 @@ def capped(count: int) -> str:
     return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
 
 
+register.filter("sla_label", labels.sla_state_label)
+register.filter("action_label", labels.action_label)
+register.filter("language_name", labels.language_name)
+register.filter("channel_label", labels.channel_label)
+register.filter("status_label", labels.status_label)
+register.filter("priority_label", labels.priority_label)
+register.filter("event_actor", labels.event_actor)
+register.filter("percent", labels.percent)
+register.filter("name_in", labels.name_in)
+
+
 @register.filter
-def sla_label(state: str) -> str:
-    from khidma.cases.deadlines import STATE_LABELS
-
-    return str(STATE_LABELS.get(state, state))
-
-
-@register.filter
-def action_label(action: str) -> str:
-    from khidma.backoffice.labels import ACTION_LABELS
-
-    return str(ACTION_LABELS.get(action, action))
+def language_names(codes) -> str:
+    """Languages named in words, in the page's language ("Urdu, Bengali"), never their codes."""
+    return ", ".join(labels.language_name(code) for code in codes or ())
 
 
 @register.filter
@@ -35,3 +45,15 @@ def can_manage_replies(user) -> bool:
     from khidma.cases.access import can_manage_replies as allowed
 
     return allowed(user)
+
+
+@register.filter
+def person(user) -> str:
+    """A colleague by full name, with the username on hover (people search the admin by it). Isolated, so an
+    Arabic name in an English line (or the reverse) does not carry the words around it into its direction."""
+    if user is None:
+        return ""
+    name = labels.person_name(user)
+    if name == user.username:
+        return format_html("<bdi>{}</bdi>", name)
+    return format_html('<bdi title="{}">{}</bdi>', user.username, name)

@@ -1,10 +1,12 @@
-"""Words for the programs' screens: people by their full name (username on hover), languages by name."""
+"""Words for the programs' screens: people by their full name (username on hover), languages by their own
+name. The words come from ``backoffice.labels``, like every other staff page's."""
 
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
-from django.utils.translation import get_language_info
+
+from khidma.backoffice import labels
+from khidma.backoffice.templatetags.backoffice import person
 
 register = template.Library()
 
@@ -12,15 +14,7 @@ register = template.Library()
 @register.filter
 def staff_name(user) -> str:
     """A member of staff by full name, with the username for those who need it on hover."""
-    if user is None:
-        return "—"
-    return format_html('<span title="{}">{}</span>', user.username, user.get_full_name() or user.username)
+    return person(user) if user is not None else "—"
 
 
-@register.filter
-def language_name(code: str) -> str:
-    """A language by its own name (العربية, English, اردو…), as people recognise it."""
-    try:
-        return get_language_info(code)["name_local"]
-    except KeyError:
-        return code
+register.filter("language_name", labels.language_own_name)

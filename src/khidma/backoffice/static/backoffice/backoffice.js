@@ -44,24 +44,41 @@
   function pickMap(element) {
     var latInput = document.getElementById(element.dataset.latInput);
     var lonInput = document.getElementById(element.dataset.lonInput);
+    var areaInput = document.getElementById(element.dataset.areaInput);
     var map = baseMap(element);
     var marker = null;
     function place(lat, lon) {
       if (marker) marker.setLatLng([lat, lon]);
       else marker = L.marker([lat, lon], { icon: pin(), keyboard: false }).addTo(map);
     }
+    // The console's one way to set the point, for the map, the area list and any other place picker (a
+    // gazetteer dispatches "khidma:place" on the map with {lat, lon}): fill in the coordinates and move the
+    // pin. `source` says who set it; a point the agent clicked, typed or picked is never replaced by an
+    // area's.
+    function setPoint(lat, lon, source) {
+      latInput.value = lat.toFixed(6);
+      lonInput.value = lon.toFixed(6);
+      latInput.dataset.source = lonInput.dataset.source = source;
+      place(lat, lon);
+      map.setView([lat, lon], Math.max(map.getZoom(), source === "area" ? 13 : 15));
+    }
+    element.addEventListener("khidma:place", function (event) {
+      setPoint(event.detail.lat, event.detail.lon, event.detail.source || "place");
+    });
     map.setView([21.4225, 39.8262], 11);
     if (latInput.value && lonInput.value) place(parseFloat(latInput.value), parseFloat(lonInput.value));
-    map.on("click", function (event) {
-      latInput.value = event.latlng.lat.toFixed(6);
-      lonInput.value = event.latlng.lng.toFixed(6);
-      place(event.latlng.lat, event.latlng.lng);
+    map.on("click", function (event) { setPoint(event.latlng.lat, event.latlng.lng, "map"); });
+    [latInput, lonInput].forEach(function (input) {
+      input.addEventListener("input", function () { latInput.dataset.source = lonInput.dataset.source = "typed"; });
     });
-    // A gazetteer place chosen in the console (below) moves the pin there.
-    element.addEventListener("khidma:place", function (event) {
-      place(event.detail.lat, event.detail.lon);
-      map.setView([event.detail.lat, event.detail.lon], 16);
-    });
+    if (areaInput) {
+      var points = JSON.parse(areaInput.dataset.points || "{}");
+      areaInput.addEventListener("change", function () {
+        var point = points[areaInput.value];
+        var own = latInput.value && latInput.dataset.source !== "area";
+        if (point && !own) setPoint(point[0], point[1], "area");
+      });
+    }
   }
 
   function init(root) {
@@ -74,12 +91,67 @@
     });
   }
 
-  // A suggested category chosen with one click (or Enter) fills the console's category field.
+  // A suggested category chosen with one click (or Enter) fills the console's category field; without this
+  // script the same button submits the form with that category (nothing is created).
   document.addEventListener("click", function (event) {
     var button = event.target.closest(".pick-category");
     if (!button) return;
     var select = document.querySelector("#console-form select[name=category]");
-    if (select) { select.value = button.dataset.category; select.focus(); }
+    if (!select) return;
+    event.preventDefault();
+    select.value = button.dataset.category;
+    select.focus();
+  });
+
+  // Working through a queue from the keyboard (the keys are listed on the page): j/k move between cases,
+  // Enter opens one, x selects it, t takes it, a goes to the bulk assignment, / to the search, n to a new case.
+  function typing(target) {
+    return target.closest("input, select, textarea, [contenteditable]") !== null;
+  }
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll("table.cases tbody tr[data-reference]")); }
+  function current() { return document.querySelector("table.cases tr.current"); }
+  function move(step) {
+    var list = rows();
+    if (!list.length) return;
+    var index = list.indexOf(current());
+    var next = list[Math.min(list.length - 1, Math.max(0, index < 0 ? 0 : index + step))];
+    list.forEach(function (row) { row.classList.remove("current"); });
+    next.classList.add("current");
+    next.querySelector("a.ref").focus();
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    var row = current();
+    switch (event.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "x": if (row) { var box = row.querySelector("input[type=checkbox]"); box.checked = !box.checked; } break;
+      case "t": if (row && row.querySelector("button.take")) row.querySelector("button.take").click(); break;
+      case "a":
+        var assignee = document.getElementById("bulk-assignee");
+        if (!assignee) return;
+        document.getElementById("bulk-action").value = "assign";
+        assignee.focus();
+        break;
+      case "/":
+        var search = document.querySelector(".filters input[name=q]");
+        if (!search) return;
+        search.focus();
+        break;
+      case "n":
+        var create = document.querySelector("a[accesskey=n]");
+        if (!create) return;
+        window.location.href = create.href;
+        break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+  // Enter on a focused case link opens it (the browser's own behaviour); a row clicked becomes the current one.
+  document.addEventListener("focusin", function (event) {
+    var row = event.target.closest && event.target.closest("table.cases tbody tr[data-reference]");
+    if (!row) return;
+    rows().forEach(function (other) { other.classList.toggle("current", other === row); });
   });
 
   // A gazetteer place chosen among the console's suggestions fills the address, the point and the place.
