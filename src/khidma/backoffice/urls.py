@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from khidma.backoffice import signin, views
+from khidma.backoffice import reports_views, signin, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -21,7 +21,10 @@ urlpatterns = [
     path("bulk/", views.bulk_action, name="bulk"),
     path("filters/", views.filter_save, name="filter-save"),
     path("filters/<int:pk>/delete/", views.filter_delete, name="filter-delete"),
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/", reports_views.dashboard, name="dashboard"),
+    path("reports/", reports_views.season_report, name="report"),
+    path("reports/seasons/<slug:code>/", reports_views.season_report, name="season-report"),
+    path("reports/export.<slug:file_format>", reports_views.export, name="report-export"),
     path("programs/", include("khidma.backoffice.program_urls")),  # walk-ins, volume, visits, proxies, files
     path("content/", include("khidma.backoffice.content_urls")),  # advice articles and awareness posts
 ]

@@ -1,4 +1,5 @@
-"""The staff web application: queues, the case page, the agent console and the dashboard. Views are thin:
+"""The staff web application: queues, the case page and the agent console (the dashboard and the season
+reports are in reports_views.py). Views are thin:
 they read through selectors and queues, and write only through cases.actions and cases.services."""
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, F, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,11 +37,10 @@ from khidma.core.masking import mask_identifier
 from khidma.core.phones import mask_phone, normalize_phone
 from khidma.organizations import selectors as organization_selectors
 from khidma.organizations.models import Area, Category, Department, ServicePoint
+from khidma.reports import access as reports_access
 
 from .forms import ConsoleForm, QueueFilters
 from .models import SavedFilter
-
-DASHBOARD_ROLES = {Role.SUPERVISOR, Role.ORG_ADMIN, Role.FOLLOWUP, Role.DEPARTMENT_HEAD}
 
 
 class CappedPaginator(Paginator):
@@ -79,7 +78,7 @@ def _common(request: HttpRequest) -> dict:
         "counts": queues.queue_counts(user),
         "queue_names": queues.QUEUES,
         "can_console": access.can_create_cases(user),
-        "can_dashboard": user.role in DASHBOARD_ROLES,
+        "can_dashboard": reports_access.can_view_reports(user),
         "today_hijri": Gregorian.fromdate(timezone.localdate()).to_hijri(),
     }
 
@@ -110,6 +109,16 @@ def _choices(user: User, language: str) -> dict[str, list[tuple[str, str]]]:
             for p in ServicePoint.objects.filter(organization_id=organization, is_active=True).order_by(
                 "code"
             )
+        ],
+        "departments": [
+            (d.code, d.name_in(language))
+            for d in Department.objects.filter(organization_id=organization).order_by("code")
+        ],
+        "people": [
+            (person.pk, person.get_full_name() or person.username)
+            for person in User.objects.filter(organization_id=organization)
+            .exclude(role="")
+            .order_by("first_name", "last_name", "username")
         ],
     }
 
@@ -145,6 +154,13 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
                 received_to=_day_start(data["received_to"], plus_days=1),  # the end day is included
                 sla_state=data["sla_state"] or None,
                 q=data["q"] or None,
+                department=data["department"] or None,
+                kind=data["kind"] or None,
+                assignee=data["assignee"],
+                outcome=data["outcome"] or None,
+                rating=data["rating"],
+                hour=data["hour"],
+                bbox=data["bbox"],
             ),
             search_contact=access.can_see_contact(user),
         )
@@ -435,49 +451,6 @@ def console_history(request: HttpRequest) -> HttpResponse:
         return HttpResponse(status=403)
     history = _caller_history(request.user, request.GET.get("phone", ""))
     return render(request, "backoffice/_console_history.html", {"history": history})
-
-
-@staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user: User = request.user
-    if user.role not in DASHBOARD_ROLES:
-        return render(request, "backoffice/denied.html", status=403)
-    cases = access.cases_visible_to(user)
-    now = timezone.localtime()
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    week = today - datetime.timedelta(days=today.weekday() + 1 if today.weekday() != 6 else 0)  # since Sunday
-    received_week = cases.filter(received_at__gte=week)
-    closed = cases.filter(status=Status.CLOSED)
-    resolved = cases.filter(resolved_at__isnull=False, resolution_due_at__isnull=False)
-    met = resolved.filter(resolved_at__lte=F("resolution_due_at")).count()
-    total_resolved = resolved.count()
-    satisfaction = cases.filter(satisfaction__isnull=False).aggregate(
-        avg=Avg("satisfaction__rating"), n=Count("pk")
-    )
-    context = {
-        **_common(request),
-        "received_today": cases.filter(received_at__gte=today).count(),
-        "received_week": received_week.count(),
-        "closed_today": closed.filter(closed_at__gte=today).count(),
-        "closed_week": closed.filter(closed_at__gte=week).count(),
-        "open_total": cases.filter(status__in=OPEN_STATUSES).count(),
-        "closure_rate": round(100 * closed.count() / cases.count()) if cases.exists() else None,
-        "confirmed": closed.filter(closure_outcome="confirmed").count(),
-        "unconfirmed": closed.filter(closure_outcome="unconfirmed").count(),
-        "compliance": round(100 * met / total_resolved) if total_resolved else None,
-        "satisfaction": satisfaction,
-        "by_department": cases.filter(status__in=OPEN_STATUSES)
-        .values("department__code")
-        .annotate(n=Count("pk"))
-        .order_by("-n")[:12],
-        "by_channel": cases.values("channel")
-        .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)))
-        .order_by("-n"),
-        "by_language": cases.values("language").annotate(n=Count("pk")).order_by("-n"),
-        "now": now,
-        "now_hijri": Gregorian.fromdate(now.date()).to_hijri(),
-    }
-    return render(request, "backoffice/dashboard.html", context)
 
 
 BULK_ACTIONS = ("assign", "priority")

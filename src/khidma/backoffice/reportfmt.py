@@ -1,0 +1,89 @@
+"""Numbers, shares, durations and dates as the dashboard, the season reports and their exports write them.
+
+One small place on purpose: the shared formatting module (CLDR dates with the Hijri date beside them) will
+replace these functions' bodies without their callers changing.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel import units as babel_units
+from django.utils.translation import get_language
+from hijridate import Gregorian
+
+
+def _locale(language: str | None) -> str:
+    return (language or get_language() or "ar").split("-")[0]
+
+
+def number(value: float | int | None, language: str | None = None) -> str:
+    if value is None:
+        return "—"
+    return babel_numbers.format_decimal(value, format="#,##0.#", locale=_locale(language))
+
+
+def percent(share: float | None, language: str | None = None) -> str:
+    if share is None:
+        return "—"
+    return babel_numbers.format_percent(share, format="#,##0%", locale=_locale(language))
+
+
+def signed_percent(share: float | None, language: str | None = None) -> str:
+    if share is None:
+        return "—"
+    return babel_numbers.format_percent(share, format="+#,##0%;−#,##0%", locale=_locale(language))
+
+
+def signed_number(value: float | int | None, language: str | None = None) -> str:
+    if value is None:
+        return "—"
+    return babel_numbers.format_decimal(value, format="+#,##0;−#,##0", locale=_locale(language))
+
+
+def hours(seconds: int | None, language: str | None = None) -> str:
+    """A duration in hours with one decimal ("26.5 hr", "26.5 س")."""
+    if seconds is None:
+        return "—"
+    return babel_units.format_unit(
+        seconds / 3600, "duration-hour", length="short", format="#,##0.#", locale=_locale(language)
+    )
+
+
+def day(value: datetime.date, language: str | None = None) -> str:
+    return babel_dates.format_date(value, "long", locale=_locale(language))
+
+
+def short_day(value: datetime.date, language: str | None = None) -> str:
+    return babel_dates.format_skeleton("MMMd", value, locale=_locale(language))
+
+
+def hijri_day(value: datetime.date, language: str | None = None) -> str:
+    """ "1 ذو الحجة 1447 هـ", "1 Dhu al-Hijjah 1447 AH" (Umm al-Qura)."""
+    hijri = Gregorian.fromdate(value).to_hijri()
+    language = _locale(language)
+    month = hijri.month_name("ar" if language == "ar" else "en")
+    suffix = "هـ" if language == "ar" else "AH"
+    return f"{hijri.day} {month} {hijri.year} {suffix}"
+
+
+def dual_day(value: datetime.date, language: str | None = None) -> str:
+    return f"{day(value, language)} · {hijri_day(value, language)}"
+
+
+def day_range(start: datetime.date, end: datetime.date, language: str | None = None) -> str:
+    """Both calendars: "18 May 2026 – 1 June 2026 (1 Dhu al-Hijjah – 15 Dhu al-Hijjah 1447 AH)"."""
+    if start == end:
+        return dual_day(start, language)
+    gregorian = f"{day(start, language)} – {day(end, language)}"
+    return f"{gregorian} · {hijri_day(start, language)} – {hijri_day(end, language)}"
+
+
+def hour_of_day(hour: int, language: str | None = None) -> str:
+    return babel_dates.format_time(datetime.time(hour), "HH:mm", locale=_locale(language))
+
+
+def moment(value: datetime.datetime, language: str | None = None, tz=None) -> str:
+    return babel_dates.format_datetime(value, "medium", tzinfo=tz, locale=_locale(language))
