@@ -24,6 +24,7 @@ import pytest
 
 from khidma.cases import closure, services
 from khidma.cases.deadlines import case_sla_sweep
+from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.models import Case
 from khidma.core import clock
 from khidma.reports.facts import facts_refresh
@@ -42,9 +43,19 @@ class Season:
     cases: dict[str, Case]
 
 
+def new_case(org, **fields) -> Case:
+    """A case through the one intake path; the reporter's name, phone and email as keywords."""
+    reporter = Reporter(
+        name=fields.pop("reporter_name", ""),
+        phone=fields.pop("reporter_phone", ""),
+        email=fields.pop("reporter_email", ""),
+    )
+    return services.case_create(request=IntakeRequest(organization=org, reporter=reporter, **fields)).case
+
+
 def _create(org, when, **fields) -> Case:
     with clock.at(when):
-        return services.case_create(organization=org, **fields).case
+        return new_case(org, **fields)
 
 
 @pytest.fixture

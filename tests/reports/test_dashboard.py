@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import pytest
@@ -14,24 +15,23 @@ SEASON = {"preset": "season", "season": "hajj-1447"}
 
 
 def _page(client, params) -> str:
-    html = client.get("/staff/dashboard/", params, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    return html
+    return client.get("/staff/dashboard/", params, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+TILE = re.compile(
+    r'<span class="value">(?:<a href="[^"]*">)?([^<]+)(?:</a>)?</span>\s*'
+    r'<span class="label">([^<]+)</span>'
+)
 
 
 def _tiles(html: str) -> dict[str, str]:
-    import re
-
-    found = re.findall(
-        r'<span class="value">(?:<a href="[^"]*">)?([^<]+)(?:</a>)?</span>\s*<span class="label">([^<]+)</span>',
-        html,
-    )
+    found = TILE.findall(html)
     return {unescape(label): value for value, label in found}
 
 
 def test_the_season_figures_count_the_cases_received_in_it(client, hajj, staff):
     client.force_login(staff["supervisor"])
     html = _page(client, SEASON)
-    open("/tmp/rp/dash.html", "w").write(html)
     tiles = _tiles(html)
     assert tiles["Received"] == "7"  # a, b, c, d, e, the women's section's and the complaint
     assert tiles["Open"] == "4"  # b, d (reopened), w, the complaint

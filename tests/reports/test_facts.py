@@ -9,19 +9,15 @@ from khidma.cases import services
 from khidma.core import clock
 from khidma.reports.facts import facts_rebuild, facts_refresh
 from khidma.reports.models import CaseFact
-from tests.reports.conftest import at
+from tests.reports.conftest import at, new_case
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_refresh_follows_every_change_and_only_the_changed_cases(makkah, staff, policies):
     with clock.at(at("2026-11-01", 9)):  # a Sunday, 09:00: within working hours
-        case = services.case_create(
-            organization=makkah, description="x", channel="web", category="cleanliness"
-        ).case
-        other = services.case_create(
-            organization=makkah, description="y", channel="web", category="lighting_signs"
-        ).case
+        case = new_case(makkah, description="x", channel="web", category="cleanliness")
+        other = new_case(makkah, description="y", channel="web", category="lighting_signs")
     assert facts_refresh().rebuilt  # the first run counts everything
     fact = CaseFact.objects.get(pk=case.pk)
     assert (fact.is_open, fact.status, fact.first_response_seconds) == (True, "triaged", None)
@@ -44,9 +40,7 @@ def test_the_refresh_follows_every_change_and_only_the_changed_cases(makkah, sta
 
 def test_working_time_leaves_out_nights_and_weekends(makkah, staff, policies):
     with clock.at(at("2026-11-05", 14)):  # Thursday 14:00: half an hour before the weekend
-        case = services.case_create(
-            organization=makkah, description="x", channel="web", category="cleanliness"
-        ).case
+        case = new_case(makkah, description="x", channel="web", category="cleanliness")
     with clock.at(at("2026-11-08", 8)):  # Sunday 08:00
         services.case_assign(case=case, by=staff["supervisor"], department=case.department)
     facts_rebuild()

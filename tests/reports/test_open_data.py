@@ -11,11 +11,12 @@ import json
 import pytest
 
 from khidma.cases import services
+from khidma.cases.intake import Principal
 from khidma.cases.models import Case
 from khidma.core import clock
 from khidma.reports.models import OpenDataFile
 from khidma.reports.opendata import FIELDS, open_data_publish, open_data_publish_due
-from tests.reports.conftest import at
+from tests.reports.conftest import at, new_case
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +26,8 @@ SECRET = "Ahmad at 0551234567, the door code is 4471"
 
 def _cases(makkah, staff):
     with clock.at(at(DAY.isoformat(), 9)):
-        public = services.case_create(
-            organization=makkah,
+        public = new_case(
+            makkah,
             description=SECRET,
             channel="whatsapp",
             category="cleanliness",
@@ -36,10 +37,10 @@ def _cases(makkah, staff):
             reporter_name="Ahmad Saleh",
             reporter_phone="0551234567",
             reporter_email="ahmad@example.com",
-        ).case
+        )
         private = [
-            services.case_create(
-                organization=makkah,
+            new_case(
+                makkah,
                 description="women " + SECRET,
                 channel="counter",
                 service_point="hq",
@@ -48,38 +49,38 @@ def _cases(makkah, staff):
                 lat=21.43,
                 lon=39.83,
             ),
-            services.case_create(
-                organization=makkah,
+            new_case(
+                makkah,
                 description="complaint " + SECRET,
                 channel="web",
                 kind="complaint",
                 lat=21.44,
                 lon=39.84,
             ),
-            services.case_create(
-                organization=makkah,
+            new_case(
+                makkah,
                 description="proxy " + SECRET,
                 channel="counter",
                 service_point="hq",
                 category="lighting_signs",
-                principal=services.Principal("Salem", "brother", "1448/221"),
+                principal=Principal("Salem", "brother", "1448/221"),
                 lat=21.45,
                 lon=39.85,
             ),
         ]
     with clock.at(at(DAY.isoformat(), 23, 59)):
         # Received one minute before midnight: the same day. The next one is the next day's.
-        late = services.case_create(
-            organization=makkah,
+        late = new_case(
+            makkah,
             description="late",
             channel="web",
             category="cleanliness",
             lat=21.50,
             lon=39.90,
-        ).case
+        )
     with clock.at(at((DAY + datetime.timedelta(days=1)).isoformat(), 0, 1)):
-        services.case_create(
-            organization=makkah,
+        new_case(
+            makkah,
             description="next day",
             channel="web",
             category="cleanliness",
@@ -149,9 +150,7 @@ def test_the_job_publishes_every_finished_day_once_for_municipalities_only(makka
     taif.type = "association"
     taif.save()
     with clock.at(at("2026-11-05", 12)):
-        services.case_create(
-            organization=taif, description="member request", channel="web", category="cleanliness"
-        )
+        new_case(taif, description="member request", channel="web", category="cleanliness")
         published = open_data_publish_due()
         assert published == 3  # 2, 3 and 4 November (the 5th is not over)
         assert open_data_publish_due() == 0

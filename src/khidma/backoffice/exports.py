@@ -17,7 +17,9 @@ from openpyxl.styles import Font
 from khidma.backoffice.reports_present import Presented, Table
 from khidma.reports.figures import Report
 
+# The fonts `make install` makes from the npm packages (scripts/pdf_fonts.py), and Debian's fonts-noto-core.
 FONTS = Path(__file__).resolve().parent / "fonts"
+SYSTEM_FONTS = Path("/usr/share/fonts/truetype/noto")
 RTL = frozenset({"ar", "ur", "fa"})
 
 # The tables every export carries, in order (the dashboard shows more: per staff member, backlog by age).
@@ -163,12 +165,18 @@ def _xlsx_header(sheet, shown: Presented, language: str) -> None:
 
 @cache
 def _font_files() -> dict[str, Path]:
-    files = {
-        "arabic": FONTS / "NotoSansArabic-Regular.ttf",
-        "arabic-bold": FONTS / "NotoSansArabic-Bold.ttf",
-        "latin": FONTS / "NotoSans-Regular.ttf",
-        "latin-bold": FONTS / "NotoSans-Bold.ttf",
+    """The same four Noto fonts from Debian's package when it is installed, else from the npm packages.
+    Both draw the same letters; Debian's build also maps every shaped Arabic glyph back to its letter, so
+    text copied or searched in the PDF is exact, where the web build (which draws letters' dots as glyphs
+    of their own) leaves an invisible control character beside each dot."""
+    names = {
+        "arabic": "NotoSansArabic-Regular.ttf",
+        "arabic-bold": "NotoSansArabic-Bold.ttf",
+        "latin": "NotoSans-Regular.ttf",
+        "latin-bold": "NotoSans-Bold.ttf",
     }
+    folder = SYSTEM_FONTS if all((SYSTEM_FONTS / name).exists() for name in names.values()) else FONTS
+    files = {key: folder / name for key, name in names.items()}
     missing = [str(path) for path in files.values() if not path.exists()]
     if missing:
         raise RuntimeError(f"PDF fonts are missing ({', '.join(missing)}): run `make install`")

@@ -11,12 +11,12 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from khidma.backoffice import reportfmt as fmt
 from khidma.backoffice.labels import REPORT_FILTER_LABELS
 from khidma.cases.models import Channel
 from khidma.organizations.models import CaseKind
-from khidma.organizations.selectors import area_for_point
 from khidma.reports.figures import Figures, Report
 from khidma.reports.periods import PRESETS
 
@@ -105,23 +105,23 @@ def dimension_label(report: Report, dimension: str, key, language: str) -> str:
 
 
 DIMENSION_TITLES = {
-    "channel": _("By channel"),
-    "language": _("By language"),
-    "category": _("By category"),
-    "area": _("By area"),
-    "department": _("By department"),
-    "assignee": _("By staff member"),
-    "kind": _("By kind"),
-    "service_point": _("By service point"),
+    "channel": _lazy("By channel"),
+    "language": _lazy("By language"),
+    "category": _lazy("By category"),
+    "area": _lazy("By area"),
+    "department": _lazy("By department"),
+    "assignee": _lazy("By staff member"),
+    "kind": _lazy("By kind"),
+    "service_point": _lazy("By service point"),
 }
 FILTER_LABELS = {
-    "department": _("Department"),
-    "area": _("Area"),
-    "channel": _("Channel"),
-    "category": _("Category"),
-    "language": _("Language"),
-    "kind": _("Kind"),
-    "assignee": _("Staff member"),
+    "department": _lazy("Department"),
+    "area": _lazy("Area"),
+    "channel": _lazy("Channel"),
+    "category": _lazy("Category"),
+    "language": _lazy("Language"),
+    "kind": _lazy("Kind"),
+    "assignee": _lazy("Staff member"),
 }
 
 
@@ -399,7 +399,7 @@ def _hotspots_table(report: Report, links: Links, language: str) -> Table:
     for spot in report.hotspots:
         south, west, north, east = spot.box
         lat, lon = spot.centre
-        area = area_for_point(organization=report.organization, lat=lat, lon=lon)
+        area = report.lookups.area_at(lat, lon)
         extra = {
             "category": report.lookups.code("category", spot.category_id),
             "bbox": f"{south!r},{west!r},{north!r},{east!r}",

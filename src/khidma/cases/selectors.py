@@ -11,7 +11,7 @@ from django.db.models.functions import ExtractHour
 from django.utils import timezone
 
 from khidma.cases.lifecycle import OPEN_STATUSES
-from khidma.cases.models import Case, CaseEvent, EventKind, Status
+from khidma.cases.models import Case, CaseEvent, Status
 from khidma.cases.search import text_match
 from khidma.core import damm
 from khidma.core.phones import fold_digits, normalize_phone
@@ -63,7 +63,8 @@ REPORT_FILTERS: dict[str, Q] = {
     "confirmed": Q(status=Status.CLOSED, closure_outcome="confirmed"),
     "unconfirmed": Q(status=Status.CLOSED, closure_outcome="unconfirmed"),
     "closed_by_staff": Q(status=Status.CLOSED, closure_outcome="staff"),
-    "reopened": Q(Exists(CaseEvent.objects.filter(case_id=OuterRef("pk"), kind=EventKind.REOPENED))),
+    # Reopened by staff, or by the reporter's "not fixed" (both move the case to reopened).
+    "reopened": Q(Exists(CaseEvent.objects.filter(case_id=OuterRef("pk"), to_status=Status.REOPENED))),
     "first_response_met": Q(
         first_response_due_at__isnull=False,
         first_responded_at__isnull=False,

@@ -89,6 +89,14 @@ class Lookups:
         people = User.objects.filter(organization_id=organization_id).exclude(role="")
         self.by_id["assignee"] = {person.pk: person for person in people}
 
+    def area_at(self, lat: float, lon: float) -> Area | None:
+        """The area containing the point, from the areas already read (no query per point)."""
+        for area in self.by_id["area"].values():
+            inside_box = area.min_lat <= lat <= area.max_lat and area.min_lon <= lon <= area.max_lon
+            if inside_box and area.contains_point(lat, lon):
+                return area
+        return None
+
     def get(self, dimension: str, key) -> object | None:
         return self.by_id.get(dimension, {}).get(key)
 
