@@ -99,7 +99,7 @@ def programs(browser, base: str) -> None:
 
 
 def reports(page: Page, base: str, language: str) -> None:
-    """The dashboard (this Hijri month, with the hotspot map drawn) and the last Hajj season's report, wide."""
+    """The dashboard (this Hijri month, its hotspot map drawn) and the last Hajj season's report."""
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(f"{base}/staff/dashboard/")
     page.locator(".map[data-ready='1']").first.wait_for(timeout=10_000)
