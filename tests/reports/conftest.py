@@ -209,7 +209,7 @@ def hajj(makkah, taif, staff, policies) -> dict[str, Case]:
 # --- Reading pages -----------------------------------------------------------------------------------------
 
 QUEUE_COUNT = re.compile(r'<span class="count" role="status">([^<]+)</span>')
-LINKED_NUMBER = re.compile(r'<a href="(/staff/queue/all/\?[^"]+)">([0-9,]+)</a>')
+LINKED_NUMBER = re.compile(r'<a href="(/staff/queue/all/\?[^"]+)">(?:<bdi>)?([0-9,]+)(?:</bdi>)?</a>')
 
 
 def queue_count(client, href: str) -> int:

@@ -88,3 +88,30 @@ def test_the_season_report_shows_peaks_hotspots_and_service_points(client, hajj,
 def test_a_season_of_another_organization_is_not_found(client, hajj, staff):
     client.force_login(staff["taif_supervisor"])
     assert client.get("/staff/reports/seasons/hajj-1446/").status_code == 404
+
+
+def test_an_administrator_sets_a_season_in_the_admin_by_its_hijri_days(client, makkah, staff):
+    client.force_login(staff["admin"])
+    form = {
+        "kind": "ramadan",
+        "code": "",
+        "names": '{"ar": "رمضان 1448", "en": "Ramadan 1448"}',
+        "start_year": 1448,
+        "start_month": 9,
+        "start_day": 1,
+        "end_year": 1448,
+        "end_month": 9,
+        "end_day": 31,
+    }
+    refused = client.post("/admin/reports/season/add/", form, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 200
+    assert "There is no such day in the Umm al-Qura calendar." in refused.content.decode()
+    assert not Season.objects.exists()
+    response = client.post("/admin/reports/season/add/", {**form, "end_day": 29}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302
+    season = Season.objects.get()
+    assert (season.code, season.organization, season.starts_on) == (
+        "ramadan-1448",
+        makkah,
+        datetime.date(2027, 2, 8),
+    )

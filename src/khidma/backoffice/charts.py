@@ -39,7 +39,8 @@ def _nice_ceiling(value: float) -> float:
 
 
 def _text(x: float, y: float, text: str, *, anchor: str, rtl: bool, size: int = FONT, extra: str = "") -> str:
-    direction = ' direction="rtl"' if rtl else ""
+    # Always said: an SVG inside a right-to-left page inherits its direction, which flips text-anchor.
+    direction = ' direction="rtl"' if rtl else ' direction="ltr"'
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"{direction}{extra}>'
         f"{escape(text)}</text>"

@@ -7,7 +7,9 @@ replace these functions' bodies without their callers changing.
 from __future__ import annotations
 
 import datetime
+from functools import cache
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel import units as babel_units
@@ -15,32 +17,47 @@ from django.utils.translation import get_language
 from hijridate import Gregorian
 
 
-def _locale(language: str | None) -> str:
-    return (language or get_language() or "ar").split("-")[0]
+@cache
+def _parsed(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+def _locale(language: str | None) -> Locale:
+    # Parsed once per language: a report formats hundreds of numbers.
+    return _parsed((language or get_language() or "ar").split("-")[0])
+
+
+@cache
+def _pattern(text: str):
+    return babel_numbers.parse_pattern(text)
+
+
+def _apply(value: float | int, pattern: str, language: str | None) -> str:
+    return _pattern(pattern).apply(value, _locale(language))
 
 
 def number(value: float | int | None, language: str | None = None) -> str:
     if value is None:
         return "—"
-    return babel_numbers.format_decimal(value, format="#,##0.#", locale=_locale(language))
+    return _apply(value, "#,##0.#", language)
 
 
 def percent(share: float | None, language: str | None = None) -> str:
     if share is None:
         return "—"
-    return babel_numbers.format_percent(share, format="#,##0%", locale=_locale(language))
+    return _apply(share, "#,##0%", language)
 
 
 def signed_percent(share: float | None, language: str | None = None) -> str:
     if share is None:
         return "—"
-    return babel_numbers.format_percent(share, format="+#,##0%;−#,##0%", locale=_locale(language))
+    return _apply(share, "+#,##0%;−#,##0%", language)
 
 
 def signed_number(value: float | int | None, language: str | None = None) -> str:
     if value is None:
         return "—"
-    return babel_numbers.format_decimal(value, format="+#,##0;−#,##0", locale=_locale(language))
+    return _apply(value, "+#,##0;−#,##0", language)
 
 
 def hours(seconds: int | None, language: str | None = None) -> str:
@@ -63,9 +80,9 @@ def short_day(value: datetime.date, language: str | None = None) -> str:
 def hijri_day(value: datetime.date, language: str | None = None) -> str:
     """ "1 ذو الحجة 1447 هـ", "1 Dhu al-Hijjah 1447 AH" (Umm al-Qura)."""
     hijri = Gregorian.fromdate(value).to_hijri()
-    language = _locale(language)
-    month = hijri.month_name("ar" if language == "ar" else "en")
-    suffix = "هـ" if language == "ar" else "AH"
+    arabic = _locale(language).language == "ar"
+    month = hijri.month_name("ar" if arabic else "en")
+    suffix = "هـ" if arabic else "AH"
     return f"{hijri.day} {month} {hijri.year} {suffix}"
 
 
@@ -86,4 +103,7 @@ def hour_of_day(hour: int, language: str | None = None) -> str:
 
 
 def moment(value: datetime.datetime, language: str | None = None, tz=None) -> str:
-    return babel_dates.format_datetime(value, "medium", tzinfo=tz, locale=_locale(language))
+    """A day named by its month, and the time: "December 6, 2026 · 15:41"."""
+    local = value.astimezone(tz) if tz else value
+    clock_time = babel_dates.format_time(local, "HH:mm", locale=_locale(language))
+    return f"{day(local.date(), language)} · {clock_time}"

@@ -5,6 +5,7 @@ exports all draw from this one presentation, so they never disagree."""
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -136,10 +137,16 @@ class Links:
             **{name: str(value) for name, value in report.filters.used().items()},
         }
         self.url = reverse("backoffice:queue", args=["all"])
+        self.plain = f"{self.url}?{urlencode(self.base)}"
 
     def __call__(self, **extra) -> str:
-        params = {**self.base, **{k: str(v) for k, v in extra.items() if v not in (None, "")}}
-        return f"{self.url}?{urlencode(params)}"
+        extra = {k: str(v) for k, v in extra.items() if v not in (None, "")}
+        if not extra:
+            return self.plain
+        if extra.keys() & self.base.keys():
+            return f"{self.url}?{urlencode({**self.base, **extra})}"
+        # Most links add a parameter or two to the same base: encode only those.
+        return f"{self.plain}&{urlencode(extra)}"
 
 
 def _count(value: int, href: str, language: str) -> Cell:
@@ -454,7 +461,9 @@ def present(report: Report, *, title: str, language: str | None = None) -> Prese
         period=period_text(report, language),
         filters=filters,
         narrowing=narrowing,
-        as_of=fmt.moment(report.as_of, language) if report.as_of else "",
+        as_of=fmt.moment(report.as_of, language, tz=zoneinfo.ZoneInfo(report.organization.time_zone))
+        if report.as_of
+        else "",
         tiles=_tiles(report, links, language),
         durations=_durations(report.figures, language),
         tables=tables,

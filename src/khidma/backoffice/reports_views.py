@@ -26,6 +26,9 @@ from khidma.reports.figures import Report
 
 # The dashboard's hotspots: open reports received in the last two weeks of the period.
 HOTSPOT_DAYS = 14
+# The dashboard's breakdowns (the season report adds the service points).
+DASHBOARD_DIMENSIONS = ("channel", "language", "category", "area", "department", "assignee")
+SEASON_DIMENSIONS = (*DASHBOARD_DIMENSIONS, "service_point")
 
 
 def _today(user: User) -> datetime.date:
@@ -74,6 +77,7 @@ def _report(request: HttpRequest, form: ReportForm, *, default: periods.Period, 
         today=today,
         # A finished season's hotspots are where its reports were, open or not.
         hotspot_days=0 if season_page else HOTSPOT_DAYS,
+        dimensions=SEASON_DIMENSIONS if season_page else DASHBOARD_DIMENSIONS,
         breakdown_limit=None if season_page else 25,
         as_of=facts.facts_as_of(),
     )
