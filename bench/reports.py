@@ -284,6 +284,8 @@ def _inner(database_url: str) -> dict:
         pages[f"season report: Hajj 1447 ({file_format.upper()})"] = _timed(
             client, f"/staff/reports/export.{file_format}", season
         )
+    # For scale: a back-office page measured in the same run (docs/benchmarks.md, "Back office").
+    pages["for scale: the queue of all cases"] = _timed(client, "/staff/queue/all/", {})
     head_client = Client(HTTP_ACCEPT_LANGUAGE="en")
     head_client.force_login(head)
     pages["dashboard: department head (subtree)"] = _timed(head_client, dashboard, {})
