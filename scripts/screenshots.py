@@ -100,7 +100,7 @@ def programs(browser, base: str) -> None:
 
 def reports(page: Page, base: str, language: str) -> None:
     """The dashboard over the last Hajj season (its hotspot map drawn) and that season's report."""
-    page.set_viewport_size({"width": 1366, "height": 768})
+    page.set_viewport_size(DESKTOP)
     page.goto(f"{base}/staff/dashboard/?preset=season&season=hajj-1447")
     page.locator(".map[data-ready='1']").first.wait_for(timeout=10_000)
     _shot(page, f"reports-dashboard-{language}")
