@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, Q
 
 from khidma.cases.models import Case, CaseEvent
 from khidma.cases.selectors import REPORT_FILTERS
@@ -98,9 +98,15 @@ class _Calendars:
 
 def _facts(case_ids: list[int], calendars: _Calendars, now: datetime.datetime) -> list[CaseFact]:
     cases = Case.objects.filter(pk__in=case_ids)
-    newest_event = CaseEvent.objects.filter(case_id=OuterRef("pk")).order_by("-id").values("id")[:1]
-    rows = cases.annotate(last_event=Subquery(newest_event), rating=F("satisfaction__rating")).values(
-        *_COLUMNS, "last_event", "rating"
+    rows = cases.annotate(rating=F("satisfaction__rating")).values(*_COLUMNS, "rating")
+    # One grouped query, not a subquery per case: right after a bulk insert the planner has no statistics,
+    # and a correlated subquery then scans the events once per case.
+    newest = dict(
+        CaseEvent.objects.filter(case_id__in=case_ids)
+        .values("case_id")
+        .annotate(newest=Max("id"))
+        .values_list("case_id", "newest")
+        .order_by()
     )
     # Each flag asks the queue's own condition of the batch: the same SQL the drill-down list runs.
     flags = {
@@ -142,7 +148,7 @@ def _facts(case_ids: list[int], calendars: _Calendars, now: datetime.datetime) -
                 close_work_seconds=_work_seconds(calendar, received, closed_at),
                 cell_y=cell[0] if cell else None,
                 cell_x=cell[1] if cell else None,
-                last_event_id=row["last_event"] or 0,
+                last_event_id=newest.get(row["pk"], 0),
                 refreshed_at=now,
                 **{FLAG_FIELDS[name]: row["pk"] in members for name, members in flags.items()},
             )
