@@ -1,4 +1,4 @@
-// The dashboard's hotspot map: the organization's areas (backoffice.js draws them) and one circle per
+// The dashboard's hotspot map and the season report's print button. The map: the organization's areas (backoffice.js draws them) and one circle per
 // hotspot, sized by its count; clicking one opens the list of its cases. Without JavaScript the table under
 // the map holds the same hotspots and links.
 (function () {
@@ -22,6 +22,11 @@
     });
     if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 });
   }
+
+  // The season report's "Print" button (no inline handler: the pages' Content-Security-Policy forbids them).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("button.print")) window.print();
+  });
 
   document.addEventListener("DOMContentLoaded", start);
 })();
