@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | c
 export HOST ?= 127.0.0.1
 export PORT ?= 8000
 
-.PHONY: install demo test test-browser lint format bench bench-triage translations messages vendor clean
+.PHONY: install demo test test-browser lint format bench bench-triage translations messages vendor pdf-fonts clean
 
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ $(STAMP):
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-install: $(STAMP) translations vendor
+install: $(STAMP) translations vendor pdf-fonts
 
 # The portal's third-party static files come from the npm registry (package-lock.json) and are copied into
 # a git-ignored folder of the portal app; `npm ci` runs whenever node_modules is missing or the lock changed.
@@ -32,6 +32,13 @@ $(VENDOR): node_modules/.package-lock.json scripts/vendor.mjs
 	node scripts/vendor.mjs
 
 vendor: $(VENDOR)
+
+# The season report's PDF embeds TrueType fonts made from the same npm font packages (scripts/pdf_fonts.py).
+PDF_FONTS := src/khidma/backoffice/fonts/.built
+$(PDF_FONTS): node_modules/.package-lock.json scripts/pdf_fonts.py $(STAMP)
+	$(BIN)/python scripts/pdf_fonts.py
+
+pdf-fonts: $(PDF_FONTS)
 
 # Compiled catalogues (.mo) are build products, made from the committed .po files.
 translations: $(STAMP)
@@ -72,4 +79,5 @@ bench-triage: install
 	$(BIN)/python bench/run.py triage
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules src/khidma/portal/static/vendor
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules src/khidma/portal/static/vendor \
+	  src/khidma/backoffice/fonts

@@ -15,8 +15,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from khidma.cases.intake import IntakeRequest
-
 ROOT = Path(__file__).resolve().parent.parent
 CASES = int(os.environ.get("KHIDMA_BENCH_BACKOFFICE_CASES", "1000000"))
 PAGES = {
@@ -95,6 +93,7 @@ def _inner(database_url: str) -> dict:
     )
     client = Client()
     client.force_login(supervisor)
+    from khidma.cases.intake import IntakeRequest
     from khidma.cases.services import case_create
 
     # Bulk rows carry placeholder numbers without a check digit; the case page needs a real one.

@@ -18,12 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench import backoffice, intake, sla, slow3g, triage  # noqa: E402
+from bench import backoffice, intake, reports, sla, slow3g, triage  # noqa: E402
 
 BENCHMARKS = {
     "intake": intake.run,
     "sla": sla.run,
     "backoffice": backoffice.run,
+    "reports": reports.run,
     "triage": triage.run,
     "slow3g": slow3g.run,
 }

@@ -79,8 +79,7 @@ def backoffice(browser, base: str) -> None:
         if target:
             page.locator(".map[data-ready='1']").first.wait_for(timeout=10_000)
         _shot(page, f"backoffice-case-{language}")
-        page.goto(f"{base}/staff/dashboard/")
-        _shot(page, f"backoffice-dashboard-{language}")
+        reports(page, base, language)
         for path, name in (("volume/", "volume"), ("visits/", "visits"), ("applications/", "applications")):
             page.goto(f"{base}/staff/programs/{path}")
             _shot(page, f"programs-{name}-{language}")
@@ -119,6 +118,20 @@ def programs(browser, base: str) -> None:
             page.close()
 
 
+def reports(page: Page, base: str, language: str) -> None:
+    """The dashboard over the last Hajj season (its hotspot map drawn) and that season's report."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{base}/staff/dashboard/?preset=season&season=hajj-1447")
+    page.locator(".map[data-ready='1']").first.wait_for(timeout=10_000)
+    _shot(page, f"reports-dashboard-{language}")
+    page.goto(f"{base}/staff/reports/")
+    _shot(page, f"reports-season-{language}")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base}/staff/dashboard/")
+    _shot(page, f"reports-dashboard-phone-{language}")
+    page.set_viewport_size(TABLET)
+
+
 def portal(browser, base: str) -> None:
     for language in ("ar", "en", "ur", "id"):
         page = browser.new_page(viewport=PHONE, locale=language)
@@ -129,6 +142,7 @@ def portal(browser, base: str) -> None:
             ("/help/advice", "advice"),
             ("/awareness", "awareness"),
             ("/help/service-points", "service-points"),
+            ("/open-data/", "open-data"),
         ):
             response = page.goto(f"{base}{path}")
             if response and response.ok:

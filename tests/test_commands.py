@@ -203,6 +203,29 @@ def test_seed_demo_loads_every_role_and_a_lived_in_case_load(capsys):
         states = set(Application.objects.filter(organization__slug=slug).values_list("status", flat=True))
         assert states == set(ApplicationStatus.values), slug
     assert ApplicationDocument.objects.filter(organization__slug="ahya").exists()
+    # Two Hajj seasons of synthetic history, counted for the dashboard (docs/demo-data.md).
+    from khidma.reports.models import CaseFact, Season
+
+    hajj = Season.objects.get(organization=makkah, code="hajj-1447")
+    season = CaseFact.objects.filter(organization=makkah, received_on__range=(hajj.starts_on, hajj.ends_on))
+    assert season.count() == 10_240
+    assert 0.78 <= season.filter(is_closed=True).count() / season.count() <= 0.84
+    assert set(season.values_list("language", flat=True)) == {
+        "ar",
+        "en",
+        "ur",
+        "id",
+        "hi",
+        "ms",
+        "fa",
+        "bn",
+        "tr",
+        "fr",
+    }
+    assert {"phone_940", "whatsapp", "open311", "web", "counter"} <= set(
+        season.values_list("channel", flat=True)
+    )
+    assert Season.objects.filter(organization=makkah, code="hajj-1446").exists()
     assert "agent940" in capsys.readouterr().out
 
 

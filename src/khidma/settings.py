@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "khidma.programs",
     "khidma.content",
     "khidma.translation",
+    "khidma.reports",
     "khidma.outbox",
     # Interface apps: they import domain apps, never the reverse.
     "khidma.api",
@@ -259,6 +260,13 @@ KHIDMA_OUTBOX_LEASE_SECONDS = env_int("KHIDMA_OUTBOX_LEASE_SECONDS", 300)
 KHIDMA_OUTBOX_TIMEOUT_SECONDS = env_int("KHIDMA_OUTBOX_TIMEOUT_SECONDS", 15)
 KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY = env_int("KHIDMA_MAX_MESSAGES_PER_CASE_PER_DAY", 6)
 KHIDMA_CLOSURE_CONFIRM_DAYS = env_int("KHIDMA_CLOSURE_CONFIRM_DAYS", 3)
+
+# --- Reports and open data (docs/reports.md) ------------------------------------------------------------
+KHIDMA_OPEN_DATA_DAYS = env_int("KHIDMA_OPEN_DATA_DAYS", 365)  # how many finished days are published
+KHIDMA_OPEN_DATA_LICENSE = env_str("KHIDMA_OPEN_DATA_LICENSE", "CC BY 4.0")
+KHIDMA_OPEN_DATA_LICENSE_URL = env_str(
+    "KHIDMA_OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 KHIDMA_SMS_URL = env_str("KHIDMA_SMS_URL", "")  # the gateway's base URL; empty: the provider's public one
 KHIDMA_SMS_SENDER = env_str("KHIDMA_SMS_SENDER", "KHIDMA")
 KHIDMA_SMS_USERNAME = env_str("KHIDMA_SMS_USERNAME", "")

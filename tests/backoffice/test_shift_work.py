@@ -229,7 +229,9 @@ def test_a_queue_page_costs_the_same_queries_for_ten_cases_or_thirty(client, mak
     for _ in range(20):
         _case(makkah)
     assert queries() == few
-    assert few <= 23  # session, user, its two-step device, organization, filters' lists, counts, the page
+    # Session, user, its two-step device, organization, the filters' lists (departments and people too, for
+    # the dashboard's links), the queue counts and the page itself.
+    assert few <= 25
 
 
 def test_the_queue_page_documents_its_keyboard_shortcuts_and_loads_no_inline_script(client, staff):

@@ -63,7 +63,7 @@ def _shot(page, name: str) -> None:
 def _ready(page) -> None:
     page.wait_for_selector("#place-map[data-ready='1']")
     page.wait_for_function(
-        "[...document.querySelectorAll('.photos img')].every(i => i.complete && i.naturalWidth > 0)"
+        "() => [...document.querySelectorAll('.photos img')].every(i => i.complete && i.naturalWidth > 0)"
     )
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing sideways
 

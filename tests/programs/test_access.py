@@ -115,8 +115,11 @@ def test_a_visit_on_a_case_outside_a_field_officers_department_is_not_found(as_)
     for persona in OTHER_ORGANIZATION:
         error(as_(persona).get(url), 404, "not_found")
         error(as_(persona).get(f"/programs/teams/{team['id']}/calendar", params=period), 404, "not_found")
-    # Assigned to him personally, the lighting officer sees the case and so the visit.
-    assigned = as_("supervisor").post(f"/cases/{case['reference']}/assign", json={"assignee": "majid"})
+    # Given to him (with his department: a case goes only to someone who can work it), the lighting officer
+    # sees the case and so the visit.
+    assigned = as_("supervisor").post(
+        f"/cases/{case['reference']}/assign", json={"department": "lighting", "assignee": "majid"}
+    )
     assert assigned.status_code == 200, assigned.text
     assert as_("field_light").get(url).status_code == 200
     done = as_("field_light").post(f"{url}/complete", json={"work_done": "Renewed the ID at home"})

@@ -24,6 +24,7 @@ _ORG_ADMIN_MODELS = {
     "sla": ["calendar", "holiday", "slapolicy"],
     "accounts": ["user", "apitoken", "loginlock", "accountevent"],
     "cases": ["case"],
+    "reports": ["season", "opendatafile"],
 }
 
 

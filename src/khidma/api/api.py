@@ -9,6 +9,7 @@ from khidma.api.parser import CleanTextParser
 from khidma.api.programs import router as programs_router
 from khidma.api.public import router as public_router
 from khidma.api.staff import router as staff_router
+from khidma.api.stats import router as stats_router
 
 api = NinjaAPI(
     title="Khidma API",
@@ -24,4 +25,5 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", public_router)
 api.add_router("/", staff_router)
+api.add_router("/", stats_router)
 api.add_router("/programs", programs_router)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from khidma.backoffice import labels
+from khidma.backoffice.labels import REPORT_FILTER_LABELS
 from khidma.cases.deadlines import STATE_LABELS
 from khidma.cases.models import Channel, Priority, Status
 from khidma.cases.queues import ORDERS
@@ -34,11 +35,43 @@ class QueueFilters(forms.Form):
         label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     order = forms.ChoiceField(label=_("Order"), required=False, choices=list(ORDERS.items()))
+    # The dashboard's links narrow a queue to exactly the cases a figure counted (cases.selectors).
+    department = forms.ChoiceField(label=_("Department"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "—"), *CaseKind.choices])
+    assignee = forms.TypedChoiceField(label=_("Assigned to"), required=False, coerce=int, empty_value=None)
+    outcome = forms.ChoiceField(
+        label=_("Counted as"), required=False, choices=[("", "—"), *REPORT_FILTER_LABELS.items()]
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—"), *((str(n), str(n)) for n in range(1, 6))],
+    )
+    hour = forms.TypedChoiceField(
+        label=_("Hour received"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—"), *((str(n), f"{n:02d}:00–{n:02d}:59") for n in range(24))],
+    )
+    bbox = forms.CharField(label=_("Place (map cell)"), required=False, widget=forms.HiddenInput)
 
     # Shown at once; the others sit under "More filters" (open when one of them is in use).
     MAIN = ("q", "status", "category", "area", "order")
 
-    def __init__(self, *args, categories=(), areas=(), service_points=(), default_order="urgency", **kwargs):
+    def __init__(
+        self,
+        *args,
+        categories=(),
+        areas=(),
+        service_points=(),
+        departments=(),
+        people=(),
+        default_order="urgency",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["order"].initial = default_order
         if self.is_bound and not self.data.get("order"):
@@ -49,6 +82,8 @@ class QueueFilters(forms.Form):
         self.fields["category"].choices = [("", "—"), *categories]
         self.fields["area"].choices = [("", "—"), *areas]
         self.fields["service_point"].choices = [("", "—"), *service_points]
+        self.fields["department"].choices = [("", "—"), *departments]
+        self.fields["assignee"].choices = [("", "—"), *((str(pk), name) for pk, name in people)]
         self.fields["sla_state"].choices = [
             ("", "—"),
             *((k, v) for k, v in STATE_LABELS.items() if k != "paused"),
@@ -73,6 +108,19 @@ class QueueFilters(forms.Form):
         if start and end and end < start:
             self.add_error("received_to", _("The end date is before the start date."))
         return data
+
+    def clean_bbox(self) -> tuple[float, float, float, float] | None:
+        """South, west, north and east as the dashboard writes them ("21.417,39.825,21.42,39.828")."""
+        text = self.cleaned_data.get("bbox", "").strip()
+        if not text:
+            return None
+        try:
+            south, west, north, east = (float(part) for part in text.split(","))
+        except ValueError as exc:
+            raise forms.ValidationError(_("This place is not a map cell."), code="invalid") from exc
+        if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
+            raise forms.ValidationError(_("This place is not a map cell."), code="invalid")
+        return (south, west, north, east)
 
 
 class ConsoleForm(forms.Form):

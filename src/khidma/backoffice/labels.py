@@ -160,3 +160,20 @@ def working_hours(seconds: int | None) -> dict[str, Any] | None:
 def name_in(names: Mapping[str, str] | None, language: str | None = None) -> str:
     """A name kept per language ({"ar": …, "en": …}) in the reader's language."""
     return pick_name(names or {}, language)
+
+
+# What each figure of the dashboard counted, when its link narrows a queue (cases.selectors.REPORT_FILTERS).
+REPORT_FILTER_LABELS = {
+    "open": _("Open"),
+    "closed": _("Closed"),
+    "confirmed": _("Closure confirmed by the reporter"),
+    "unconfirmed": _("Closed without the reporter's answer"),
+    "closed_by_staff": _("Closed by staff"),
+    "reopened": _("Reopened at least once"),
+    "first_response_met": _("First response within target"),
+    "first_response_missed": _("First response late"),
+    "first_response_overdue": _("First response overdue"),
+    "resolution_met": _("Resolved within target"),
+    "resolution_missed": _("Resolved late"),
+    "resolution_breached": _("Open past the resolution target"),
+}

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from khidma.backoffice import reply_views, signin, views
+from khidma.backoffice import reply_views, reports_views, signin, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -22,7 +22,10 @@ urlpatterns = [
     path("bulk/", views.bulk_action, name="bulk"),
     path("filters/", views.filter_save, name="filter-save"),
     path("filters/<int:pk>/delete/", views.filter_delete, name="filter-delete"),
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/", reports_views.dashboard, name="dashboard"),
+    path("reports/", reports_views.season_report, name="report"),
+    path("reports/seasons/<slug:code>/", reports_views.season_report, name="season-report"),
+    path("reports/export.<slug:file_format>", reports_views.export, name="report-export"),
     path("replies/", reply_views.reply_list, name="replies"),
     path("replies/new/", reply_views.reply_new, name="reply-new"),
     path("replies/<int:pk>/", reply_views.reply_edit, name="reply"),

@@ -1,4 +1,5 @@
-"""The staff web application: queues, the case page, the agent console and the dashboard. Views are thin:
+"""The staff web application: queues, the case page and the agent console (the dashboard and the season
+reports are in reports_views.py). Views are thin:
 they read through selectors and queues, and write only through cases.actions and cases.services."""
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, F, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,13 +40,12 @@ from khidma.core.phones import format_phone, mask_phone, normalize_phone
 from khidma.organizations import gazetteer
 from khidma.organizations import selectors as organization_selectors
 from khidma.organizations.models import Area, Category, Department, ServicePoint
+from khidma.reports import access as reports_access
 from khidma.translation.services import translation_enabled
 
 from . import labels, places
 from .forms import ConsoleForm, QueueFilters
 from .models import SavedFilter
-
-DASHBOARD_ROLES = {Role.SUPERVISOR, Role.ORG_ADMIN, Role.FOLLOWUP, Role.DEPARTMENT_HEAD}
 
 
 class CappedPaginator(Paginator):
@@ -84,7 +83,7 @@ def _common(request: HttpRequest) -> dict:
         "counts": queues.queue_counts(user),
         "queue_names": queues.QUEUES,
         "can_console": access.can_create_cases(user),
-        "can_dashboard": user.role in DASHBOARD_ROLES,
+        "can_dashboard": reports_access.can_view_reports(user),
         "today": clock.now(),
     }
 
@@ -129,6 +128,16 @@ def _choices(user: User, language: str) -> dict[str, list[tuple[str, str]]]:
                 "code"
             )
         ],
+        "departments": [
+            (d.code, d.name_in(language))
+            for d in Department.objects.filter(organization_id=organization).order_by("code")
+        ],
+        "people": [
+            (person.pk, person.get_full_name() or person.username)
+            for person in User.objects.filter(organization_id=organization)
+            .exclude(role="")
+            .order_by("first_name", "last_name", "username")
+        ],
     }
 
 
@@ -166,6 +175,13 @@ def queue_view(request: HttpRequest, name: str) -> HttpResponse:
                 received_to=_day_start(data["received_to"], plus_days=1),  # the end day is included
                 sla_state=data["sla_state"] or None,
                 q=data["q"] or None,
+                department=data["department"] or None,
+                kind=data["kind"] or None,
+                assignee=data["assignee"],
+                outcome=data["outcome"] or None,
+                rating=data["rating"],
+                hour=data["hour"],
+                bbox=data["bbox"],
             ),
             search_contact=access.can_see_contact(user),
         )
@@ -595,61 +611,6 @@ def console_history(request: HttpRequest) -> HttpResponse:
         return HttpResponse(status=403)
     history = _caller_history(request.user, request.GET.get("phone", ""))
     return render(request, "backoffice/_console_history.html", {"history": history})
-
-
-@staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user: User = request.user
-    if user.role not in DASHBOARD_ROLES:
-        return render(request, "backoffice/denied.html", status=403)
-    cases = access.cases_visible_to(user)
-    now = timezone.localtime()
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    week = today - datetime.timedelta(days=today.weekday() + 1 if today.weekday() != 6 else 0)  # since Sunday
-    received_week = cases.filter(received_at__gte=week)
-    closed = cases.filter(status=Status.CLOSED)
-    resolved = cases.filter(resolved_at__isnull=False, resolution_due_at__isnull=False)
-    met = resolved.filter(resolved_at__lte=F("resolution_due_at")).count()
-    total_resolved = resolved.count()
-    satisfaction = cases.filter(satisfaction__isnull=False).aggregate(
-        avg=Avg("satisfaction__rating"), n=Count("pk")
-    )
-    department_names = {
-        d.pk: d.name_in(request.LANGUAGE_CODE)
-        for d in Department.objects.filter(organization_id=user.organization_id)
-    }
-    context = {
-        **_common(request),
-        "received_today": cases.filter(received_at__gte=today).count(),
-        "received_week": received_week.count(),
-        "closed_today": closed.filter(closed_at__gte=today).count(),
-        "closed_week": closed.filter(closed_at__gte=week).count(),
-        "open_total": cases.filter(status__in=OPEN_STATUSES).count(),
-        "closure_rate": round(100 * closed.count() / cases.count()) if cases.exists() else None,
-        "confirmed": closed.filter(closure_outcome="confirmed").count(),
-        "unconfirmed": closed.filter(closure_outcome="unconfirmed").count(),
-        "compliance": round(100 * met / total_resolved) if total_resolved else None,
-        "satisfaction": satisfaction,
-        "by_department": [
-            {"name": department_names.get(row["department_id"], _("Not routed yet")), "n": row["n"]}
-            for row in cases.filter(status__in=OPEN_STATUSES)
-            .values("department_id")
-            .annotate(n=Count("pk"))
-            .order_by("-n")[:12]
-        ],
-        "by_channel": [
-            {**row, "name": labels.channel_label(row["channel"])}
-            for row in cases.values("channel")
-            .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)))
-            .order_by("-n")
-        ],
-        "by_language": [
-            {**row, "name": labels.language_name(row["language"])}
-            for row in cases.values("language").annotate(n=Count("pk")).order_by("-n")
-        ],
-        "now": now,
-    }
-    return render(request, "backoffice/dashboard.html", context)
 
 
 BULK_ACTIONS = ("assign", "unassign", "priority")

@@ -6,12 +6,14 @@ import contextlib
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractHour
+from django.utils import timezone
 
 from khidma.accounts.models import User
 from khidma.cases import privacy
 from khidma.cases.lifecycle import OPEN_STATUSES
-from khidma.cases.models import Case, CaseEvent, PreparedReply
+from khidma.cases.models import Case, CaseEvent, PreparedReply, Status
 from khidma.cases.search import text_match
 from khidma.core import damm
 from khidma.core.phones import fold_digits, normalize_phone
@@ -32,6 +34,14 @@ class CaseFilters:
     received_to: datetime.datetime | None = None
     sla_state: str | None = None
     q: str | None = None
+    kind: str | None = None
+    assignee: int | None = None  # a member of staff's id
+    # One of REPORT_FILTERS: what a figure of the dashboard counted (open, confirmed, first response met…).
+    outcome: str | None = None
+    rating: int | None = None
+    hour: int | None = None  # hour of the day received, in the current time zone
+    # A box (south, west, north, east), south and west included, north and east not: a hotspot's cell.
+    bbox: tuple[float, float, float, float] | None = None
 
 
 # The service-level states a queue can be narrowed to, as conditions on the indexed timer columns (the same
@@ -46,9 +56,54 @@ SLA_STATE_FILTERS: dict[str, Q] = {
 }
 
 
+# What each figure of the dashboard and the season reports counts, and what its link lists in the queue
+# (``?outcome=…``): the reports count a stored answer to these very conditions (reports/facts.py), so a
+# number and the list behind it are always the same cases.
+REPORT_FILTERS: dict[str, Q] = {
+    "open": Q(status__in=OPEN_STATUSES),
+    "closed": Q(status=Status.CLOSED),
+    "confirmed": Q(status=Status.CLOSED, closure_outcome="confirmed"),
+    "unconfirmed": Q(status=Status.CLOSED, closure_outcome="unconfirmed"),
+    "closed_by_staff": Q(status=Status.CLOSED, closure_outcome="staff"),
+    # Reopened by staff, or by the reporter's "not fixed" (both move the case to reopened).
+    "reopened": Q(Exists(CaseEvent.objects.filter(case_id=OuterRef("pk"), to_status=Status.REOPENED))),
+    "first_response_met": Q(
+        first_response_due_at__isnull=False,
+        first_responded_at__isnull=False,
+        first_responded_at__lte=F("first_response_due_at"),
+    ),
+    "first_response_missed": Q(
+        first_response_due_at__isnull=False,
+        first_responded_at__isnull=False,
+        first_responded_at__gt=F("first_response_due_at"),
+    ),
+    # No answer yet, and the sweep has found the first-response target passed.
+    "first_response_overdue": Q(
+        first_response_due_at__isnull=False,
+        first_responded_at__isnull=True,
+        sla_timer__first_response_breached=True,
+    ),
+    "resolution_met": SLA_STATE_FILTERS["met"],
+    "resolution_missed": SLA_STATE_FILTERS["missed"],
+    "resolution_breached": SLA_STATE_FILTERS["breached"],
+}
+
+
 def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: bool) -> QuerySet[Case]:
     if filters.status:
         cases = cases.filter(status__in=filters.status)
+    if filters.outcome in REPORT_FILTERS:
+        cases = cases.filter(REPORT_FILTERS[filters.outcome])
+    if filters.assignee:
+        cases = cases.filter(assignee_id=filters.assignee)
+    if filters.rating:
+        cases = cases.filter(satisfaction__rating=filters.rating)
+    if filters.hour is not None:
+        hour = ExtractHour("received_at", tzinfo=timezone.get_current_timezone())
+        cases = cases.annotate(received_hour=hour).filter(received_hour=filters.hour)
+    if filters.bbox is not None:
+        south, west, north, east = filters.bbox
+        cases = cases.filter(lat__gte=south, lat__lt=north, lon__gte=west, lon__lt=east)
     for field, value in (
         ("category__code", filters.category),
         ("department__code", filters.department),
@@ -57,6 +112,7 @@ def case_filter(cases: QuerySet[Case], filters: CaseFilters, *, search_contact: 
         ("language", filters.language),
         ("priority", filters.priority),
         ("service_point__code", filters.service_point),
+        ("kind", filters.kind),
     ):
         if value:
             cases = cases.filter(**{field: value})

@@ -173,6 +173,9 @@
     form.elements.address.focus();
   });
 
+  // The dashboard's hotspot map (reports.js) starts from the same base map.
+  window.khidmaMaps = { baseMap: baseMap };
+
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   // A refused filter answers 400 with the form and its errors: show it, as for a 200.
   document.addEventListener("htmx:beforeSwap", function (event) {

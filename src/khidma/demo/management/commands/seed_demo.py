@@ -19,9 +19,10 @@ from khidma.cases.intake import IntakeRequest, Reporter
 from khidma.cases.lifecycle import OPEN_STATUSES
 from khidma.cases.models import Case, Channel, Priority
 from khidma.core import clock, geo
-from khidma.demo import content, data, photos, programs, replies, units
+from khidma.demo import content, data, photos, programs, replies, seasons, units
 from khidma.organizations.models import Category, Department, Organization, ServicePoint
 from khidma.organizations.services import area_upsert, places_import_geojson
+from khidma.reports.facts import facts_rebuild
 from khidma.sla.models import Calendar, Holiday, SlaPolicy
 from khidma.triage.models import TriageSettings
 
@@ -67,11 +68,16 @@ class Command(BaseCommand):
                 with clock.at(timezone.now()):
                     programs.seed(makkah)  # home visits, a proxy, association files in every state
                     units.seed(makkah, rng)  # mobile cars' stops, counters, two weeks of walk-ins
+                # Two Hajj seasons of synthetic history, bulk-inserted (docs/demo-data.md).
+                history = seasons.seed(makkah, random.Random(seed + 1))
                 # Warnings and escalations that fell due while the demo history was replayed.
                 case_sla_sweep()
+                # The dashboard's figures (the worker keeps them up to date from now on).
+                facts_rebuild()
             total = Case.objects.count()
             self.stdout.write(
-                f"Loaded the demo: {total} cases in {Organization.objects.count()} organizations."
+                f"Loaded the demo: {total} cases in {Organization.objects.count()} organizations "
+                f"({history} of them synthetic history of two Hajj seasons)."
             )
         self._print_logins()
 

@@ -29,6 +29,8 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
     from khidma.channels.processing import process_pending
     from khidma.core import clock, ratelimit
     from khidma.outbox.services import outbox_deliver_due, outbox_translate_due
+    from khidma.reports.facts import facts_refresh
+    from khidma.reports.opendata import open_data_publish_due
 
     return [
         ("deliver messages", env_int("KHIDMA_OUTBOX_POLL_SECONDS", 2), outbox_deliver_due),
@@ -40,6 +42,10 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
         ("pending incoming messages", 30, process_pending),
         ("personal data retention", 3600, case_personal_data_sweep),
         ("expired rate counters", 600, ratelimit.purge_expired),
+        # The dashboard's figures: the reporting rows of the cases changed since the last run.
+        ("report figures", env_int("KHIDMA_REPORTS_REFRESH_SECONDS", 60), facts_refresh),
+        # Yesterday's open-data files, once the day is over (and any finished day still missing).
+        ("open data", 600, open_data_publish_due),
     ]
 
 
