@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import datetime
+import json
+from io import StringIO
 
 import httpx
 import pytest
+from django.core.management import call_command
 
 from khidma.cases import submissions
 from khidma.cases.models import Case, IntakeSubmission
@@ -157,3 +160,26 @@ def test_the_worker_makes_the_accepted_reports(api, makkah, deferred, tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "accepted reports: 1" in done.stdout
     assert Case.objects.get().reference == reference
+
+
+def test_intake_status_tells_how_many_accepted_reports_still_wait(api, makkah, deferred):
+    """What an operator watches in a peak (and the intake benchmark waits on)."""
+
+    def status() -> dict:
+        out = StringIO()
+        call_command("intake_status", stdout=out)
+        return json.loads(out.getvalue())
+
+    for n in range(3):
+        assert api.post("/reports", json=REPORT, headers={"Idempotency-Key": f"s-{n}"}).status_code == 202
+    assert status() == {
+        "accepted": 3,
+        "waiting": 3,
+        "failing": 0,
+        "cases": 0,
+        "first_messages_written": 0,
+        "first_messages_sent": 0,
+    }
+    assert submissions.submissions_process_due() == 3
+    after = status()
+    assert (after["waiting"], after["cases"], after["first_messages_written"]) == (0, 3, 3)
