@@ -7,7 +7,6 @@ over the cases they may see (reports/access.py). Every figure counts the cases r
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.http import HttpRequest
 from django.utils.translation import get_language, get_language_info
@@ -19,7 +18,6 @@ from khidma.api.auth import StaffToken
 from khidma.api.schemas import ErrorsOut
 from khidma.api.stats_schemas import SummaryOut, TimeseriesOut
 from khidma.cases.models import Channel
-from khidma.core import clock
 from khidma.core.errors import DomainError, FieldError, NotFound
 from khidma.organizations.models import CaseKind
 from khidma.reports import access, facts, figures, periods, seasons
@@ -37,7 +35,7 @@ def _period(user: User, start: datetime.date | None, end: datetime.date | None, 
         if found is None:
             raise NotFound.single("season", "not_found", _("There is no season with this code."))
         return periods.season_period(found)
-    today = clock.now().astimezone(zoneinfo.ZoneInfo(user.organization.time_zone)).date()
+    today = user.organization.local_today()
     errors = []
     if start is None:
         errors.append(FieldError("from", "required", _("Give the first day, or a season.")))
@@ -169,7 +167,7 @@ def stats_summary(
         kind=kind,
         assignee=assignee,
     )
-    today = clock.now().astimezone(zoneinfo.ZoneInfo(user.organization.time_zone)).date()
+    today = user.organization.local_today()
     report = figures.report(
         access.facts_visible_to(user),
         organization=user.organization,
@@ -260,7 +258,7 @@ def stats_timeseries(
         )
     if interval == "hour" and period.days > MAX_HOURLY_DAYS:
         raise DomainError.single("to", "too_long", _("Hourly figures cover at most 31 days."))
-    zone = zoneinfo.ZoneInfo(user.organization.time_zone)
+    zone = user.organization.tz
     lookups = figures.Lookups(user.organization_id)
     narrowed = figures.narrow(access.facts_visible_to(user), period=period, filters=filters, lookups=lookups)
     if interval == "day":

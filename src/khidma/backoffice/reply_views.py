@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from khidma.cases import access, replies, selectors
 from khidma.cases.models import PreparedReply, ReplyAction
 from khidma.core.errors import DomainError
-from khidma.organizations.models import Category
+from khidma.organizations import selectors as org_selectors
 
 from .multilingual import form_errors, language_rows, per_language_from, presence
 
@@ -80,7 +80,7 @@ def _page(request, *, reply, values, errors, status=200):
         code: {"title": values["title"].get(code, ""), "body": values["text"].get(code, "")}
         for code in set(values["title"]) | set(values["text"])
     }
-    categories = Category.objects.filter(organization_id=request.user.organization_id, is_active=True)
+    categories = org_selectors.category_list_active(organization_id=request.user.organization_id)
     return render(
         request,
         "backoffice/replies/form.html",

@@ -5,7 +5,6 @@ exports all draw from this one presentation, so they never disagree."""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -461,7 +460,7 @@ def present(report: Report, *, title: str, language: str | None = None) -> Prese
         period=period_text(report, language),
         filters=filters,
         narrowing=narrowing,
-        as_of=fmt.moment(report.as_of, language, tz=zoneinfo.ZoneInfo(report.organization.time_zone))
+        as_of=fmt.moment(report.as_of, language, tz=report.organization.tz)
         if report.as_of
         else "",
         tiles=_tiles(report, links, language),

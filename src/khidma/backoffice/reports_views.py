@@ -5,7 +5,6 @@ reports.figures over the rows the person may see, and present them through repor
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -19,7 +18,6 @@ from khidma.backoffice import reportfmt as fmt
 from khidma.backoffice.reports_forms import ReportForm
 from khidma.backoffice.reports_present import Presented, present
 from khidma.backoffice.views import _common, staff_required
-from khidma.core import clock
 from khidma.organizations.models import Area, Category, Department
 from khidma.reports import access, facts, figures, periods, seasons
 from khidma.reports.figures import Report
@@ -32,7 +30,7 @@ SEASON_DIMENSIONS = (*DASHBOARD_DIMENSIONS, "service_point")
 
 
 def _today(user: User) -> datetime.date:
-    return clock.now().astimezone(zoneinfo.ZoneInfo(user.organization.time_zone)).date()
+    return user.organization.local_today()
 
 
 def _form(request: HttpRequest, defaults: dict[str, str] | None = None) -> ReportForm:

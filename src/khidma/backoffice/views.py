@@ -39,7 +39,7 @@ from khidma.core.masking import mask_identifier
 from khidma.core.phones import format_phone, mask_phone, normalize_phone
 from khidma.organizations import gazetteer
 from khidma.organizations import selectors as organization_selectors
-from khidma.organizations.models import Area, Category, Department, ServicePoint
+from khidma.organizations.models import Area, Department, ServicePoint
 from khidma.reports import access as reports_access
 from khidma.translation.services import translation_enabled
 
@@ -116,7 +116,7 @@ def _choices(user: User, language: str) -> dict[str, list[tuple[str, str]]]:
     return {
         "categories": [
             (c.code, c.name_in(language))
-            for c in Category.objects.filter(organization_id=organization, is_active=True).order_by("code")
+            for c in organization_selectors.category_list_active(organization_id=organization)
         ],
         "areas": [
             (a.code, a.name_in(language))
@@ -281,7 +281,7 @@ def _case_context(request: HttpRequest, case: Case, failed: dict | None = None) 
     }
     actions_shown = [a for a in allowed if show.get(a)]
     sla = deadlines.sla_status(case)
-    categories = list(Category.objects.filter(organization_id=user.organization_id, is_active=True))
+    categories = list(organization_selectors.category_list_active(organization_id=user.organization_id))
     contact = access.can_see_contact(user)
     events = list(case_selectors.case_events(case))
     translating = translation_enabled()
@@ -454,7 +454,7 @@ def console(request: HttpRequest) -> HttpResponse:
     language = request.LANGUAGE_CODE
     categories = [
         (c.code, c.name_in(language))
-        for c in Category.objects.filter(organization_id=user.organization_id, is_active=True)
+        for c in organization_selectors.category_list_active(organization_id=user.organization_id)
     ]
     areas = [
         (a.code, a.name_in(language))
@@ -583,7 +583,7 @@ def _suggestion(text: str, user: User, language: str) -> dict | None:
         return None
     result = classify_text(text[:4000])
     names = labels.category_names(
-        Category.objects.filter(organization_id=user.organization_id, is_active=True), language
+        organization_selectors.category_list_active(organization_id=user.organization_id), language
     )
     options = [{"category": result["category"], "confidence": result["confidence"]}, *result["alternatives"]]
     return {

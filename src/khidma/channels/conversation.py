@@ -20,6 +20,7 @@ from khidma.core import clock
 from khidma.core.errors import DomainError
 from khidma.core.phones import fold_digits, normalize_phone
 from khidma.organizations import gazetteer
+from khidma.organizations import selectors as org_selectors
 from khidma.organizations.models import Category, Organization
 
 logger = logging.getLogger("khidma.channels")
@@ -34,7 +35,7 @@ def _say(org: Organization, sender: str, language: str, template: str, **placeho
 
 
 def _categories(org: Organization) -> list[Category]:
-    return list(Category.objects.filter(organization=org, is_active=True).order_by("sort_order", "code"))
+    return list(org_selectors.category_list_active(organization=org))
 
 
 def _choices(org: Organization, language: str) -> str:
@@ -123,8 +124,11 @@ def process_whatsapp(inbound: InboundMessage) -> None:
             draft["description"] = f"{draft.get('description', '')}\n{text}".strip()
         suggestion = triage.suggest_category(draft.get("description", ""))
         draft["suggestion"] = suggestion
-        if suggestion and Category.objects.filter(organization=org, code=suggestion, is_active=True).exists():
-            name = Category.objects.get(organization=org, code=suggestion).name_in(conversation.language)
+        suggested = (
+            org_selectors.category_get_active(organization=org, code=suggestion) if suggestion else None
+        )
+        if suggested is not None:
+            name = suggested.name_in(conversation.language)
             _save(conversation, Conversation.State.CATEGORY, "confirm_category", category=name)
         else:
             draft["listed"] = True

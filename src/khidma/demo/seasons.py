@@ -146,7 +146,7 @@ def _context(organization: Organization) -> _Context:
     people = {u.username: u for u in User.objects.filter(organization=organization)}
     return _Context(
         organization=organization,
-        zone=zoneinfo.ZoneInfo(organization.time_zone),
+        zone=organization.tz,
         categories={c.code: c for c in Category.objects.filter(organization=organization)},
         areas={a.code: a for a in Area.objects.filter(organization=organization)},
         points=points,

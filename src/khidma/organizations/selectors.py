@@ -18,8 +18,14 @@ def organization_get_active(*, slug: str) -> Organization | None:
     return Organization.objects.filter(slug=slug, is_active=True).first()
 
 
-def category_list_active(*, organization: Organization) -> QuerySet[Category]:
-    return Category.objects.filter(organization=organization, is_active=True).select_related(
+def category_list_active(
+    *, organization: Organization | None = None, organization_id: int | None = None
+) -> QuerySet[Category]:
+    """The categories people may choose, in the organization's order: the one place that says which are in
+    use (every channel's list, the console, the back office's filters and forms)."""
+    if organization is not None:
+        organization_id = organization.pk
+    return Category.objects.filter(organization_id=organization_id, is_active=True).select_related(
         "default_department"
     )
 

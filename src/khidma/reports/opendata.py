@@ -63,7 +63,7 @@ def publishers() -> QuerySet[Organization]:
 
 
 def _zone(organization: Organization) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(organization.time_zone)
+    return organization.tz
 
 
 def _day_bounds(
