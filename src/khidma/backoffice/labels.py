@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from khidma.accounts.models import User
 from khidma.cases.deadlines import STATE_LABELS
@@ -21,23 +20,23 @@ from khidma.cases.models import CaseEvent, Channel, EventKind, Priority, Status
 from khidma.core.languages import pick_name
 
 ACTION_LABELS = {
-    "take": _lazy("Take this case"),
-    "assign": _lazy("Assign"),
-    "unassign": _lazy("Unassign"),
-    "start": _lazy("Start work"),
-    "hold": _lazy("Put on hold with a question"),
-    "resume": _lazy("Resume"),
-    "resolve": _lazy("Resolve"),
-    "close": _lazy("Close"),
-    "reopen": _lazy("Reopen"),
-    "reject": _lazy("Reject"),
-    "duplicate": _lazy("Mark as duplicate"),
-    "refer": _lazy("Refer to a partner"),
-    "priority": _lazy("Change priority"),
-    "category": _lazy("Change category"),
-    "note": _lazy("Add a note or reply"),
-    "confirm-closure": _lazy("Enter the closure code"),
-    "new-code": _lazy("Send a new closure code"),
+    "take": gettext_lazy("Take this case"),
+    "assign": gettext_lazy("Assign"),
+    "unassign": gettext_lazy("Unassign"),
+    "start": gettext_lazy("Start work"),
+    "hold": gettext_lazy("Put on hold with a question"),
+    "resume": gettext_lazy("Resume"),
+    "resolve": gettext_lazy("Resolve"),
+    "close": gettext_lazy("Close"),
+    "reopen": gettext_lazy("Reopen"),
+    "reject": gettext_lazy("Reject"),
+    "duplicate": gettext_lazy("Mark as duplicate"),
+    "refer": gettext_lazy("Refer to a partner"),
+    "priority": gettext_lazy("Change priority"),
+    "category": gettext_lazy("Change category"),
+    "note": gettext_lazy("Add a note or reply"),
+    "confirm-closure": gettext_lazy("Enter the closure code"),
+    "new-code": gettext_lazy("Send a new closure code"),
 }
 
 

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from khidma.backoffice import reportfmt as fmt
 from khidma.backoffice.labels import REPORT_FILTER_LABELS
@@ -105,23 +104,23 @@ def dimension_label(report: Report, dimension: str, key, language: str) -> str:
 
 
 DIMENSION_TITLES = {
-    "channel": _lazy("By channel"),
-    "language": _lazy("By language"),
-    "category": _lazy("By category"),
-    "area": _lazy("By area"),
-    "department": _lazy("By department"),
-    "assignee": _lazy("By staff member"),
-    "kind": _lazy("By kind"),
-    "service_point": _lazy("By service point"),
+    "channel": gettext_lazy("By channel"),
+    "language": gettext_lazy("By language"),
+    "category": gettext_lazy("By category"),
+    "area": gettext_lazy("By area"),
+    "department": gettext_lazy("By department"),
+    "assignee": gettext_lazy("By staff member"),
+    "kind": gettext_lazy("By kind"),
+    "service_point": gettext_lazy("By service point"),
 }
 FILTER_LABELS = {
-    "department": _lazy("Department"),
-    "area": _lazy("Area"),
-    "channel": _lazy("Channel"),
-    "category": _lazy("Category"),
-    "language": _lazy("Language"),
-    "kind": _lazy("Kind"),
-    "assignee": _lazy("Staff member"),
+    "department": gettext_lazy("Department"),
+    "area": gettext_lazy("Area"),
+    "channel": gettext_lazy("Channel"),
+    "category": gettext_lazy("Category"),
+    "language": gettext_lazy("Language"),
+    "kind": gettext_lazy("Kind"),
+    "assignee": gettext_lazy("Staff member"),
 }
 
 
@@ -460,9 +459,7 @@ def present(report: Report, *, title: str, language: str | None = None) -> Prese
         period=period_text(report, language),
         filters=filters,
         narrowing=narrowing,
-        as_of=fmt.moment(report.as_of, language, tz=report.organization.tz)
-        if report.as_of
-        else "",
+        as_of=fmt.moment(report.as_of, language, tz=report.organization.tz) if report.as_of else "",
         tiles=_tiles(report, links, language),
         durations=_durations(report.figures, language),
         tables=tables,
