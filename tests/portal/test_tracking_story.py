@@ -157,3 +157,19 @@ def test_a_private_cases_fix_photo_and_place_are_for_the_link_its_reporter_was_s
     assert (
         client.get(f"/track/{case.reference}/photos/{photo_id}").status_code == 200
     )  # this browser showed it
+
+
+def test_a_closing_note_in_staffs_arabic_is_not_shown_to_an_indonesian_but_its_step_is(
+    client, makkah, staff, replies
+):
+    """A closing note typed by the follow-up unit is written for colleagues, in their language: the
+    Indonesian reporter's timeline shows that the report was closed, without Arabic words in it; an Arabic
+    reader of the same page reads the note."""
+    case = _report(makkah, "id")
+    _resolve_with_photo(case, staff, replies["emptied"])
+    services.case_close(case=Case.objects.get(pk=case.pk), by=staff["followup"], note="أكد المبلغ المعالجة")
+    indonesian = client.get(f"/track/{case.reference}", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "أكد المبلغ المعالجة" not in indonesian
+    assert "Ditutup" in indonesian  # the step itself, in Indonesian
+    arabic = client.get(f"/track/{case.reference}", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "أكد المبلغ المعالجة" in arabic

@@ -31,6 +31,7 @@ from khidma.core.errors import DomainError
 from khidma.core.languages import is_supported
 from khidma.translation.selectors import translations_cached
 from khidma.translation.services import translation_enabled, translation_possible
+from khidma.triage.language import detect as detect_language
 
 NOTE_MAX = 4000
 # Below this the detector's answer is a guess (one word, a number): the writer's own language is likelier.
@@ -221,12 +222,22 @@ class PublicNote:
     pending: bool = False
 
 
+def _readable(text: str, *readers: str) -> bool:
+    """Whether words written without a recorded language (a closing note, a reason typed by staff, or any
+    note from before prepared replies) are in a language one of ``readers`` reads. When the text is too
+    short to tell, it is shown: a reference number or a name reads the same in every language."""
+    guess = detect_language(text)
+    return guess.confidence < 0.5 or guess.code in readers
+
+
 def public_notes(
     events: Iterable[CaseEvent], *, language: str, reporter_language: str
 ) -> dict[int, PublicNote]:
     """For each public event with words, what a reader of ``language`` sees (the reporter's own language,
     ``reporter_language``, when those words exist only in it). Events written before prepared replies and
-    translations (no ``language`` in their data) and the reporter's own words are shown as they are."""
+    translations (no ``language`` in their data) and the reporter's own words are shown as they are — except a
+    member of staff's note in a language neither reader reads (an Arabic closing note on an Indonesian's
+    report): the step is on the timeline, its words are not."""
     events = [e for e in events if e.is_public and e.note]
     reply_ids = {e.data["reply"].get("id") for e in events if isinstance(e.data.get("reply"), dict)}
     replies = {r.pk: r for r in PreparedReply.objects.filter(pk__in=reply_ids)} if reply_ids else {}
@@ -250,6 +261,8 @@ def public_notes(
     for event in events:
         data = event.data
         if "language" not in data:
+            if event.actor_id is not None and not _readable(event.note, language, reporter_language):
+                continue  # a member of staff's note in another language, not addressed to this reader
             notes[event.pk] = PublicNote(event.note)
             continue
         texts = data.get("texts") or {}
