@@ -353,6 +353,13 @@ def _one_case(rng, context, index, reference, first_day, events, satisfactions) 
                 moment += _hours(rng, 3)
                 satisfactions.append((index, rating, moment))
                 events.add(index, EventKind.RATED, moment, "", "", data={"rating": rating, "channel": "sms"})
+        if outcome == "open" and case.assignee is not None:
+            # After the season the field officer's temporary assignments went back to the department, as
+            # they do when seasonal staff rotate: last season's backlog waits in the department's queue,
+            # not among today's work "assigned to me".
+            moment += datetime.timedelta(days=3)
+            events.add(index, EventKind.UNASSIGNED, moment, status, Status.ASSIGNED, actor=head, public=False)
+            case.assignee, status = None, Status.ASSIGNED
         case.status = status
     case.updated_at = moment
     # Six months on, the sweep has long warned and escalated what is still open past its target.
