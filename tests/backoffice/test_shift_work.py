@@ -191,7 +191,7 @@ def test_work_queues_put_breached_then_at_risk_then_the_soonest_due_first(client
     urgent = _case(makkah, description="عاجل", priority="urgent")  # 24 hours on the 24/7 clock: due soonest
     case_sla_sweep()
     client.force_login(staff["head_clean"])
-    page = _page(client, "/staff/queue/department/")
+    page = _page(client, "/staff/queue/department/", HTTP_ACCEPT_LANGUAGE="en")
     order = re.findall(r'data-reference="(\d+)"', page)
     assert order == [breached.reference, at_risk.reference, urgent.reference, fresh.reference]
     assert '<option value="urgency" selected>' in page
