@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -81,7 +82,6 @@ def process_whatsapp(inbound: InboundMessage) -> None:
         )
     conversation.last_message_at = now
     draft = conversation.draft
-    state = conversation.state
     if kind == "location":
         location = message["location"]
         draft.update(
@@ -94,79 +94,114 @@ def process_whatsapp(inbound: InboundMessage) -> None:
         caption = message["image"].get("caption")
         if caption and not draft.get("description"):
             draft["description"] = caption
-    if state == Conversation.State.DESCRIBE:
-        if kind == "text":
-            draft["description"] = text
-            conversation.language = triage.language_of(text, conversation.language)
-        if not draft.get("description"):
-            _save(conversation, Conversation.State.DESCRIBE, "ask_description")
+    turn = Turn(conversation=conversation, sender=sender, kind=kind, text=text)
+    # Each state's handler answers the message, or passes it on to the next state when the message already
+    # holds what that state asks for (a first message with text and a location goes straight to the photo).
+    state: str | None = conversation.state
+    while state is not None:
+        handler = HANDLERS.get(state)
+        if handler is None:  # a state that takes no messages: remember that the sender wrote
+            _save(conversation, conversation.state, None)
             return
-        if draft.get("lat") is None and not draft.get("address"):
-            _save(conversation, Conversation.State.LOCATION, "ask_location")
-            return
-        state = Conversation.State.LOCATION
-    if state == Conversation.State.LOCATION:
-        if kind == "text" and conversation.state == Conversation.State.LOCATION:
-            _typed_place(org, draft, text)
-        if draft.get("lat") is None and not draft.get("address"):
-            _save(conversation, Conversation.State.LOCATION, "ask_location")
-            return
-        if not draft.get("media"):
-            _save(conversation, Conversation.State.PHOTO, "ask_photo")
-            return
-        state = Conversation.State.PHOTO
-    if state == Conversation.State.PHOTO:
-        if (
-            kind == "text"
-            and conversation.state == Conversation.State.PHOTO
-            and fold_digits(text).strip().lower() not in _SKIP
-        ):
-            draft["description"] = f"{draft.get('description', '')}\n{text}".strip()
-        suggestion = triage.suggest_category(draft.get("description", ""))
-        draft["suggestion"] = suggestion
-        suggested = (
-            org_selectors.category_get_active(organization=org, code=suggestion) if suggestion else None
-        )
-        if suggested is not None:
-            name = suggested.name_in(conversation.language)
-            _save(conversation, Conversation.State.CATEGORY, "confirm_category", category=name)
-        else:
-            draft["listed"] = True
-            _save(
-                conversation,
-                Conversation.State.CATEGORY,
-                "ask_category",
-                choices=_choices(org, conversation.language),
-            )
-        return
-    if state == Conversation.State.CATEGORY and kind == "text":
-        answer = fold_digits(text).strip()
-        categories = _categories(org)
-        chosen = None
-        if not draft.get("listed") and answer == "1":
-            chosen = draft.get("suggestion")
-        elif not draft.get("listed") and answer == "2":
-            draft["listed"] = True
-            _save(
-                conversation,
-                Conversation.State.CATEGORY,
-                "ask_category",
-                choices=_choices(org, conversation.language),
-            )
-            return
-        elif draft.get("listed") and re.fullmatch(r"\d{1,2}", answer) and 1 <= int(answer) <= len(categories):
-            chosen = categories[int(answer) - 1].code
-        if chosen is None:
-            _save(
-                conversation,
-                Conversation.State.CATEGORY,
-                "ask_category",
-                choices=_choices(org, conversation.language),
-            )
-            return
-        _create_case(conversation, sender, chosen)
-        return
-    _save(conversation, conversation.state, None)
+        state = handler(turn)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One incoming message as the handlers see it. ``answers(state)``: the message is text sent in reply to
+    that state's question; a handler reached by passing on does not read the text as an answer to its own."""
+
+    conversation: Conversation
+    sender: str
+    kind: str
+    text: str
+
+    @property
+    def org(self) -> Organization:
+        return self.conversation.organization
+
+    @property
+    def draft(self) -> dict:
+        return self.conversation.draft
+
+    def answers(self, state: str) -> bool:
+        return self.kind == "text" and self.conversation.state == state
+
+
+def _describe(turn: Turn) -> str | None:
+    conversation, draft = turn.conversation, turn.draft
+    if turn.kind == "text":
+        draft["description"] = turn.text
+        conversation.language = triage.language_of(turn.text, conversation.language)
+    if not draft.get("description"):
+        _save(conversation, Conversation.State.DESCRIBE, "ask_description")
+        return None
+    return Conversation.State.LOCATION
+
+
+def _locate(turn: Turn) -> str | None:
+    draft = turn.draft
+    if turn.answers(Conversation.State.LOCATION):
+        _typed_place(turn.org, draft, turn.text)
+    if draft.get("lat") is None and not draft.get("address"):
+        _save(turn.conversation, Conversation.State.LOCATION, "ask_location")
+        return None
+    if not draft.get("media"):
+        _save(turn.conversation, Conversation.State.PHOTO, "ask_photo")
+        return None
+    return Conversation.State.PHOTO
+
+
+def _photo(turn: Turn) -> str | None:
+    """After the photo (or "0" for none): triage suggests a category to confirm, else the list."""
+    conversation, draft = turn.conversation, turn.draft
+    if turn.answers(Conversation.State.PHOTO) and fold_digits(turn.text).strip().lower() not in _SKIP:
+        draft["description"] = f"{draft.get('description', '')}\n{turn.text}".strip()
+    suggestion = triage.suggest_category(draft.get("description", ""))
+    draft["suggestion"] = suggestion
+    suggested = (
+        org_selectors.category_get_active(organization=turn.org, code=suggestion) if suggestion else None
+    )
+    if suggested:
+        name = suggested.name_in(conversation.language)
+        _save(conversation, Conversation.State.CATEGORY, "confirm_category", category=name)
+    else:
+        _ask_category(turn)
+    return None
+
+
+def _category(turn: Turn) -> str | None:
+    """ "1" takes the suggestion, "2" asks for the list; from the list, a category's number."""
+    conversation, draft = turn.conversation, turn.draft
+    if turn.kind != "text":
+        _save(conversation, conversation.state, None)
+        return None
+    answer = fold_digits(turn.text).strip()
+    categories = _categories(turn.org)
+    chosen = None
+    if not draft.get("listed") and answer == "1":
+        chosen = draft.get("suggestion")
+    elif draft.get("listed") and re.fullmatch(r"\d{1,2}", answer) and 1 <= int(answer) <= len(categories):
+        chosen = categories[int(answer) - 1].code
+    if chosen is None:  # "2", or an answer that is not one of the choices: the list (again)
+        _ask_category(turn)
+        return None
+    _create_case(conversation, turn.sender, chosen)
+    return None
+
+
+def _ask_category(turn: Turn) -> None:
+    turn.draft["listed"] = True
+    choices = _choices(turn.org, turn.conversation.language)
+    _save(turn.conversation, Conversation.State.CATEGORY, "ask_category", choices=choices)
+
+
+HANDLERS = {
+    Conversation.State.DESCRIBE: _describe,
+    Conversation.State.LOCATION: _locate,
+    Conversation.State.PHOTO: _photo,
+    Conversation.State.CATEGORY: _category,
+}
 
 
 def _typed_place(org: Organization, draft: dict, text: str) -> None:
