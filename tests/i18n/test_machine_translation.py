@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from khidma.cases import services
 from khidma.cases.intake import IntakeRequest, Reporter
@@ -63,7 +65,9 @@ def test_the_tracking_page_shows_the_translation_with_the_original_under_transla
     html = client.get(f"/track/{case.reference}", HTTP_ACCEPT_LANGUAGE="bn").content.decode()
     assert TRANSLATIONS[(ARABIC_NOTE, "bn")] in visible_text(html)
     assert ARABIC_NOTE not in visible_text(html)  # folded away under the summary …
-    assert "Translated automatically" in html and ARABIC_NOTE in html  # … and there when opened
+    with translation.override("bn"):
+        marked = gettext("Translated automatically · show the original")
+    assert marked in html and ARABIC_NOTE in html  # … and there when opened, said in Bengali
 
 
 @pytest.mark.parametrize("mode", ["down", "slow", "bad_json"])

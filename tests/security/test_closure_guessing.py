@@ -125,7 +125,12 @@ def test_the_tracking_page_locks_the_code_too(client, makkah, staff):
     case, code = resolved_case(makkah, staff)
     for n in range(5):
         client.post(f"/track/{case.reference}/answer", {"code": wrong(code, n), "fixed": "yes"})
-    response = client.post(f"/track/{case.reference}/answer", {"code": code, "fixed": "yes"}, follow=True)
+    response = client.post(
+        f"/track/{case.reference}/answer",
+        {"code": code, "fixed": "yes"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     page = response.content.decode()
     assert "Too many wrong codes for this report" in page
     case.refresh_from_db()

@@ -53,7 +53,9 @@ def test_staff_turn_it_on_with_a_qr_code_and_then_sign_in_with_a_code(client, st
         secret = secret_on(page)
         assert client.post("/staff/two-step/", {"code": "000000"}).status_code == 400
         clock.shift(2)  # django-otp makes each next try after a wrong code wait a little longer
-        done = client.post("/staff/two-step/", {"code": app_code(secret, START)}, follow=True)
+        done = client.post(
+            "/staff/two-step/", {"code": app_code(secret, START)}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+        )
         assert "Two-step sign-in is on." in done.content.decode()
         assert AccountEvent.objects.filter(kind="two_factor_on", user=staff["agent"]).exists()
         client.post("/staff/logout/")
