@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench import backoffice, intake, reports, sla, slow3g, triage  # noqa: E402
+from bench import backoffice, intake, peak, reports, sla, slow3g, triage  # noqa: E402
 
 BENCHMARKS = {
     "intake": intake.run,
@@ -27,6 +27,7 @@ BENCHMARKS = {
     "reports": reports.run,
     "triage": triage.run,
     "slow3g": slow3g.run,
+    "peak": peak.run,
 }
 OUTPUT = ROOT / "docs" / "benchmarks.md"
 
