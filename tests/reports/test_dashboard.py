@@ -6,8 +6,11 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.reports.conftest import linked_numbers, queue_count
+from khidma.reports.facts import facts_refresh
+from tests.reports.conftest import linked_numbers, new_case, queue_count
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +84,24 @@ def test_the_staff_member_filter(client, hajj, staff):
     assert _tiles(html)["Received"] == "2"  # a and c
     for href, number in linked_numbers(html):
         assert queue_count(client, href) == number, href
+
+
+def test_the_dashboard_costs_the_same_queries_for_ten_cases_or_forty(client, makkah, staff, policies):
+    """Its figures come from the reporting rows in a fixed number of grouped queries, never one per case,
+    category or person (the count is pinned; the page is measured at a million cases in benchmarks.md)."""
+
+    def queries() -> int:
+        facts_refresh()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/staff/dashboard/", {"preset": "month"}).status_code == 200
+        return len(captured)
+
+    client.force_login(staff["supervisor"])
+    categories = ["cleanliness", "lighting_signs", "roads_sidewalks"]
+    for n in range(10):
+        new_case(makkah, description=f"بلاغ رقم {n}", channel="web", category=categories[n % 3])
+    few = queries()
+    for n in range(30):
+        new_case(makkah, description=f"بلاغ آخر {n}", channel="phone_940", category=categories[n % 3])
+    assert queries() == few
+    assert few <= 40  # session, user, device, the filters' lists, and one grouped query per table and chart
