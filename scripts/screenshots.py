@@ -20,6 +20,7 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASSWORD = "khidma-demo"  # noqa: S105 - the demo accounts' documented password (README)
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 1180, "height": 820}
 
 
 def _shot(page: Page, name: str, *, full_page: bool = True) -> None:
