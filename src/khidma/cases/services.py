@@ -470,6 +470,34 @@ def _said(case: Case, by: User | None, wording: Wording, readers: list[str]) -> 
     return wording.for_staff(_staff_language(by, case)), wording.event_data(readers)
 
 
+def _words_maybe_public(
+    *,
+    case: Case,
+    by: User | None,
+    action: str,
+    text: str,
+    public: bool,
+    reply: PreparedReply | None,
+    send_untranslated: bool,
+    required: Any,
+) -> tuple[str, dict[str, Any], Wording | None]:
+    """Words that go to the reporter when public (or a prepared reply), worded for each reader; otherwise
+    an internal text, required. Returns the event's note, its data and the wording to send (or None)."""
+    if not (public or reply is not None):
+        return _required_text("note", text, required), {}, None
+    wording = wording_for(
+        case=case,
+        action=action,
+        by=by,
+        text=text,
+        reply=reply,
+        send_untranslated=send_untranslated,
+        required=required,
+    )
+    note, data = _said(case, by, wording, [case.language])
+    return note, data, wording
+
+
 @transaction.atomic
 def case_hold(
     *,
@@ -485,21 +513,16 @@ def case_hold(
     lifecycle.ensure_transition(case.status, Status.ON_HOLD)  # the state first, then the words
     required = _("Say why the case is on hold, or what you ask the reporter.")
     public = public or reply is not None
-    data: dict[str, Any] = {}
-    wording = None
-    if public:
-        wording = wording_for(
-            case=case,
-            action="hold",
-            by=by,
-            text=reason,
-            reply=reply,
-            send_untranslated=send_untranslated,
-            required=required,
-        )
-        text, data = _said(case, by, wording, [case.language])
-    else:
-        text = _required_text("note", reason, required)
+    text, data, wording = _words_maybe_public(
+        case=case,
+        by=by,
+        action="hold",
+        text=reason,
+        public=public,
+        reply=reply,
+        send_untranslated=send_untranslated,
+        required=required,
+    )
     case = transition(
         case,
         Status.ON_HOLD,
@@ -812,22 +835,17 @@ def case_add_note(
     """An internal note, or (public, or a prepared reply) an update the reporter is sent."""
     case = lock_case(case)
     required = _("Write the note.")
-    wording = None
-    data: dict[str, Any] = {}
-    if public or reply is not None:
-        public = True
-        wording = wording_for(
-            case=case,
-            action="note",
-            by=by,
-            text=text,
-            reply=reply,
-            send_untranslated=send_untranslated,
-            required=required,
-        )
-        body, data = _said(case, by, wording, [case.language])
-    else:
-        body = _required_text("note", text, required)
+    public = public or reply is not None
+    body, data, wording = _words_maybe_public(
+        case=case,
+        by=by,
+        action="note",
+        text=text,
+        public=public,
+        reply=reply,
+        send_untranslated=send_untranslated,
+        required=required,
+    )
     case.updated_at = clock.now()
     case.save(update_fields=["updated_at"])
     event = record_event(case, EventKind.NOTE, by=by, note=body, public=public, data=data)
