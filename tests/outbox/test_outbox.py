@@ -276,3 +276,28 @@ def test_whatsapp_free_text_inside_the_24_hour_window_template_outside(makkah, s
     assert outside["template"]["language"]["code"] == "ar"
     assert late.reference in outside["template"]["components"][0]["parameters"][0]["text"]
     assert OutboundMessage.objects.filter(provider_message_id="wamid.out").count() == 2
+
+
+def test_two_workers_reading_the_same_due_messages_send_each_once(makkah, monkeypatch):
+    """Due messages are read together and claimed one by one: a worker whose list is stale (another took a
+    message since) skips that one instead of sending it again."""
+    sent: list[str] = []
+
+    class Recording:
+        def send(self, message):
+            sent.append(message.case_reference)
+            return f"p-{len(sent)}"
+
+    monkeypatch.setattr("khidma.outbox.services.backend_for", lambda channel: Recording())
+    cases = [report(makkah) for _ in range(3)]
+    now = clock.now()
+    from khidma.outbox import services as outbox
+
+    stale = outbox._due(now, 10)  # what a second worker read before the first one sent anything
+    first = outbox_deliver_due(now=now)
+    monkeypatch.setattr(outbox, "_due", lambda now, limit: stale)
+    second = outbox_deliver_due(now=now)
+    assert (first.sent, second.sent, second.skipped) == (3, 0, 3)
+    assert sorted(sent) == sorted(c.reference for c in cases)
+    assert set(OutboundMessage.objects.values_list("status", flat=True)) == {MessageStatus.SENT}
+    assert set(OutboundMessage.objects.values_list("attempts", flat=True)) == {1}

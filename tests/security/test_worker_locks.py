@@ -23,6 +23,7 @@ from khidma.cases import triage
 from khidma.cases.models import Case
 from khidma.channels import conversation
 from khidma.channels.models import InboundMessage
+from khidma.outbox.services import DeliveryResult
 from khidma.triage import classifier
 from tests.conftest import HARAM
 
@@ -151,7 +152,7 @@ def test_the_worker_loads_the_triage_models_before_it_takes_any_work(monkeypatch
     order: list[str] = []
     monkeypatch.setattr(triage, "warm_up", lambda: order.append("warm up"))
     monkeypatch.setattr(
-        "khidma.outbox.services.outbox_deliver_due", lambda: order.append("deliver") or "delivered"
+        "khidma.outbox.services.outbox_deliver_due", lambda **_: order.append("deliver") or DeliveryResult()
     )
     call_command("worker", "--batch", stdout=io.StringIO())
     assert order[:2] == ["warm up", "deliver"]

@@ -72,7 +72,8 @@ def save_timer(case: Case) -> None:
     """Write the timer after the case itself has been saved (services call this in the same transaction)."""
     timer = timer_of(case)
     timer.case = case
-    timer.save()
+    # A new case's timer is inserted without first trying an UPDATE (its key is the case's: Django would).
+    timer.save(force_insert=timer._state.adding)
 
 
 def _iso(value: datetime.datetime | None) -> str | None:

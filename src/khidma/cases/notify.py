@@ -78,6 +78,7 @@ def to_reporter(
     *,
     event: CaseEvent | None = None,
     attachment: Attachment | None = None,
+    new_event: bool = False,
     **placeholders: Any,
 ) -> OutboundMessage | None:
     """The reporter's message about ``event`` in the case's language. Staff's words come as a ``Wording``:
@@ -97,28 +98,30 @@ def to_reporter(
         status = MessageStatus.SUPPRESSED
     elif translate:
         status = MessageStatus.TRANSLATING
-    message, created = OutboundMessage.objects.get_or_create(
-        event=event,
-        channel=channel,
-        recipient=recipient,
-        template=template,
-        defaults={
-            "organization_id": case.organization_id,
-            "case": case,
-            "language": case.language,
-            "text": text,
-            "subject": render_subject(template.split(":")[0], case.language, ref=case.reference)
-            if channel == OutboundChannel.EMAIL
-            else "",
-            "html": render_html(text, case.language) if channel == OutboundChannel.EMAIL else "",
-            "attachment": attachment,
-            "translate": translate,
-            "status": status,
-            "held_reason": held,
-            "next_attempt_at": now if status in (MessageStatus.QUEUED, MessageStatus.TRANSLATING) else None,
-            "created_at": now,
-        },
-    )
+    unique = {"event": event, "channel": channel, "recipient": recipient, "template": template}
+    values = {
+        "organization_id": case.organization_id,
+        "case": case,
+        "language": case.language,
+        "text": text,
+        "subject": render_subject(template.split(":")[0], case.language, ref=case.reference)
+        if channel == OutboundChannel.EMAIL
+        else "",
+        "html": render_html(text, case.language) if channel == OutboundChannel.EMAIL else "",
+        "attachment": attachment,
+        "translate": translate,
+        "status": status,
+        "held_reason": held,
+        "next_attempt_at": now if status in (MessageStatus.QUEUED, MessageStatus.TRANSLATING) else None,
+        "created_at": now,
+    }
+    if new_event:
+        # The event was written a moment ago in this transaction: no message of it can exist yet, and every
+        # new report would otherwise pay a look-up for nothing.
+        message, created = OutboundMessage.objects.create(**unique, **values), True
+    else:
+        # A retried action may tell of the same event twice; its message is written once.
+        message, created = OutboundMessage.objects.get_or_create(**unique, defaults=values)
     if created and status == MessageStatus.TRANSLATING:
         outbox_translate_later(message)
     return message

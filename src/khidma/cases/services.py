@@ -245,7 +245,7 @@ def _insert_case(
             public=True,
             data=data,
         )
-    notify.to_reporter(case, "received", event=latest)
+    notify.to_reporter(case, "received", event=latest, new_event=True)
     if decision.route is not None and decision.route.partner:
         # Outside our jurisdiction (a water leak, a power cut): referred at once, and the reporter is told.
         partner = decision.route.partner

@@ -28,6 +28,7 @@ from khidma.cases.intake import IntakeRequest, intake_validate
 from khidma.cases.models import Case, IntakeSubmission
 from khidma.cases.services import case_write, next_reference
 from khidma.core import clock
+from khidma.core.db import commit_without_waiting
 from khidma.core.errors import DomainError
 from khidma.organizations.models import Organization
 
@@ -101,6 +102,8 @@ def submission_process(submission: IntakeSubmission) -> Case | None:
             intake = intake_validate(request)
 
         def link(case: Case) -> None:
+            # Made again from the submission if a database crash loses it: no need to wait for the disk.
+            commit_without_waiting()
             IntakeSubmission.objects.filter(pk=submission.pk).update(
                 case=case, processed_at=clock.now(), claimed_until=None, error=""
             )

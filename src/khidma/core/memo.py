@@ -16,13 +16,27 @@ R = TypeVar("R")
 _memories: list[dict] = []
 
 
-def remembered(seconds: float) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Remember a function's answer per keyword arguments for ``seconds``."""
+def remembered(
+    seconds: float, *, forget_on: tuple[type, ...] = ()
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Remember a function's answer per keyword arguments for ``seconds``. ``forget_on`` names models whose
+    save or delete in this process empties the memory at once (other processes still wait out ``seconds``):
+    an edit is seen by the very next request of the process that made it."""
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
         entries: dict[Hashable, tuple[float, Any]] = {}
         lock = threading.Lock()
         _memories.append(entries)
+        if forget_on:
+            from django.db.models.signals import post_delete, post_save
+
+            def forget(**_kwargs: object) -> None:
+                with lock:
+                    entries.clear()
+
+            for model in forget_on:
+                post_save.connect(forget, sender=model, weak=False)
+                post_delete.connect(forget, sender=model, weak=False)
 
         @functools.wraps(function)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:

@@ -31,7 +31,15 @@ def category_list_active(
 
 
 def category_get_active(*, organization: Organization, code: str) -> Category | None:
-    return category_list_active(organization=organization).filter(code=code).first()
+    """An active category by its code, from a per-process memory: every report names or is given one."""
+    return _active_categories(organization_id=organization.pk).get(code)
+
+
+@remembered(seconds=30, forget_on=(Category, Department))
+def _active_categories(*, organization_id: int) -> dict[str, Category]:
+    """Remembered for 30 s per process (at once in the process that edits one): intake reads a category for
+    every report and an organization has a few tens that change with an administrator's edit."""
+    return {category.code: category for category in category_list_active(organization_id=organization_id)}
 
 
 def department_get(*, organization: Organization, code: str) -> Department | None:
@@ -69,7 +77,7 @@ def area_for_point(*, organization: Organization, lat: float, lon: float) -> Are
     return None
 
 
-@remembered(seconds=30)
+@remembered(seconds=30, forget_on=(Area,))
 def _areas_of(*, organization_id: int) -> list[Area]:
     """An organization's areas with their polygons, remembered for 30 s per process: every report is placed
     by them, and an organization has tens to a few hundred areas that change with an import."""

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils.html import escape
 from django_tasks import task
 
 from khidma.core import clock
+from khidma.core.db import commit_without_waiting
 from khidma.outbox.backends import Outgoing, PermanentError, TransientError, UncertainError, backend_for
 from khidma.outbox.models import (
     TRANSLATION_SLOT,
@@ -43,6 +45,8 @@ class DeliveryResult:
     retrying: int = 0
     failed: int = 0
     uncertain: int = 0
+    # Due when read, but claimed by another worker (or changed) before this one could.
+    skipped: int = 0
 
 
 @dataclass
@@ -143,22 +147,27 @@ def outbox_translate_later(message: OutboundMessage) -> None:
     transaction.on_commit(lambda: outbox_translate_task.enqueue(message_ids=[message.pk]))
 
 
-def _claim(now: datetime.datetime) -> OutboundMessage | None:
-    with transaction.atomic():
-        message = (
-            OutboundMessage.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(status=MessageStatus.QUEUED, next_attempt_at__lte=now)
-            .select_related("case", "attachment")
-            .order_by("next_attempt_at", "pk")
-            .first()
-        )
-        if message is None:
-            return None
-        message.status = MessageStatus.SENDING
-        message.claimed_at = now
-        message.attempts += 1
-        message.save(update_fields=["status", "claimed_at", "attempts"])
-    return message
+def _due(now: datetime.datetime, limit: int) -> list[OutboundMessage]:
+    """The messages due now, oldest first, read in one query (not locked: each is claimed on its own)."""
+    return list(
+        OutboundMessage.objects.filter(status=MessageStatus.QUEUED, next_attempt_at__lte=now)
+        .select_related("case", "attachment")
+        .order_by("next_attempt_at", "pk")[:limit]
+    )
+
+
+def _claim(message: OutboundMessage, now: datetime.datetime) -> bool:
+    """Mark one message as being sent, committed before the provider is called. A conditional update: when
+    another worker claimed it first (or it changed since it was read), nothing changes and it is skipped."""
+    claimed = OutboundMessage.objects.filter(
+        pk=message.pk, status=MessageStatus.QUEUED, next_attempt_at__lte=now
+    ).update(status=MessageStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    if not claimed:
+        return False
+    message.status = MessageStatus.SENDING
+    message.claimed_at = now
+    message.attempts += 1
+    return True
 
 
 def _release_stale(now: datetime.datetime) -> int:
@@ -171,13 +180,14 @@ def _release_stale(now: datetime.datetime) -> int:
 
 def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200) -> DeliveryResult:
     """Send what is due, one message at a time: each is claimed and committed before the provider is called
-    and its outcome recorded right after, so a crash can only ever leave one message in doubt."""
+    and its outcome recorded right after, so a crash can only ever leave one message in doubt. The due
+    messages are read together; several workers may read the same ones, and the claim decides who sends."""
     now = now or clock.now()
     result = DeliveryResult(uncertain=_release_stale(now))
-    for _ in range(limit):
-        message = _claim(now)
-        if message is None:
-            break
+    for message in _due(now, limit):
+        if not _claim(message, now):
+            result.skipped += 1
+            continue
         try:
             outgoing = Outgoing(
                 channel=message.channel,
@@ -225,9 +235,13 @@ def outbox_deliver_due(*, now: datetime.datetime | None = None, limit: int = 200
             message.next_attempt_at = None
             message.last_error = ""
             result.sent += 1
-        message.save(
-            update_fields=["status", "next_attempt_at", "last_error", "provider_message_id", "sent_at"]
-        )
+        with transaction.atomic():
+            # The outcome may reach the disk a moment later (PostgreSQL): lost in a database crash, the
+            # message stays "sending" and turns uncertain, never sent twice; the claim waits for the disk.
+            commit_without_waiting()
+            message.save(
+                update_fields=["status", "next_attempt_at", "last_error", "provider_message_id", "sent_at"]
+            )
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from functools import lru_cache
 
+from khidma.core.memo import remembered
 from khidma.sla.models import DAY_NAMES, Calendar, Holiday, SlaPolicy
 from khidma.sla.worktime import (
     AnnualGregorianHoliday,
@@ -53,15 +54,22 @@ def work_calendar(calendar: Calendar) -> WorkCalendar:
     return _cached(calendar.pk, calendar.updated_at)
 
 
+@remembered(seconds=30, forget_on=(SlaPolicy, Calendar, Holiday))
+def _active_policies(*, organization_id: int) -> list[SlaPolicy]:
+    """Remembered for 30 s per process (at once in the process that edits one): every new case and every
+    change of category, kind or priority chooses among them."""
+    return list(
+        SlaPolicy.objects.filter(organization_id=organization_id, is_active=True).select_related("calendar")
+    )
+
+
 def policy_select(
     *, organization_id: int, kind: str, category_id: int | None, priority: str
 ) -> SlaPolicy | None:
     """The most specific active policy matching the case: priority outweighs category, category kind."""
     best: tuple[int, str] | None = None
     chosen = None
-    for policy in SlaPolicy.objects.filter(organization_id=organization_id, is_active=True).select_related(
-        "calendar"
-    ):
+    for policy in _active_policies(organization_id=organization_id):
         if policy.priority and policy.priority != priority:
             continue
         if policy.category_id and policy.category_id != category_id:

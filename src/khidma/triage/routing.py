@@ -18,10 +18,7 @@ class Route:
 def route(*, category: Category, area_id: int | None, kind: str) -> Route:
     best: tuple[int, int] | None = None
     chosen: RoutingRule | None = None
-    rules = RoutingRule.objects.filter(
-        organization_id=category.organization_id, category=category, is_active=True
-    ).select_related("department")
-    for rule in rules:
+    for rule in _active_rules(organization_id=category.organization_id).get(category.pk, ()):
         if rule.area_id and rule.area_id != area_id:
             continue
         if rule.kind and rule.kind != kind:
@@ -34,7 +31,19 @@ def route(*, category: Category, area_id: int | None, kind: str) -> Route:
     return Route(department=category.default_department)
 
 
-@remembered(seconds=30)
+@remembered(seconds=30, forget_on=(RoutingRule, Department))
+def _active_rules(*, organization_id: int) -> dict[int, list[RoutingRule]]:
+    """An organization's active rules by category, remembered for 30 s per process (at once in the process
+    that edits one): every report is routed by them."""
+    rules: dict[int, list[RoutingRule]] = {}
+    for rule in RoutingRule.objects.filter(organization_id=organization_id, is_active=True).select_related(
+        "department"
+    ):
+        rules.setdefault(rule.category_id, []).append(rule)
+    return rules
+
+
+@remembered(seconds=30, forget_on=(TriageSettings,))
 def settings_for(organization_id: int) -> TriageSettings:
     """Remembered for 30 s per process: every report reads them, an administrator rarely changes them."""
     found = TriageSettings.objects.filter(organization_id=organization_id).first()

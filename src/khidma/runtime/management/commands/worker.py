@@ -28,12 +28,11 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
     from khidma.cases.retention import case_personal_data_sweep
     from khidma.channels.processing import process_pending
     from khidma.core import clock, ratelimit
-    from khidma.outbox.services import outbox_deliver_due, outbox_translate_due
+    from khidma.outbox.services import outbox_translate_due
     from khidma.reports.facts import facts_refresh
     from khidma.reports.opendata import open_data_publish_due
 
     return [
-        ("deliver messages", env_int("KHIDMA_OUTBOX_POLL_SECONDS", 2), outbox_deliver_due),
         # Messages waiting for a translation the server could not give at once (its own backoff per row).
         ("translate messages", 10, outbox_translate_due),
         ("sla sweep", env_int("KHIDMA_SLA_SWEEP_SECONDS", 60), case_sla_sweep),
@@ -65,24 +64,39 @@ def _periodic(stop: threading.Event) -> None:
                 close_old_connections()
 
 
-def _accepted_reports(stop: threading.Event) -> None:
-    """Reports the public API accepted become cases here, in their own thread so that no other job delays
-    them: a full batch is followed at once by the next, an empty one by half a second's rest."""
+def _loops() -> list[tuple[str, int, float, Callable[[], int]]]:
+    """The work that must not wait behind any other job, each in its own thread: reports the public API
+    accepted become cases, and due messages go out (a reporter waits for both). Each is (name, a full batch,
+    seconds of rest after a batch that was not full, the work returning how much it did)."""
     from khidma.cases.submissions import submissions_process_due
+    from khidma.outbox.services import outbox_deliver_due
 
+    def deliver() -> int:
+        result = outbox_deliver_due(limit=_OUTBOX_BATCH)
+        return result.sent + result.retrying + result.failed + result.uncertain + result.skipped
+
+    return [
+        ("accepted reports", _INTAKE_BATCH, 0.5, lambda: submissions_process_due(limit=_INTAKE_BATCH)),
+        ("deliver messages", _OUTBOX_BATCH, env_int("KHIDMA_OUTBOX_POLL_SECONDS", 1), deliver),
+    ]
+
+
+def _loop(stop: threading.Event, name: str, full: int, rest: float, work: Callable[[], int]) -> None:
+    """A full batch is followed at once by the next; a smaller one by a rest."""
     while not stop.is_set():
-        made = 0
+        done = 0
         try:
-            made = submissions_process_due(limit=_INTAKE_BATCH)
+            done = work()
         except Exception:
-            logger.exception("making accepted reports into cases failed; trying again")
+            logger.exception("%s failed; trying again", name)
         finally:
             close_old_connections()
-        if made < _INTAKE_BATCH:
-            stop.wait(0.5)
+        if done < full:
+            stop.wait(rest)
 
 
 _INTAKE_BATCH = 100
+_OUTBOX_BATCH = 200
 
 
 def _lower_priority() -> None:
@@ -111,9 +125,12 @@ class Command(BaseCommand):
         # (tens of seconds on a slow machine) for the language and category models to be built.
         warm_up()
         if batch:
-            from khidma.cases.submissions import submissions_process_due
-
-            self.stdout.write(f"accepted reports: {submissions_process_due(limit=10_000)}")
+            for name, full, _rest, work in _loops():
+                total = done = work()
+                while done >= full:  # everything waiting now, batch after batch
+                    done = work()
+                    total += done
+                self.stdout.write(f"{name}: {total}")
             for name, _every, job in _jobs():
                 self.stdout.write(f"{name}: {job()}")
             run_tasks(burst=True, interval=interval, verbosity=verbosity)
@@ -121,7 +138,10 @@ class Command(BaseCommand):
         _lower_priority()
         stop = threading.Event()
         threading.Thread(target=_periodic, args=(stop,), name="periodic", daemon=True).start()
-        threading.Thread(target=_accepted_reports, args=(stop,), name="accepted-reports", daemon=True).start()
+        for name, full, rest, work in _loops():
+            threading.Thread(
+                target=_loop, args=(stop, name, full, rest, work), name=name, daemon=True
+            ).start()
         try:
             run_tasks(burst=False, interval=interval, verbosity=verbosity)
         finally:
