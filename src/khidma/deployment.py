@@ -29,7 +29,9 @@ def _database(url: str, *, data_dir: Path, conn_max_age: int, pgbouncer: bool) -
     db = dj_database_url.parse(url, conn_max_age=conn_max_age)
     if db["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers run beside the single writer; IMMEDIATE takes the write lock at BEGIN so concurrent
-        # writers queue on the busy timeout instead of failing with "database is locked" half-way through.
+        # writers queue instead of failing with "database is locked" half-way through; our backend queues
+        # them on a lock file, so the next starts the moment the last ends (core/backends/sqlite3).
+        db["ENGINE"] = "khidma.core.backends.sqlite3"
         db["CONN_MAX_AGE"] = 0
         db["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",

@@ -210,3 +210,33 @@ def test_the_worker_makes_a_case_in_a_fixed_number_of_queries(api, makkah, defer
     # The claim; the case, its timer, two events, the triage result, the rate counter of "received" SMS,
     # the message; the submission marked done.
     assert writes <= 9, [q["sql"][:120] for q in queries.captured_queries]
+
+
+def test_when_too_many_reports_wait_the_request_makes_its_case_itself(api, makkah, deferred, settings):
+    """A bounded queue: past the limit the request does the worker's part, so a peak can never leave more
+    accepted reports waiting than the worker finishes in seconds."""
+    from khidma.core.memo import forget_all
+
+    settings.KHIDMA_INTAKE_BACKLOG_LIMIT = 2
+    for n in range(2):
+        response = api.post("/reports", json={**REPORT, "description": f"Garbage near hotel {n}"})
+        assert response.status_code == 202, response.text
+        forget_all()  # the waiting count is looked at once a second: a second later
+    assert IntakeSubmission.objects.filter(case__isnull=True).count() == 2
+    response = api.post("/reports", json={**REPORT, "description": "Garbage near the third hotel"})
+    assert response.status_code == 201, response.text
+    made = response.json()
+    assert made["category"]["code"] == "cleanliness" and made["status"] == "triaged"
+    case = Case.objects.get(reference=made["reference"])
+    assert IntakeSubmission.objects.get(reference=made["reference"]).case == case
+    assert OutboundMessage.objects.filter(case=case, template="received").exists()
+    # The worker takes the two still waiting, and nothing twice.
+    assert submissions.submissions_process_due() == 2
+    assert Case.objects.count() == 3
+
+
+def test_no_backlog_limit_leaves_every_report_to_the_worker(api, makkah, deferred, settings):
+    settings.KHIDMA_INTAKE_BACKLOG_LIMIT = 0
+    for n in range(3):
+        assert api.post("/reports", json={**REPORT, "description": f"Garbage {n}"}).status_code == 202
+    assert Case.objects.count() == 0

@@ -8,7 +8,8 @@ several workers share them and a worker that dies loses nothing: its lease runs 
 submission. A submission is made a case once: the reference is unique per organization.
 
 With ``KHIDMA_INTAKE_DEFERRED=0`` the request makes the case itself right after accepting it (small
-installations without a worker, and the test suite): the same two steps, in one request.
+installations without a worker, and the test suite): the same two steps, in one request. So does every
+request while more than ``KHIDMA_INTAKE_BACKLOG_LIMIT`` reports wait for the worker (``deferred``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from khidma.cases.services import case_write, next_reference
 from khidma.core import clock
 from khidma.core.db import commit_without_waiting
 from khidma.core.errors import DomainError
+from khidma.core.memo import remembered
 from khidma.organizations.models import Organization
 
 logger = logging.getLogger("khidma.intake")
@@ -151,7 +153,23 @@ def submissions_process_due(*, limit: int = 200) -> int:
 
 
 def deferred() -> bool:
-    return settings.KHIDMA_INTAKE_DEFERRED
+    """Whether an accepted report may be left to the worker: intake is deferred, and the worker is not too
+    far behind. Past ``KHIDMA_INTAKE_BACKLOG_LIMIT`` waiting reports the request makes its case itself (a
+    full queue's producer runs the task): the wait stays bounded — every accepted report a case, its first
+    message out, within seconds of a peak ending — and intake slows to what the machine can fully process
+    instead of taking reports faster than they can ever be made cases."""
+    if not settings.KHIDMA_INTAKE_DEFERRED:
+        return False
+    limit = settings.KHIDMA_INTAKE_BACKLOG_LIMIT
+    # Counted after this report was accepted: it is one of them.
+    return limit <= 0 or _waiting_up_to(limit=limit + 1) <= limit
+
+
+@remembered(seconds=1)
+def _waiting_up_to(*, limit: int) -> int:
+    """Accepted reports not yet cases, counted up to ``limit`` (the partial index holds only those): looked at
+    once a second per process, not per request."""
+    return IntakeSubmission.objects.filter(processed_at__isnull=True)[:limit].count()
 
 
 def submission_get_waiting(*, organization: Organization, reference: str) -> IntakeSubmission | None:
