@@ -18,10 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from bench import backoffice, intake, peak, reports, sla, slow3g, triage  # noqa: E402
+from bench import backoffice, intake, peak, reports, sla, slow3g, stages, triage  # noqa: E402
 
 BENCHMARKS = {
     "intake": intake.run,
+    "stages": stages.run,
     "sla": sla.run,
     "backoffice": backoffice.run,
     "reports": reports.run,
