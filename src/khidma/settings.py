@@ -189,11 +189,9 @@ CACHES = deployment.caches(REDIS_URL)
 # The public API's reports are accepted at once (a reference number) and made cases by the worker moments
 # later (cases/submissions.py); 0 makes the case within the request, for installations without a worker.
 KHIDMA_INTAKE_DEFERRED = env_bool("KHIDMA_INTAKE_DEFERRED", True)
-# How many accepted reports may wait for the worker: past it, a request waits (up to the seconds below) for
-# room, so intake never outruns what the machine can fully process (0: no limit); with no room by then the
-# worker is not keeping up at all and requests make their cases themselves (cases/submissions.py).
+# How many accepted reports may wait for the worker: past it, a request makes its report's case itself, so
+# intake never outruns what the machine can fully process (0: no limit).
 KHIDMA_INTAKE_BACKLOG_LIMIT = env_int("KHIDMA_INTAKE_BACKLOG_LIMIT", 3000)
-KHIDMA_INTAKE_BACKLOG_WAIT = env_int("KHIDMA_INTAKE_BACKLOG_WAIT", 5)
 
 # --- Khidma -----------------------------------------------------------------------------------------------
 # The organization that public endpoints serve when a request does not name one.

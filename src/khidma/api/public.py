@@ -76,9 +76,8 @@ def report_create(
     """Report a problem. The answer gives the report's number at once: **202** "received" while it is being
     triaged and routed (usually within seconds; the reporter also gets the number by SMS), or **201** with
     its category, department and area when the case was made within the request: always with
-    `KHIDMA_INTAKE_DEFERRED=0`, and in a peak when the worker is not keeping up at all; a client handles
-    both. While more reports wait for triage than the installation's limit, the answer waits for room (a
-    few seconds at most; the report is stored first). Every problem with the submission is
+    `KHIDMA_INTAKE_DEFERRED=0`, and in a peak while more reports wait for triage than the installation's
+    limit (`KHIDMA_INTAKE_BACKLOG_LIMIT`); a client handles both. Every problem with the submission is
     reported at once (400). Send an `Idempotency-Key` header so a retry returns the same report (**200**)
     instead of making a second one; the same key with a different report is a 409. Anonymous reports are
     limited per client address and per phone number (429 with `Retry-After`); a registered application's

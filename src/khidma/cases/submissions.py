@@ -8,8 +8,8 @@ several workers share them and a worker that dies loses nothing: its lease runs 
 submission. A submission is made a case once: the reference is unique per organization.
 
 With ``KHIDMA_INTAKE_DEFERRED=0`` the request makes the case itself right after accepting it (small
-installations without a worker, and the test suite): the same two steps, in one request. While more than
-``KHIDMA_INTAKE_BACKLOG_LIMIT`` reports wait for the worker, a request waits for room first (``deferred``).
+installations without a worker, and the test suite): the same two steps, in one request. So does every
+request while more than ``KHIDMA_INTAKE_BACKLOG_LIMIT`` reports wait for the worker (``deferred``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
-import time
 import uuid
 from dataclasses import dataclass
 
@@ -154,57 +153,23 @@ def submissions_process_due(*, limit: int = 200) -> int:
 
 
 def deferred() -> bool:
-    """Whether an accepted report is left to the worker (the answer is 202) rather than made a case within
-    the request (201). Intake is deferred unless ``KHIDMA_INTAKE_DEFERRED=0``; and the queue is bounded.
-
-    Past ``KHIDMA_INTAKE_BACKLOG_LIMIT`` waiting reports the request waits for room — a blocked producer, as
-    in any bounded queue — looking every 50 ms, up to ``KHIDMA_INTAKE_BACKLOG_WAIT`` seconds: intake slows to
-    the pace at which the worker fully processes reports, the wait for the worker stays bounded (every
-    accepted report a case, its first message out, within seconds of a peak ending), and the web processes
-    sleep rather than compete with the worker for the processors. The report is already stored while it
-    waits. If no room comes in that time the worker is not keeping up at all (stopped, or far too slow):
-    the request makes its case itself, and so do the others for the next ``STALLED`` seconds without
-    waiting first."""
-    global _stalled_until
+    """Whether an accepted report may be left to the worker: intake is deferred, and the worker is not too
+    far behind. Past ``KHIDMA_INTAKE_BACKLOG_LIMIT`` waiting reports the request makes its case itself (a
+    full queue's producer runs the task): the wait stays bounded — every accepted report a case, its first
+    message out, within seconds of a peak ending — and intake slows to what the machine can fully process
+    instead of taking reports faster than they can ever be made cases."""
     if not settings.KHIDMA_INTAKE_DEFERRED:
         return False
     limit = settings.KHIDMA_INTAKE_BACKLOG_LIMIT
     # Counted after this report was accepted: it is one of them.
-    if limit <= 0 or _waiting_up_to(limit=limit + 1) <= limit:
-        return True
-    now = time.monotonic()
-    if now < _stalled_until:
-        return False
-    deadline = now + settings.KHIDMA_INTAKE_BACKLOG_WAIT
-    while _waiting_now(limit=limit + 1) > limit:
-        if time.monotonic() >= deadline:
-            break
-        time.sleep(ROOM_POLL)
-    else:
-        return True
-    _stalled_until = time.monotonic() + STALLED
-    logger.warning(
-        "more than %s accepted reports wait and the worker is not taking them: made in requests", limit
-    )
-    return False
-
-
-# How often a request waiting for room in the queue looks again, and for how long after one waited in vain
-# requests make their cases themselves without waiting.
-ROOM_POLL = 0.05
-STALLED = 10.0
-_stalled_until = 0.0
-
-
-def _waiting_now(*, limit: int) -> int:
-    """Accepted reports not yet cases, counted up to ``limit`` (the partial index holds only those)."""
-    return IntakeSubmission.objects.filter(processed_at__isnull=True)[:limit].count()
+    return limit <= 0 or _waiting_up_to(limit=limit + 1) <= limit
 
 
 @remembered(seconds=1)
 def _waiting_up_to(*, limit: int) -> int:
-    """The same, looked at once a second per process while there is room: not a query per request."""
-    return _waiting_now(limit=limit)
+    """Accepted reports not yet cases, counted up to ``limit`` (the partial index holds only those): looked at
+    once a second per process, not per request."""
+    return IntakeSubmission.objects.filter(processed_at__isnull=True)[:limit].count()
 
 
 def submission_get_waiting(*, organization: Organization, reference: str) -> IntakeSubmission | None:
