@@ -139,7 +139,7 @@ class _PercentileDisc(Aggregate):
     template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = IntegerField()
 
-    def __init__(self, expression: str, fraction: float, *, filter: Q | None = None) -> None:  # noqa: A002
+    def __init__(self, expression: str, fraction: float, *, filter: Q | None = None) -> None:
         super().__init__(expression, fraction=repr(float(fraction)), filter=filter)
 
 
@@ -505,7 +505,7 @@ def _percentiles_from(facts: QuerySet[CaseFact], histograms: dict[str, dict[int,
     for column in DURATIONS:
         histogram = histograms.get(column, {})
         total = sum(histogram.values())
-        result[column] = {fraction: None for fraction in PERCENTILES}
+        result[column] = dict.fromkeys(PERCENTILES)
         for fraction in PERCENTILES:
             if not total:
                 continue

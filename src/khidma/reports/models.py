@@ -128,7 +128,8 @@ class FactDay(models.Model):
     received_on = models.DateField()
     womens_section = models.BooleanField(default=False)
     dimension = models.CharField(max_length=32)
-    value = models.CharField(max_length=64, null=True)
+    # NULL (not ""): a case without a category differs from a code that is empty.
+    value = models.CharField(max_length=64, null=True)  # noqa: DJ001
     received = models.PositiveIntegerField(default=0)
     is_open = models.PositiveIntegerField(default=0)
     is_closed = models.PositiveIntegerField(default=0)
