@@ -124,3 +124,32 @@ def test_a_filtered_report_is_counted_on_the_rows_and_agrees(hajj, staff):
     by_channel = {row.key: row.figures for row in whole.breakdowns["channel"]}
     assert filtered.figures.received == by_channel["web"].received
     assert filtered.figures.is_closed == by_channel["web"].is_closed
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("channel", "web"),
+        ("language", "ur"),
+        ("category", "cleanliness"),
+        ("area", "no-such-area"),
+        ("kind", "report"),
+        ("department", "cleanliness"),
+    ],
+)
+def test_one_filter_compares_with_its_sums_as_the_rows_would(hajj, staff, name, value):
+    supervisor = staff["supervisor"]
+    kwargs = {
+        "organization": supervisor.organization,
+        "period": Period("custom", datetime.date(2026, 5, 25), datetime.date(2026, 6, 30)),
+        "filters": ReportFilters(**{name: value}),
+        "today": TODAY,
+        "compare_durations": False,
+    }
+    facts = access.facts_visible_to(supervisor)
+    rows = figures.report(facts, **kwargs)
+    sums = figures.report(facts, scope=access.summary_scope(supervisor), **kwargs)
+    assert rows.previous == sums.previous
+    _same(rows, sums)
+    if value in ("web", "cleanliness", "report"):
+        assert rows.previous.received > 0
