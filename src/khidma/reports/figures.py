@@ -54,7 +54,6 @@ FLAGS = (
     "resolution_missed",
     "resolution_breached",
 )
-_FLAGS = FLAGS
 # The buckets the per-day sums (FactDay) count each duration in, by their first second: a bucket holds the
 # durations from its bound up to the next one. They only narrow where a percentile lies; its exact value is
 # then read from the reporting rows of that one bucket (``_percentiles_from``), so no figure is approximate.
@@ -201,7 +200,7 @@ class Figures:
 
     @classmethod
     def from_row(cls, row: dict) -> Figures:
-        figures = cls(**{name: row.get(name) or 0 for name in ("received", "rated", *_FLAGS)})
+        figures = cls(**{name: row.get(name) or 0 for name in ("received", "rated", *FLAGS)})
         # The average from the sum, in Python: the same number whether counted on the reporting rows or on
         # the per-day sums, on either database.
         figures.rating_average = (row.get("rating_sum") or 0) / figures.rated if figures.rated else None
@@ -229,7 +228,7 @@ class Figures:
 
 def _aggregates() -> dict:
     aggregates = {"received": Count("pk"), "rated": Count("rating"), "rating_sum": Sum("rating")}
-    aggregates.update({flag: Count("pk", filter=Q(**{flag: True})) for flag in _FLAGS})
+    aggregates.update({flag: Count("pk", filter=Q(**{flag: True})) for flag in FLAGS})
     aggregates.update({f"rating_{n}": Count("pk", filter=Q(rating=n)) for n in range(1, 6)})
     return aggregates
 
@@ -247,14 +246,6 @@ class BreakdownRow:
     figures: Figures
 
 
-def breakdown(facts: QuerySet[CaseFact], dimension: str, *, limit: int | None = None) -> list[BreakdownRow]:
-    column = DIMENSIONS[dimension]
-    rows = facts.values(column).annotate(**_aggregates()).order_by("-received", column)
-    if limit:
-        rows = rows[:limit]
-    return [BreakdownRow(row[column], Figures.from_row(row)) for row in rows]
-
-
 @dataclass
 class DayRow:
     day: datetime.date
@@ -268,13 +259,6 @@ def by_day(facts: QuerySet[CaseFact], period: Period) -> list[DayRow]:
         for row in facts.values("received_on").annotate(**_aggregates()).order_by("received_on")
     }
     return [DayRow(day, rows.get(day, Figures())) for day in period.dates()]
-
-
-def by_hour_of_day(facts: QuerySet[CaseFact]) -> list[int]:
-    counts = [0] * 24
-    for row in facts.values("hour").annotate(n=Count("pk")).order_by("hour"):
-        counts[row["hour"]] = row["n"]
-    return counts
 
 
 def by_hour(facts: QuerySet[CaseFact], *, tz: datetime.tzinfo) -> list[tuple[datetime.datetime, Figures]]:
@@ -296,18 +280,6 @@ class BacklogBucket:
     # The days received that make up the bucket (for its link): oldest and newest.
     received_from: datetime.date | None
     received_to: datetime.date | None
-
-
-def backlog(facts: QuerySet[CaseFact], *, today: datetime.date) -> list[BacklogBucket]:
-    """Open cases by age (days since received), in fixed buckets."""
-    per_day = dict(facts.filter(is_open=True).values_list("received_on").annotate(n=Count("pk")).order_by())
-    buckets = []
-    for first, last in BACKLOG_AGES:
-        newest = today - datetime.timedelta(days=first)
-        oldest = today - datetime.timedelta(days=last) if last is not None else None
-        count = sum(n for day, n in per_day.items() if day <= newest and (oldest is None or day >= oldest))
-        buckets.append(BacklogBucket(first, last, count, oldest, newest))
-    return buckets
 
 
 @dataclass

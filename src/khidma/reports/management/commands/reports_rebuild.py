@@ -10,8 +10,8 @@ from khidma.reports.facts import facts_rebuild
 
 class Command(BaseCommand):
     help = (
-        "Recompute the dashboard's reporting rows of every case and the per-day sums (the worker keeps them up "
-        "to date)."
+        "Recompute the dashboard's reporting rows of every case and the per-day sums "
+        "(the worker keeps them up to date)."
     )
 
     def handle(self, *args, **options):
