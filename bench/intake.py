@@ -358,6 +358,12 @@ def _postgres(name: str) -> str | None:
     return f"{base}/{name}"
 
 
+def postgres_database(name: str) -> str | None:
+    """A fresh, empty database on the throwaway PostgreSQL server of .ci/pg-start, or None without one (the
+    back-office, SLA and reports benchmarks use it)."""
+    return _postgres(name)
+
+
 def run() -> str:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -177,6 +177,7 @@ def stats_summary(
         hotspot_days=0,
         breakdown_limit=None,
         as_of=facts.facts_as_of(),
+        scope=access.summary_scope(user),
     )
     language_code = (get_language() or "ar").split("-")[0]
     return {

@@ -78,6 +78,10 @@ def _report(request: HttpRequest, form: ReportForm, *, default: periods.Period, 
         dimensions=SEASON_DIMENSIONS if season_page else DASHBOARD_DIMENSIONS,
         breakdown_limit=None if season_page else 25,
         as_of=facts.facts_as_of(),
+        scope=access.summary_scope(user),
+        # The pages compare counts and shares, not the time taken: the previous period's percentiles are
+        # left out (the statistics API still gives them).
+        compare_durations=False,
     )
 
 

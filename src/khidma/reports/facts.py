@@ -25,6 +25,7 @@ from khidma.cases.selectors import REPORT_FILTERS
 from khidma.core import clock
 from khidma.reports.hotspots import cell_of
 from khidma.reports.models import CaseFact, RefreshMark
+from khidma.reports.summary import summary_rebuild, summary_refresh_days
 from khidma.sla.engine import work_calendar
 from khidma.sla.models import Calendar
 from khidma.sla.worktime import WorkCalendar
@@ -156,10 +157,20 @@ def _facts(case_ids: list[int], calendars: _Calendars, now: datetime.datetime) -
     return facts
 
 
-def _save(facts: list[CaseFact]) -> None:
+def _save(facts: list[CaseFact], *, summaries: bool = True) -> None:
+    """Write the rows and, in the same transaction, the per-day sums of every day they were or now are in."""
+    days = {(fact.organization_id, fact.received_on) for fact in facts}
+    if summaries:
+        days |= set(
+            CaseFact.objects.filter(case_id__in=[fact.case_id for fact in facts])
+            .values_list("organization_id", "received_on")
+            .order_by()
+        )
     CaseFact.objects.bulk_create(
         facts, update_conflicts=True, unique_fields=["case"], update_fields=_UPDATE_FIELDS
     )
+    if summaries:
+        summary_refresh_days(days)
 
 
 def _batches(ids: Iterable[int]) -> Iterator[list[int]]:
@@ -185,7 +196,8 @@ def facts_refresh_cases(*, case_ids: Iterable[int]) -> int:
 
 
 def facts_rebuild() -> RefreshResult:
-    """Recompute every case's row (after a bulk import, or the first time the worker runs)."""
+    """Recompute every case's row (after a bulk import, or the first time the worker runs), then every day's
+    sums."""
     top = CaseEvent.objects.aggregate(top=Max("id"))["top"] or 0
     calendars, now, count, last = _Calendars(), clock.now(), 0, 0
     while True:
@@ -194,10 +206,12 @@ def facts_rebuild() -> RefreshResult:
             break
         with transaction.atomic():
             facts = _facts(batch, calendars, now)
-            _save(facts)
+            _save(facts, summaries=False)
         count += len(facts)
         last = batch[-1]
-    RefreshMark.objects.update_or_create(name=_MARK, defaults={"event_id": top, "updated_at": now})
+    with transaction.atomic():
+        summary_rebuild()
+        RefreshMark.objects.update_or_create(name=_MARK, defaults={"event_id": top, "updated_at": now})
     return RefreshResult(cases=count, rebuilt=True)
 
 

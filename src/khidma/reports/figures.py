@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Aggregate, Avg, Count, IntegerField, Q, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
+from django.db.models import Aggregate, Count, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import TruncHour
 
 from khidma.accounts.models import User
 from khidma.organizations.models import Area, Category, Department, Organization, ServicePoint
 from khidma.reports.hotspots import Hotspot, hotspots
-from khidma.reports.models import CaseFact
+from khidma.reports.models import CaseFact, FactDay
 from khidma.reports.periods import Period
 
 # Dimensions a report breaks figures down by, and the reporting row's column for each.
@@ -38,7 +40,7 @@ PERCENTILES = (0.5, 0.9)
 # Open cases by how long ago they were received, in days: (first day, last day or None).
 BACKLOG_AGES = ((0, 1), (2, 3), (4, 7), (8, 30), (31, None))
 
-_FLAGS = (
+FLAGS = (
     "is_open",
     "is_closed",
     "confirmed",
@@ -52,6 +54,10 @@ _FLAGS = (
     "resolution_missed",
     "resolution_breached",
 )
+# The buckets the per-day sums (FactDay) count each duration in, by their first second: a bucket holds the
+# durations from its bound up to the next one. They only narrow where a percentile lies; its exact value is
+# then read from the reporting rows of that one bucket (``_percentiles_from``), so no figure is approximate.
+BOUNDS: tuple[int, ...] = (0, *sorted({round(60 * 1.25**n) for n in range(72)}))
 
 
 @dataclass(frozen=True)
@@ -133,8 +139,8 @@ class _PercentileDisc(Aggregate):
     template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = IntegerField()
 
-    def __init__(self, expression: str, fraction: float) -> None:
-        super().__init__(expression, fraction=repr(float(fraction)))
+    def __init__(self, expression: str, fraction: float, *, filter: Q | None = None) -> None:
+        super().__init__(expression, fraction=repr(float(fraction)), filter=filter)
 
 
 def percentile(sorted_values: list[int], fraction: float) -> int | None:
@@ -194,8 +200,10 @@ class Figures:
 
     @classmethod
     def from_row(cls, row: dict) -> Figures:
-        figures = cls(**{name: row.get(name) or 0 for name in ("received", "rated", *_FLAGS)})
-        figures.rating_average = row.get("rating_average")
+        figures = cls(**{name: row.get(name) or 0 for name in ("received", "rated", *FLAGS)})
+        # The average from the sum, in Python: the same number whether counted on the reporting rows or on
+        # the per-day sums, on either database.
+        figures.rating_average = (row.get("rating_sum") or 0) / figures.rated if figures.rated else None
         figures.ratings = {n: row.get(f"rating_{n}") or 0 for n in range(1, 6)}
         return figures
 
@@ -219,8 +227,8 @@ class Figures:
 
 
 def _aggregates() -> dict:
-    aggregates = {"received": Count("pk"), "rated": Count("rating"), "rating_average": Avg("rating")}
-    aggregates.update({flag: Count("pk", filter=Q(**{flag: True})) for flag in _FLAGS})
+    aggregates = {"received": Count("pk"), "rated": Count("rating"), "rating_sum": Sum("rating")}
+    aggregates.update({flag: Count("pk", filter=Q(**{flag: True})) for flag in FLAGS})
     aggregates.update({f"rating_{n}": Count("pk", filter=Q(rating=n)) for n in range(1, 6)})
     return aggregates
 
@@ -238,14 +246,6 @@ class BreakdownRow:
     figures: Figures
 
 
-def breakdown(facts: QuerySet[CaseFact], dimension: str, *, limit: int | None = None) -> list[BreakdownRow]:
-    column = DIMENSIONS[dimension]
-    rows = facts.values(column).annotate(**_aggregates()).order_by("-received", column)
-    if limit:
-        rows = rows[:limit]
-    return [BreakdownRow(row[column], Figures.from_row(row)) for row in rows]
-
-
 @dataclass
 class DayRow:
     day: datetime.date
@@ -259,13 +259,6 @@ def by_day(facts: QuerySet[CaseFact], period: Period) -> list[DayRow]:
         for row in facts.values("received_on").annotate(**_aggregates()).order_by("received_on")
     }
     return [DayRow(day, rows.get(day, Figures())) for day in period.dates()]
-
-
-def by_hour_of_day(facts: QuerySet[CaseFact]) -> list[int]:
-    counts = [0] * 24
-    for row in facts.values("hour").annotate(n=Count("pk")).order_by("hour"):
-        counts[row["hour"]] = row["n"]
-    return counts
 
 
 def by_hour(facts: QuerySet[CaseFact], *, tz: datetime.tzinfo) -> list[tuple[datetime.datetime, Figures]]:
@@ -287,18 +280,6 @@ class BacklogBucket:
     # The days received that make up the bucket (for its link): oldest and newest.
     received_from: datetime.date | None
     received_to: datetime.date | None
-
-
-def backlog(facts: QuerySet[CaseFact], *, today: datetime.date) -> list[BacklogBucket]:
-    """Open cases by age (days since received), in fixed buckets."""
-    per_day = dict(facts.filter(is_open=True).values_list("received_on").annotate(n=Count("pk")).order_by())
-    buckets = []
-    for first, last in BACKLOG_AGES:
-        newest = today - datetime.timedelta(days=first)
-        oldest = today - datetime.timedelta(days=last) if last is not None else None
-        count = sum(n for day, n in per_day.items() if day <= newest and (oldest is None or day >= oldest))
-        buckets.append(BacklogBucket(first, last, count, oldest, newest))
-    return buckets
 
 
 @dataclass
@@ -329,6 +310,297 @@ class Report:
         return sorted(busy, key=lambda item: (-item[1], item[0]))[:n]
 
 
+def _sort_breakdown(rows: list[BreakdownRow], limit: int | None) -> list[BreakdownRow]:
+    """Busiest first, then by key (in Python, so both databases and both ways of counting agree)."""
+    rows.sort(key=lambda row: (-row.figures.received, row.key is None, row.key if row.key is not None else 0))
+    return rows[:limit] if limit else rows
+
+
+def _backlog_from(days: list[DayRow], *, today: datetime.date) -> list[BacklogBucket]:
+    per_day = {row.day: row.figures.is_open for row in days if row.figures.is_open}
+    buckets = []
+    for first, last in BACKLOG_AGES:
+        newest = today - datetime.timedelta(days=first)
+        oldest = today - datetime.timedelta(days=last) if last is not None else None
+        count = sum(n for day, n in per_day.items() if day <= newest and (oldest is None or day >= oldest))
+        buckets.append(BacklogBucket(first, last, count, oldest, newest))
+    return buckets
+
+
+# --- One statement for every grouping of the reporting rows -----------------------------------------------
+
+_RAW_AGGREGATES = (
+    ("received", "COUNT(*)"),
+    ("rated", "COUNT(rating)"),
+    ("rating_sum", "SUM(rating)"),
+    *((flag, f"COUNT(CASE WHEN {flag} THEN 1 END)") for flag in FLAGS),
+    *((f"rating_{n}", f"COUNT(CASE WHEN rating = {n} THEN 1 END)") for n in range(1, 6)),
+)
+
+
+def _grouped(facts: QuerySet[CaseFact], columns: list[str]) -> tuple[dict, dict[str, list[tuple]]]:
+    """The totals of ``facts`` and their counts grouped by each of ``columns`` in turn, in one statement:
+    GROUPING SETS on PostgreSQL (one pass over the rows), one GROUP BY per column joined by UNION ALL on
+    SQLite. Returns the totals' row and, per column, (value, row) pairs."""
+    query = facts.query
+    compiler = query.get_compiler(using=facts.db)
+    try:
+        where, params = compiler.compile(query.where)
+    except EmptyResultSet:
+        return {}, {column: [] for column in columns}
+    if sum(1 for count in query.alias_refcount.values() if count) > 1:
+        raise ValueError(f"grouped figures read the reporting rows alone, without joins: {query.alias_map}")
+    table = connection.ops.quote_name(CaseFact._meta.db_table)
+    where = f" WHERE {where}" if where else ""
+    aggregates = ", ".join(f"{sql} AS {name}" for name, sql in _RAW_AGGREGATES)
+    names = [name for name, _sql in _RAW_AGGREGATES]
+    quoted = [connection.ops.quote_name(column) for column in columns]
+    if connection.vendor == "postgresql":
+        which = " ".join(f"WHEN GROUPING({column}) = 0 THEN {n}" for n, column in enumerate(quoted))
+        sets = ", ".join(["()", *(f"({column})" for column in quoted)])
+        sql = (
+            f"SELECT CASE {which} ELSE -1 END, {', '.join(quoted)}, {aggregates} "  # noqa: S608
+            f"FROM {table}{where} GROUP BY GROUPING SETS ({sets})"
+        )
+        all_params = params
+    else:
+        parts = []
+        for n, column in enumerate([None, *quoted]):
+            shown = ", ".join(c if c == column else "NULL" for c in quoted)
+            group = f" GROUP BY {column}" if column else ""
+            parts.append(f"SELECT {n - 1}, {shown}, {aggregates} FROM {table}{where}{group}")  # noqa: S608
+        sql = " UNION ALL ".join(parts)
+        all_params = list(params) * len(parts)
+    totals: dict = {}
+    groups: dict[str, list[tuple]] = {column: [] for column in columns}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, all_params)
+        for record in cursor.fetchall():
+            index, values, counts = record[0], record[1 : 1 + len(columns)], record[1 + len(columns) :]
+            row = dict(zip(names, counts, strict=True))
+            if index < 0:
+                totals = row
+            else:
+                groups[columns[index]].append((values[index], row))
+    return totals, groups
+
+
+def _day(value) -> datetime.date:
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _from_facts(facts, *, period, dimensions, breakdown_limit):
+    columns = [DIMENSIONS[name] for name in dimensions]
+    totals, groups = _grouped(facts, [*columns, "received_on", "hour"])
+    result = Figures.from_row(totals)
+    if result.received:
+        result.durations = _percentiles(facts)
+    breakdowns = {
+        name: _sort_breakdown(
+            [BreakdownRow(key, Figures.from_row(row)) for key, row in groups[DIMENSIONS[name]]],
+            breakdown_limit,
+        )
+        for name in dimensions
+    }
+    per_day = {_day(key): Figures.from_row(row) for key, row in groups["received_on"]}
+    days = [DayRow(day, per_day.get(day, Figures())) for day in period.dates()]
+    hours = [0] * 24
+    for hour, row in groups["hour"]:
+        hours[int(hour)] = row["received"]
+    return result, breakdowns, days, hours
+
+
+# --- The per-day sums (FactDay) ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SummaryScope:
+    """The cases a person may see, as the per-day sums tell them apart: an organization's, with or without
+    the women's section's (``womens_section`` None: both; True or False: only those). A department head's
+    scope (a subtree, and the cases assigned to them) cannot be told from the sums: such reports count the
+    reporting rows (reports.access.summary_scope)."""
+
+    organization_id: int
+    womens_section: bool | None = None
+
+
+SUM_FIELDS = ("received", *FLAGS, "rated", "rating_sum", *(f"rating_{n}" for n in range(1, 6)))
+_ID_DIMENSIONS = frozenset({"category", "area", "department", "assignee", "service_point"})
+
+
+def _day_rows(scope: SummaryScope, period: Period) -> QuerySet[FactDay]:
+    rows = FactDay.objects.filter(
+        organization_id=scope.organization_id, received_on__gte=period.start, received_on__lte=period.end
+    )
+    if scope.womens_section is not None:
+        rows = rows.filter(womens_section=scope.womens_section)
+    return rows
+
+
+def _summed(scope: SummaryScope, period: Period, dimensions: Iterable[str]) -> dict[str, dict]:
+    """The period's sums per dimension and value: {dimension: {value (text or None): row}}."""
+    rows = (
+        _day_rows(scope, period)
+        .filter(dimension__in=list(dimensions))
+        .values("dimension", "value")
+        .annotate(**{name: Sum(name) for name in SUM_FIELDS})
+        .order_by()
+    )
+    summed: dict[str, dict] = {}
+    for row in rows:
+        summed.setdefault(row["dimension"], {})[row["value"]] = row
+    return summed
+
+
+def _histograms(summed: dict[str, dict]) -> dict[str, dict[int, int]]:
+    return {
+        column: {int(value): row["received"] for value, row in summed.get(column, {}).items()}
+        for column in DURATIONS
+    }
+
+
+def _bucket_range(bucket: int) -> tuple[int, int | None]:
+    return BOUNDS[bucket], (BOUNDS[bucket + 1] if bucket + 1 < len(BOUNDS) else None)
+
+
+def _in_bucket(column: str, bucket: int) -> Q:
+    low, high = _bucket_range(bucket)
+    condition = Q(**{f"{column}__gte": low})
+    return condition & Q(**{f"{column}__lt": high}) if high is not None else condition
+
+
+def _percentiles_from(facts: QuerySet[CaseFact], histograms: dict[str, dict[int, int]]):
+    """The exact percentiles of ``facts``, knowing how many of their durations fall in each bucket: the rank
+    each percentile has (the same definition as ``percentile``) falls in one bucket, and only the rows of
+    that bucket are ordered to find it. When the counts disagree with the rows (sums behind the rows), every
+    row is ordered instead, as ``_percentiles`` does."""
+    result: dict[str, dict[float, int | None]] = {}
+    targets = []  # (column, fraction, bucket, rank in the bucket, rows in the bucket)
+    for column in DURATIONS:
+        histogram = histograms.get(column, {})
+        total = sum(histogram.values())
+        result[column] = dict.fromkeys(PERCENTILES)
+        for fraction in PERCENTILES:
+            if not total:
+                continue
+            rank, below = max(1, math.ceil(fraction * total)), 0
+            for bucket in sorted(histogram):
+                if below + histogram[bucket] >= rank:
+                    targets.append((column, fraction, bucket, rank - below, histogram[bucket]))
+                    break
+                below += histogram[bucket]
+    if not targets:
+        return result
+    if connection.vendor == "postgresql":
+        aggregates = {}
+        for n, (column, _fraction, bucket, rank, size) in enumerate(targets):
+            condition = _in_bucket(column, bucket)
+            # PERCENTILE_DISC(f) takes the value at rank ceil(f × rows): aim between rank - 1 and rank.
+            aggregates[f"v{n}"] = _PercentileDisc(column, (rank - 0.5) / size, filter=condition)
+            aggregates[f"n{n}"] = Count("pk", filter=condition)
+        row = facts.aggregate(**aggregates)
+        if any(row[f"n{n}"] != target[4] for n, target in enumerate(targets)):
+            return _percentiles(facts)
+        for n, (column, fraction, *_rest) in enumerate(targets):
+            result[column][fraction] = row[f"v{n}"]
+        return result
+    for column in DURATIONS:
+        mine = [target for target in targets if target[0] == column]
+        if not mine:
+            continue
+        condition = Q()
+        for target in mine:
+            condition |= _in_bucket(column, target[2])
+        values = sorted(facts.filter(condition).order_by().values_list(column, flat=True))
+        for _column, fraction, bucket, rank, size in mine:
+            low, high = _bucket_range(bucket)
+            inside = [v for v in values if v >= low and (high is None or v < high)]
+            if len(inside) != size:
+                return _percentiles(facts)
+            result[column][fraction] = inside[rank - 1]
+    return result
+
+
+def _summary_figures(summed: dict[str, dict]) -> Figures:
+    totals = summed.get("all", {}).get(None)
+    return Figures.from_row(totals or {})
+
+
+def _key(dimension: str, value: str | None):
+    if value is None:
+        return None
+    return int(value) if dimension in _ID_DIMENSIONS else value
+
+
+def _from_summary(facts, scope, *, period, dimensions, breakdown_limit):
+    summed = _summed(scope, period, ["all", *dimensions, "hour", *DURATIONS])
+    result = _summary_figures(summed)
+    if result.received:
+        result.durations = _percentiles_from(facts, _histograms(summed))
+    breakdowns = {
+        name: _sort_breakdown(
+            [
+                BreakdownRow(_key(name, value), Figures.from_row(row))
+                for value, row in summed.get(name, {}).items()
+            ],
+            breakdown_limit,
+        )
+        for name in dimensions
+    }
+    per_day = {
+        row["received_on"]: Figures.from_row(row)
+        for row in _day_rows(scope, period)
+        .filter(dimension="all")
+        .values("received_on")
+        .annotate(**{name: Sum(name) for name in SUM_FIELDS})
+        .order_by()
+    }
+    days = [DayRow(day, per_day.get(day, Figures())) for day in period.dates()]
+    hours = [0] * 24
+    for value, row in summed.get("hour", {}).items():
+        hours[int(value)] = row["received"]
+    return result, breakdowns, days, hours
+
+
+def _one_filter(filters: ReportFilters, lookups: Lookups) -> tuple[str, str] | None:
+    """The dimension and stored value of the only filter used, if only one is (a filter's sums are the rows
+    of that value of its dimension); None otherwise."""
+    used = filters.used()
+    if len(used) != 1:
+        return None
+    ((name, value),) = used.items()
+    if name in ("department", "area", "category"):
+        return name, str(lookups.by_code[name].get(value, -1))
+    return name, str(value)
+
+
+def _slice_figures(scope: SummaryScope, period: Period, dimension: str, value: str) -> Figures:
+    rows = _day_rows(scope, period).filter(dimension=dimension, value=value)
+    return Figures.from_row(rows.aggregate(**{name: Sum(name) for name in SUM_FIELDS}))
+
+
+def _summary_previous(facts, scope, period: Period, *, durations: bool) -> Figures:
+    summed = _summed(scope, period, ["all", *DURATIONS] if durations else ["all"])
+    result = _summary_figures(summed)
+    if durations and result.received:
+        result.durations = _percentiles_from(facts, _histograms(summed))
+    return result
+
+
+@contextmanager
+def _without_jit() -> Iterator[None]:
+    """PostgreSQL compiles a statement that scans a year of rows to machine code first (JIT), which costs more
+    than it saves for one pass of counting (about 80 ms of 280 for a year's grouped counts): off, for the
+    report's statements only (SET LOCAL ends with the transaction)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+        yield
+
+
 def report(
     facts: QuerySet[CaseFact],
     *,
@@ -341,16 +613,64 @@ def report(
     compare: bool = True,
     breakdown_limit: int | None = 25,
     as_of: datetime.datetime | None = None,
+    scope: SummaryScope | None = None,
+    compare_durations: bool = True,
 ) -> Report:
     """Figures for ``period``; the comparison with the period before; breakdowns; days, hours, backlog and
     hotspots. Hotspots are of open cases received in the last ``hotspot_days`` days of the period (all cases
-    of the period with ``hotspot_days=0``, as a finished season's report shows them)."""
+    of the period with ``hotspot_days=0``, as a finished season's report shows them).
+
+    With a ``scope`` that the per-day sums can tell apart (the same cases as ``facts``) and no filter, the
+    counts are added up from the per-day sums (FactDay) — a few hundred rows a day whatever the number of
+    cases — and only the percentiles' buckets and the hotspots read the reporting rows. Otherwise every
+    grouping is counted on the period's reporting rows in one statement. Both give the same numbers.
+
+    ``compare_durations=False`` leaves out the previous period's percentiles (the pages do not show them;
+    over a long period they cost the most)."""
+    with _without_jit():
+        return _report(
+            facts,
+            organization=organization,
+            period=period,
+            filters=filters,
+            today=today,
+            dimensions=tuple(dimensions),
+            hotspot_days=hotspot_days,
+            compare=compare,
+            breakdown_limit=breakdown_limit,
+            as_of=as_of,
+            scope=scope,
+            compare_durations=compare_durations,
+        )
+
+
+def _report(
+    facts, *, organization, period, filters, today, dimensions, hotspot_days, compare, breakdown_limit, as_of,
+    scope, compare_durations,
+) -> Report:  # fmt: skip
     lookups = Lookups(organization.pk)
     narrowed = narrow(facts, period=period, filters=filters, lookups=lookups)
+    summary = scope is not None and not filters.used()
+    one_filter = _one_filter(filters, lookups) if scope is not None else None
     previous_period = period.previous() if compare else None
     previous = None
     if previous_period is not None:
-        previous = figures(narrow(facts, period=previous_period, filters=filters, lookups=lookups))
+        earlier = narrow(facts, period=previous_period, filters=filters, lookups=lookups)
+        if one_filter is not None and not compare_durations:
+            # One filter, and only the counts compared: its value's sums are the previous period's figures.
+            previous = _slice_figures(scope, previous_period, *one_filter)
+        elif summary:
+            previous = _summary_previous(earlier, scope, previous_period, durations=compare_durations)
+        else:
+            previous = figures(earlier, with_durations=compare_durations)
+    if summary:
+        result, breakdowns, days, hours = _from_summary(
+            narrowed, scope, period=period, dimensions=dimensions, breakdown_limit=breakdown_limit
+        )
+    else:
+        result, breakdowns, days, hours = _from_facts(
+            narrowed, period=period, dimensions=dimensions, breakdown_limit=breakdown_limit
+        )
     if hotspot_days:
         since = max(period.start, period.end - datetime.timedelta(days=hotspot_days - 1))
         spots = hotspots(narrowed.filter(is_open=True, received_on__gte=since))
@@ -361,13 +681,13 @@ def report(
         period=period,
         filters=filters,
         lookups=lookups,
-        figures=figures(narrowed),
+        figures=result,
         previous_period=previous_period,
         previous=previous,
-        breakdowns={name: breakdown(narrowed, name, limit=breakdown_limit) for name in dimensions},
-        days=by_day(narrowed, period),
-        hours=by_hour_of_day(narrowed),
-        backlog=backlog(narrowed, today=today),
+        breakdowns=breakdowns,
+        days=days,
+        hours=hours,
+        backlog=_backlog_from(days, today=today),
         hotspots=spots,
         hotspot_days=hotspot_days,
         as_of=as_of,

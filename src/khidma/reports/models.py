@@ -111,6 +111,53 @@ class CaseFact(models.Model):
         return f"{self.case_id} ({self.received_on})"
 
 
+class FactDay(models.Model):
+    """One day's counts of one organization, per value of one dimension: the reporting rows (``CaseFact``)
+    of the cases received that day, summed (reports/summary.py). A report over many days adds up a few
+    hundred of these rows a day instead of counting every case's row again.
+
+    ``dimension`` is ``all`` (one row: the day's totals), a breakdown's dimension (``channel``,
+    ``category``… with ``value`` the code or id as text, NULL when the case has none), ``hour`` (of the
+    day), or a duration column (``first_response_seconds``…) with ``value`` the number of its bucket
+    (reports.summary.BOUNDS) and ``received`` the cases whose duration falls in it. Rows are kept apart by
+    the women's-section flag so the access rule applies to them. The worker rewrites a day's rows whenever
+    it refreshes the reporting row of a case received that day, in the same transaction.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, db_index=False)
+    received_on = models.DateField()
+    womens_section = models.BooleanField(default=False)
+    dimension = models.CharField(max_length=32)
+    # NULL (not ""): a case without a category differs from a code that is empty.
+    value = models.CharField(max_length=64, null=True)  # noqa: DJ001
+    received = models.PositiveIntegerField(default=0)
+    is_open = models.PositiveIntegerField(default=0)
+    is_closed = models.PositiveIntegerField(default=0)
+    confirmed = models.PositiveIntegerField(default=0)
+    unconfirmed = models.PositiveIntegerField(default=0)
+    closed_by_staff = models.PositiveIntegerField(default=0)
+    reopened = models.PositiveIntegerField(default=0)
+    first_response_met = models.PositiveIntegerField(default=0)
+    first_response_missed = models.PositiveIntegerField(default=0)
+    first_response_overdue = models.PositiveIntegerField(default=0)
+    resolution_met = models.PositiveIntegerField(default=0)
+    resolution_missed = models.PositiveIntegerField(default=0)
+    resolution_breached = models.PositiveIntegerField(default=0)
+    rated = models.PositiveIntegerField(default=0)
+    rating_sum = models.PositiveIntegerField(default=0)
+    rating_1 = models.PositiveIntegerField(default=0)
+    rating_2 = models.PositiveIntegerField(default=0)
+    rating_3 = models.PositiveIntegerField(default=0)
+    rating_4 = models.PositiveIntegerField(default=0)
+    rating_5 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["organization", "received_on"], name="factday_org_received_on")]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.received_on} {self.dimension}={self.value}"
+
+
 class RefreshMark(models.Model):
     """How far the worker has read the case events (reports/facts.py)."""
 
