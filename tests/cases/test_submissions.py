@@ -240,3 +240,17 @@ def test_no_backlog_limit_leaves_every_report_to_the_worker(api, makkah, deferre
     for n in range(3):
         assert api.post("/reports", json={**REPORT, "description": f"Garbage {n}"}).status_code == 202
     assert Case.objects.count() == 0
+
+
+def test_the_report_figures_wait_while_accepted_reports_wait(api, makkah, deferred, monkeypatch):
+    """In a peak the worker makes reporters' cases first; the dashboard's refresh waits for the next round."""
+    from khidma.reports.models import CaseFact
+    from khidma.runtime.management.commands import worker
+
+    monkeypatch.setattr(worker, "_FIGURES_WAIT_FOR", 1)
+    assert api.post("/reports", json=REPORT).status_code == 202
+    assert worker._report_figures() == "postponed: accepted reports are waiting"
+    assert not CaseFact.objects.exists()
+    assert submissions.submissions_process_due() == 1
+    assert worker._report_figures().cases == 1
+    assert CaseFact.objects.count() == 1

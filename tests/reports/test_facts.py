@@ -54,3 +54,36 @@ def test_a_bad_map_cell_in_the_queue_is_an_error_not_a_crash(client, staff):
     response = client.get("/staff/queue/all/", {"bbox": "north,south"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400  # the queue's answer to any refused filter, with the form's error
     assert "This place is not a map cell." in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_are_computed_outside_the_transaction_that_writes_them(makkah, staff, policies, monkeypatch):
+    """The reads and working-time arithmetic come before the write transaction: on SQLite that transaction
+    holds the one write lock every reporter's request also needs. A case changed between the two is
+    recomputed by the next run."""
+    from django.db import connection
+
+    from khidma.reports import facts as module
+
+    with clock.at(at("2026-11-01", 9)):
+        case = new_case(makkah, description="x", channel="web", category="cleanliness")
+    assert facts_refresh().rebuilt
+    computed_in_transaction: list[bool] = []
+    real = module._facts
+
+    def watched(case_ids, calendars, now):
+        computed_in_transaction.append(connection.in_atomic_block)
+        rows = real(case_ids, calendars, now)
+        # Someone acts on the case after its row was computed and before it is written.
+        services.case_assign(case=case, by=staff["supervisor"], department=case.department)
+        return rows
+
+    monkeypatch.setattr(module, "_facts", watched)
+    with clock.at(at("2026-11-01", 10)):
+        services.case_add_note(case=case, by=staff["supervisor"], text="looked", public=False)
+        assert facts_refresh().cases == 1
+    monkeypatch.setattr(module, "_facts", real)
+    assert computed_in_transaction == [False]
+    assert CaseFact.objects.get(pk=case.pk).status == "triaged"  # written as computed, before the assignment
+    assert facts_refresh().cases == 1  # the assignment's event is newer than the row: recomputed
+    assert CaseFact.objects.get(pk=case.pk).status == "assigned"

@@ -165,11 +165,16 @@ def deferred() -> bool:
     return limit <= 0 or _waiting_up_to(limit=limit + 1) <= limit
 
 
+def submissions_waiting(*, at_least: int) -> int:
+    """How many accepted reports wait for the worker, counted up to ``at_least`` (enough to decide)."""
+    return IntakeSubmission.objects.filter(processed_at__isnull=True)[:at_least].count()
+
+
 @remembered(seconds=1)
 def _waiting_up_to(*, limit: int) -> int:
     """Accepted reports not yet cases, counted up to ``limit`` (the partial index holds only those): looked at
     once a second per process, not per request."""
-    return IntakeSubmission.objects.filter(processed_at__isnull=True)[:limit].count()
+    return submissions_waiting(at_least=limit)
 
 
 def submission_get_waiting(*, organization: Organization, reference: str) -> IntakeSubmission | None:

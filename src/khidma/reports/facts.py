@@ -101,7 +101,9 @@ def _facts(case_ids: list[int], calendars: _Calendars, now: datetime.datetime) -
     cases = Case.objects.filter(pk__in=case_ids)
     rows = cases.annotate(rating=F("satisfaction__rating")).values(*_COLUMNS, "rating")
     # One grouped query, not a subquery per case: right after a bulk insert the planner has no statistics,
-    # and a correlated subquery then scans the events once per case.
+    # and a correlated subquery then scans the events once per case. Read first, before the case rows and
+    # flags (the rows are read last, in the loop): whatever changes in between makes a newer event than the
+    # row records, so the row is recomputed at the next run rather than kept with a mix of old and new.
     newest = dict(
         CaseEvent.objects.filter(case_id__in=case_ids)
         .values("case_id")
@@ -188,8 +190,12 @@ def facts_refresh_cases(*, case_ids: Iterable[int]) -> int:
     """Recompute the rows of these cases now."""
     calendars, now, count = _Calendars(), clock.now(), 0
     for batch in _batches(case_ids):
+        # Computed before the transaction (reads, and working time on each case's calendar: most of the
+        # cost), so the write lock is held for the writes alone — on SQLite every other writer, a reporter's
+        # request among them, waits for it. A case changed meanwhile has a newer event than its row says and
+        # is recomputed at the next run.
+        facts = _facts(batch, calendars, now)
         with transaction.atomic():
-            facts = _facts(batch, calendars, now)
             _save(facts)
         count += len(facts)
     return count
@@ -204,8 +210,8 @@ def facts_rebuild() -> RefreshResult:
         batch = list(Case.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:BATCH])
         if not batch:
             break
+        facts = _facts(batch, calendars, now)
         with transaction.atomic():
-            facts = _facts(batch, calendars, now)
             _save(facts, summaries=False)
         count += len(facts)
         last = batch[-1]

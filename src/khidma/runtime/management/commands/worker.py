@@ -29,7 +29,6 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
     from khidma.channels.processing import process_pending
     from khidma.core import clock, ratelimit
     from khidma.outbox.services import outbox_translate_due
-    from khidma.reports.facts import facts_refresh
     from khidma.reports.opendata import open_data_publish_due
 
     return [
@@ -42,10 +41,27 @@ def _jobs() -> list[tuple[str, float, Callable[[], object]]]:
         ("personal data retention", 3600, case_personal_data_sweep),
         ("expired rate counters", 600, ratelimit.purge_expired),
         # The dashboard's figures: the reporting rows of the cases changed since the last run.
-        ("report figures", env_int("KHIDMA_REPORTS_REFRESH_SECONDS", 60), facts_refresh),
+        ("report figures", env_int("KHIDMA_REPORTS_REFRESH_SECONDS", 60), _report_figures),
         # Yesterday's open-data files, once the day is over (and any finished day still missing).
         ("open data", 600, open_data_publish_due),
     ]
+
+
+def _report_figures() -> object:
+    """The dashboard's figures, unless reporters are waiting: while accepted reports queue for the worker
+    (a peak), the refresh — thousands of new cases' rows and their days' sums, on the processors and, on
+    SQLite, under the one write lock that intake needs — waits for the next round. The dashboard says how
+    old its figures are; a reporter's first message must not wait for them."""
+    from khidma.cases.submissions import submissions_waiting
+    from khidma.reports.facts import facts_refresh
+
+    if submissions_waiting(at_least=_FIGURES_WAIT_FOR) >= _FIGURES_WAIT_FOR:
+        return "postponed: accepted reports are waiting"
+    return facts_refresh()
+
+
+# Accepted reports waiting (about a second of the worker's work) that postpone the figures' refresh.
+_FIGURES_WAIT_FOR = 200
 
 
 def _periodic(stop: threading.Event) -> None:
