@@ -105,3 +105,17 @@ def test_the_dashboard_costs_the_same_queries_for_ten_cases_or_forty(client, mak
         new_case(makkah, description=f"بلاغ آخر {n}", channel="phone_940", category=categories[n % 3])
     assert queries() == few
     assert few <= 40  # session, user, device, the filters' lists, and one grouped query per table and chart
+
+
+def test_the_dates_chooser_shows_the_period_the_page_shows(client, hajj, staff):
+    """Opened without a choice the dashboard shows this Hijri month, and its chooser says so (it said
+    "Today" — the first option — over a month's figures)."""
+    import re
+
+    client.force_login(staff["supervisor"])
+    html = _page(client, {})
+    chosen = re.search(r'<select name="preset"[^>]*>.*?</select>', html, re.S).group(0)
+    assert re.search(r'<option value="hijri_month" selected>', chosen), chosen
+    season = _page(client, {"season": SEASON["season"]})
+    chosen = re.search(r'<select name="preset"[^>]*>.*?</select>', season, re.S).group(0)
+    assert "selected" not in chosen.split('value="hijri_month"')[1].split(">")[0]

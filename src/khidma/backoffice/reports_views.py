@@ -141,7 +141,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user: User = request.user
     if not access.can_view_reports(user):
         return _denied(request)
-    form = _form(request)
+    # The dates chooser shows the period the page shows: without a choice in the URL, the default preset
+    # (a season named alone is that season).
+    form = _form(request, {} if request.GET.get("season") else {"preset": periods.DEFAULT_PRESET})
     default = periods.preset_period(periods.DEFAULT_PRESET, today=_today(user))
     report = _report(request, form, default=default, season_page=False)
     language = request.LANGUAGE_CODE
