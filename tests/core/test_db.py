@@ -20,13 +20,20 @@ def _synchronous_commit() -> str:
 def test_only_the_transaction_that_asks_skips_the_wait():
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's synchronous_commit: runs in the suite's PostgreSQL pass (CI runs both)")
-    before = _synchronous_commit()
-    with transaction.atomic():
-        commit_without_waiting()
-        assert _synchronous_commit() == "off"
-    assert _synchronous_commit() == before == "on"
-    commit_without_waiting()  # outside a transaction it would outlive the statement: nothing is done
-    assert _synchronous_commit() == "on"
+    # CI's throwaway server runs with synchronous_commit=off for speed; production keeps the
+    # default "on". Start this connection from "on" so the test sees what production would.
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = on")
+    try:
+        with transaction.atomic():
+            commit_without_waiting()
+            assert _synchronous_commit() == "off"
+        assert _synchronous_commit() == "on"
+        commit_without_waiting()  # outside a transaction it would outlive the statement: nothing is done
+        assert _synchronous_commit() == "on"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def test_sqlite_is_left_alone():
