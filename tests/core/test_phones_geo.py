@@ -22,6 +22,23 @@ def test_impossible_numbers_are_refused(typed):
         normalize_phone(typed)
 
 
+def test_a_number_read_again_is_not_parsed_again(monkeypatch):
+    """Intake reads one reporter's number several times (rate limit, validation, fingerprint; again in the
+    worker): a process parses it once. A refused number is refused every time."""
+    import phonenumbers
+
+    parsed = []
+    real_parse = phonenumbers.parse
+    monkeypatch.setattr(phonenumbers, "parse", lambda *a, **k: parsed.append(a[0]) or real_parse(*a, **k))
+    for typed in ("0551230001", " 0551230001", "٠٥٥١٢٣٠٠٠١", "0551230001"):
+        assert normalize_phone(typed) == "+966551230001"
+    assert parsed == ["0551230001"]
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            normalize_phone("05512")
+    assert parsed.count("05512") == 2
+
+
 def test_masking_keeps_country_code_and_last_two_digits():
     assert mask_phone("+966551234567") == "+966•••••••67"
 

@@ -148,7 +148,9 @@ def _held_reason(
     if channel != OutboundChannel.WHATSAPP:  # a WhatsApp reporter wrote to us from that very number
         if template == "received" and not limits.received_message_allowed(recipient):
             return HeldReason.RECIPIENT_HOURLY_LIMIT
-        automatic = event is not None and (event.data or {}).get("auto")
+        # "received" is a case's first message: nothing of it can have been held yet (and every new report
+        # would pay the look-up).
+        automatic = template != "received" and event is not None and (event.data or {}).get("auto")
         if automatic and case.messages.filter(held_reason=HeldReason.RECIPIENT_HOURLY_LIMIT).exists():
             # The automatic duplicate link or referral at intake goes with the "received" it follows.
             return HeldReason.RECIPIENT_HOURLY_LIMIT

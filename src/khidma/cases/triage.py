@@ -223,23 +223,29 @@ def nearby_open(
     or a proxy's case is never among them."""
     d_lat = radius_m / 111_320
     d_lon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
-    candidates = (
-        privacy.public_problems(Case.objects.all())
-        .filter(
-            organization_id=organization_id,
-            category_id=category_id,
-            status__in=OPEN_STATUSES,
-            received_at__gte=since,
-            lat__range=(lat - d_lat, lat + d_lat),
-            lon__range=(lon - d_lon, lon + d_lon),
-        )
-        .exclude(pk=exclude_id)
-        .select_related("category")
+    candidates = privacy.public_problems(Case.objects.all()).filter(
+        organization_id=organization_id,
+        category_id=category_id,
+        status__in=OPEN_STATUSES,
+        received_at__gte=since,
+        lat__range=(lat - d_lat, lat + d_lat),
+        lon__range=(lon - d_lon, lon + d_lon),
     )
-    found = [(case, geo.haversine_m(lat, lon, case.lat, case.lon)) for case in candidates]
-    found = [(case, distance) for case, distance in found if distance <= radius_m]
-    found.sort(key=lambda pair: (pair[1], pair[0].received_at))
-    return found[:limit]
+    if exclude_id is not None:
+        candidates = candidates.exclude(pk=exclude_id)
+    # Every new report with a point asks this, and usually nothing is near: read only what the distance needs
+    # (a whole case row, with its category, costs more to build than the look-up itself) and load the cases
+    # kept.
+    points = candidates.order_by().values_list("pk", "lat", "lon", "received_at")
+    nearest = sorted(
+        (distance, received_at, pk)
+        for pk, case_lat, case_lon, received_at in points
+        if (distance := geo.haversine_m(lat, lon, case_lat, case_lon)) <= radius_m
+    )[:limit]
+    if not nearest:
+        return []
+    cases = Case.objects.select_related("category").in_bulk([pk for _, _, pk in nearest])
+    return [(cases[pk], distance) for distance, _, pk in nearest if pk in cases]
 
 
 def classify_text(text: str) -> dict:

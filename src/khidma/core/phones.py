@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import phonenumbers
 
 # Saudi numbers are most often typed in national form (05xxxxxxxx); other countries need a + prefix.
@@ -13,6 +15,14 @@ def normalize_phone(raw: str, *, region: str = DEFAULT_REGION) -> str:
     text = raw.strip().translate(_DIGIT_FOLD)
     if text.startswith("00"):
         text = "+" + text[2:]
+    return _e164(text, region)
+
+
+# One report's number is read by the rate limit, validation and its fingerprint, in the request and again
+# in the worker: parsing costs more than the rest of validation, so a process remembers recent answers (a
+# refused number raises each time: exceptions are not remembered).
+@functools.lru_cache(maxsize=4096)
+def _e164(text: str, region: str) -> str:
     try:
         parsed = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
