@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khidma.backoffice import labels
 from khidma.backoffice.labels import REPORT_FILTER_LABELS
+from khidma.backoffice.widgets import ReadableDateInput
 from khidma.cases.deadlines import STATE_LABELS
 from khidma.cases.models import Channel, Priority, Status
 from khidma.cases.queues import ORDERS
@@ -28,12 +29,8 @@ class QueueFilters(forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), required=False, choices=[("", "—"), *Priority.choices])
     sla_state = forms.ChoiceField(label=_("Service level"), required=False)
     service_point = forms.ChoiceField(label=_("Service point"), required=False)
-    received_from = forms.DateField(
-        label=_("Received from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    received_to = forms.DateField(
-        label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    received_from = forms.DateField(label=_("Received from"), required=False, widget=ReadableDateInput())
+    received_to = forms.DateField(label=_("Received until"), required=False, widget=ReadableDateInput())
     order = forms.ChoiceField(label=_("Order"), required=False, choices=list(ORDERS.items()))
     # The dashboard's links narrow a queue to exactly the cases a figure counted (cases.selectors).
     department = forms.ChoiceField(label=_("Department"), required=False)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from khidma.backoffice.reports_present import language_name
+from khidma.backoffice.widgets import ReadableDateInput
 from khidma.cases.models import Channel
 from khidma.organizations.models import CaseKind
 from khidma.reports import periods
@@ -20,8 +21,8 @@ from khidma.reports.models import Season
 class ReportForm(forms.Form):
     preset = forms.ChoiceField(label=_("Dates"), required=False, choices=list(periods.PRESETS.items()))
     season = forms.ChoiceField(label=_("Season"), required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), required=False, widget=ReadableDateInput())
+    end = forms.DateField(label=_("Until"), required=False, widget=ReadableDateInput())
     department = forms.ChoiceField(label=_("Department"), required=False)
     area = forms.ChoiceField(label=_("Area"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("console/suggest", views.console_suggest, name="console-suggest"),
     path("console/history", views.console_history, name="console-history"),
     path("console/places", views.console_places, name="console-places"),
+    path("dates/reading", views.date_reading, name="date-reading"),
     path("map/areas.json", views.map_areas, name="map-areas"),
     path("bulk/", views.bulk_action, name="bulk"),
     path("filters/", views.filter_save, name="filter-save"),

@@ -43,7 +43,7 @@ from khidma.organizations.models import Area, Department, ServicePoint
 from khidma.reports import access as reports_access
 from khidma.translation.services import translation_enabled
 
-from . import labels, places
+from . import labels, places, widgets
 from .forms import ConsoleForm, QueueFilters
 from .models import SavedFilter
 
@@ -547,6 +547,15 @@ def _console_place(user: User, data: dict):
     if chosen is not None or data["lat"] is not None or data["area"] or not data["address"]:
         return chosen
     return gazetteer.place_for_text(organization=user.organization, text=data["address"])
+
+
+@login_required(login_url="backoffice:login")
+@require_GET
+def date_reading(request: HttpRequest) -> HttpResponse:
+    """A date field's words for the date just chosen (htmx, ``widgets.ReadableDateInput``): the field's own
+    parameter, whatever its name."""
+    value = next(iter(request.GET.values()), "")
+    return HttpResponse(widgets.date_reading(value))
 
 
 @staff_required

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 
 from khidma.backoffice import labels
+from khidma.backoffice.widgets import ReadableDateInput
 
 register = template.Library()
 
@@ -57,3 +58,10 @@ def person(user) -> str:
     if name == user.username:
         return format_html("<bdi>{}</bdi>", name)
     return format_html('<bdi title="{}">{}</bdi>', user.username, name)
+
+
+@register.simple_tag
+def date_input(name: str, value: object = None, *, required: bool = False) -> str:
+    """A date field that says its date in the page's language (``ReadableDateInput``), for the pages that
+    write their fields by hand."""
+    return ReadableDateInput().render(name, value, attrs={"required": True} if required else {})
