@@ -62,3 +62,23 @@ def test_a_lock_never_released_delays_a_write_but_never_fails_it(lock_path, monk
     finally:
         os.close(stuck)
     assert Organization.objects.filter(slug="anyway").exists()
+
+
+def test_a_write_outside_a_transaction_queues_on_the_lock_too(lock_path, monkeypatch):
+    """An autocommit ``update()`` (the worker's claims) waits its turn on the lock like a transaction, and
+    holds it only for its own statement; reads never take it."""
+    from khidma.core.backends.sqlite3 import base
+
+    organization = Organization.objects.create(slug="claimed", names={"en": "Claimed"})
+    seen: list[tuple[str, bool]] = []
+    real_execute = base.base.SQLiteCursorWrapper.execute
+
+    def execute(cursor, query, params=None):
+        seen.append((query.split()[0].upper(), _held_by_someone_else(lock_path)))
+        return real_execute(cursor, query, params)
+
+    monkeypatch.setattr(base.base.SQLiteCursorWrapper, "execute", execute)
+    Organization.objects.filter(pk=organization.pk).update(is_active=False)
+    assert Organization.objects.filter(pk=organization.pk, is_active=False).count() == 1
+    assert seen == [("UPDATE", True), ("SELECT", False)]
+    assert not _held_by_someone_else(lock_path)

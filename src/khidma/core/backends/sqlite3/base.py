@@ -8,7 +8,9 @@ writes that finished long ago: intake's slowest 1 % were over 300 ms with writes
 Here every transaction (``BEGIN IMMEDIATE``, the write lock) is first given an exclusive ``flock`` on a file
 beside the database, shared by all processes and threads, and released at commit or rollback. Waiters
 look again every half millisecond, so the next writer starts as soon as the last one ends. Writes outside a
-transaction (autocommit) still meet SQLite's busy handler; they are short and few. If the lock cannot be
+statement that writes outside a transaction (autocommit: a queryset's ``update()``, the worker's claims)
+holds the same lock for its own length — left to SQLite's busy handler, the outbox's one-row claims slept
+behind the worker's cases and halved how fast the worker drained a backlog. If the lock cannot be
 had within the connection's timeout, the transaction goes ahead without it and SQLite's own locking
 decides, as before: this lock orders writers, it never makes one fail.
 """
@@ -24,6 +26,36 @@ from django.db.backends.sqlite3 import base
 # How often a waiting writer looks again: short enough that the lock is never idle while someone waits,
 # long enough that a few waiting threads cost nothing measurable.
 POLL_SECONDS = 0.0005
+
+
+# Statements that write, as SQLite's autocommit runs them (each its own transaction).
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+class _Cursor(base.SQLiteCursorWrapper):
+    wrapper: DatabaseWrapper
+
+    def execute(self, query, params=None):
+        if self.wrapper._lock_held or not _writes(query) or not self.wrapper.get_autocommit():
+            return super().execute(query, params)
+        self.wrapper._writer_lock()
+        try:
+            return super().execute(query, params)
+        finally:
+            self.wrapper._writer_unlock()
+
+    def executemany(self, query, param_list):
+        if self.wrapper._lock_held or not _writes(query) or not self.wrapper.get_autocommit():
+            return super().executemany(query, param_list)
+        self.wrapper._writer_lock()
+        try:
+            return super().executemany(query, param_list)
+        finally:
+            self.wrapper._writer_unlock()
+
+
+def _writes(query: str) -> bool:
+    return query.lstrip()[:7].upper().startswith(_WRITES)
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -70,6 +102,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if self._lock_held and self._lock_fd is not None:
             self._lock_held = False
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def create_cursor(self, name=None):
+        cursor = self.connection.cursor(factory=_Cursor)
+        cursor.wrapper = self
+        return cursor
 
     def _start_transaction_under_autocommit(self) -> None:
         self._writer_lock()
