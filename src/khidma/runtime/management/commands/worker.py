@@ -111,10 +111,12 @@ def _loops() -> list[tuple[str, int, float, Callable[[], int]]]:
         # messages due.
         def both() -> int:
             made = make_cases()
-            deliver()
-            return made
+            sent = deliver()
+            # Either batch full: go again at once.
+            return _INTAKE_BATCH if sent >= _OUTBOX_BATCH else made
 
-        return [("accepted reports and messages", _INTAKE_BATCH, 0.5, both)]
+        rest = min(0.5, env_int("KHIDMA_OUTBOX_POLL_SECONDS", 1))
+        return [("accepted reports and messages", _INTAKE_BATCH, rest, both)]
     # PostgreSQL: one loop's waits for the server overlap the other's work.
     return [
         ("accepted reports", _INTAKE_BATCH, 0.5, make_cases),
