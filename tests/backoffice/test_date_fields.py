@@ -69,3 +69,22 @@ def test_a_changed_date_is_said_again_by_the_server(client, staff):
     assert client.get("/staff/dates/reading", {"start": "1/2/2026"}).content == b""  # not a date: nothing
     client.logout()
     assert client.get("/staff/dates/reading", {"start": "2026-01-01"}).status_code == 302
+
+
+@pytest.mark.parametrize(("language", "name"), [("ur", "اردو"), ("id", "Bahasa Indonesia")])
+def test_the_language_menu_names_the_language_the_page_is_in(client, staff, language, name):
+    """Staff pages are in Arabic or English by choice, but a member who used the portal in Urdu arrives with
+    Urdu pages: the menu must say Urdu, not Arabic."""
+    client.force_login(staff["supervisor"])
+    client.cookies["django_language"] = language
+    html = client.get("/staff/", follow=True).content.decode()
+    menu = re.search(r'<select name="language"[^>]*>(.*?)</select>', html, re.S).group(1)
+    selected = re.findall(r'<option value="(\w+)" selected[^>]*>([^<]+)</option>', menu)
+    assert selected == [(language, name)]
+    client.cookies["django_language"] = "ar"
+    menu = re.search(
+        r'<select name="language"[^>]*>(.*?)</select>',
+        client.get("/staff/", follow=True).content.decode(),
+        re.S,
+    )
+    assert re.findall(r'<option value="(\w+)"', menu.group(1)) == ["ar", "en"]
