@@ -30,9 +30,11 @@ MEASURE = """() => {
 }"""
 
 
-def _context(browser, live_server, size: str, language: str):
+def _context(browser, live_server, size: str, language: str, browser_locale: str | None = None):
     width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale=language)
+    # The browser's own locale is the page's language unless a test says otherwise.
+    locale = browser_locale or language
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
     context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.browser.test_backoffice_layout import _context, _sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,15 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
     ("language", "expected"), [("ar", "الأحد، 6 ديسمبر 2026"), ("en", "Sunday, December 6, 2026")]
 )
 def test_a_chosen_date_is_said_in_the_pages_language(browser, live_server, staff, language, expected):
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
-    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/staff/login/")
-    page.fill("#id_username", "mohammed")
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("#sign-in")
+    context, page = _context(browser, live_server, "desktop", language, browser_locale="en-US")
+    _sign_in(page, live_server, "mohammed")
     page.goto(f"{live_server.url}/staff/dashboard/")
     reading = page.locator("#id_start + output.date-reading")
     assert reading.inner_text() == ""

@@ -17,9 +17,11 @@ decides, as before: this lock orders writers, it never makes one fail.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import time
+from collections.abc import Iterator
 
 from django.db.backends.sqlite3 import base
 
@@ -36,22 +38,25 @@ class _Cursor(base.SQLiteCursorWrapper):
     wrapper: DatabaseWrapper
 
     def execute(self, query, params=None):
-        if self.wrapper._lock_held or not _writes(query) or not self.wrapper.get_autocommit():
+        with self._queued(query):
             return super().execute(query, params)
-        self.wrapper._writer_lock()
-        try:
-            return super().execute(query, params)
-        finally:
-            self.wrapper._writer_unlock()
 
     def executemany(self, query, param_list):
-        if self.wrapper._lock_held or not _writes(query) or not self.wrapper.get_autocommit():
+        with self._queued(query):
             return super().executemany(query, param_list)
-        self.wrapper._writer_lock()
+
+    @contextlib.contextmanager
+    def _queued(self, query: str) -> Iterator[None]:
+        """A statement that writes on its own (autocommit) holds the writer lock for its length."""
+        wrapper = self.wrapper
+        if wrapper._lock_held or not _writes(query) or not wrapper.get_autocommit():
+            yield
+            return
+        wrapper._writer_lock()
         try:
-            return super().executemany(query, param_list)
+            yield
         finally:
-            self.wrapper._writer_unlock()
+            wrapper._writer_unlock()
 
 
 def _writes(query: str) -> bool:
