@@ -15,7 +15,7 @@ def _as_date(value: object) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     try:
-        return datetime.date.fromisoformat(str(value or ""))
+        return datetime.date.fromisoformat(str(value or "").strip())
     except ValueError:
         return None
 
@@ -44,12 +44,12 @@ class ReadableDateInput(forms.DateInput):
                 "hx-sync": "this:replace",
             }
         )
-        day = _as_date(value)
-        context["reading"] = dual_date(day) if day else ""
+        context["reading"] = date_reading(value)
         return context
 
 
-def date_reading(value: str) -> str:
-    """The words ``ReadableDateInput`` shows for ``value`` (an ISO date as the browser sends it), or ""."""
-    day = _as_date(value.strip())
+def date_reading(value: object) -> str:
+    """The words ``ReadableDateInput`` shows for ``value`` (a date, or an ISO date as the browser sends
+    it), or "" for anything else."""
+    day = _as_date(value)
     return dual_date(day) if day else ""

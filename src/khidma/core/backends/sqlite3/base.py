@@ -7,10 +7,10 @@ writes that finished long ago: intake's slowest 1 % were over 300 ms with writes
 
 Here every transaction (``BEGIN IMMEDIATE``, the write lock) is first given an exclusive ``flock`` on a file
 beside the database, shared by all processes and threads, and released at commit or rollback. Waiters
-look again every half millisecond, so the next writer starts as soon as the last one ends. Writes outside a
+look again every half millisecond, so the next writer starts as soon as the last one ends. A
 statement that writes outside a transaction (autocommit: a queryset's ``update()``, the worker's claims)
 holds the same lock for its own length — left to SQLite's busy handler, the outbox's one-row claims slept
-behind the worker's cases and halved how fast the worker drained a backlog. If the lock cannot be
+behind the worker's cases and slowed how fast the worker drained a backlog. If the lock cannot be
 had within the connection's timeout, the transaction goes ahead without it and SQLite's own locking
 decides, as before: this lock orders writers, it never makes one fail.
 """
