@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import time
 from io import StringIO
 
 import httpx
@@ -283,3 +284,121 @@ def test_on_sqlite_the_worker_makes_cases_and_sends_their_messages_in_one_loop(a
     assert work() == 1
     case = Case.objects.get()
     assert case.messages.get().status == "sent"
+
+
+def test_the_worker_makes_cases_in_one_process_per_core_unless_told(monkeypatch):
+    from khidma.runtime.management.commands import worker
+
+    monkeypatch.delenv("KHIDMA_WORKER_INTAKE_PROCESSES", raising=False)
+    monkeypatch.setattr(worker.os, "cpu_count", lambda: 4)
+    assert worker._intake_processes() == 4
+    monkeypatch.setattr(worker.os, "cpu_count", lambda: None)
+    assert worker._intake_processes() == 1
+    monkeypatch.setenv("KHIDMA_WORKER_INTAKE_PROCESSES", "3")
+    assert worker._intake_processes() == 3
+
+
+def test_a_further_intake_process_makes_the_cases_once_and_stops_with_the_worker(makkah, _triage_models):
+    """The worker forks its further intake processes (PostgreSQL's answers and SQLite's write lock left one
+    process waiting half the time): here one, forked from this process, makes every accepted report a case
+    — no report twice — while this process makes none, and ends when the worker stops it."""
+    from khidma.cases.intake import IntakeRequest, Reporter
+    from khidma.runtime.management.commands import worker
+
+    references = {
+        submissions.case_accept(
+            request=IntakeRequest(
+                organization=makkah,
+                channel="web",
+                description=f"Street light {n} has been off for a week",
+                lat=HARAM[0] + n / 10_000,
+                lon=HARAM[1],
+                reporter=Reporter(phone=f"05512300{n:02d}"),
+            )
+        ).submission.reference
+        for n in range(40)
+    }
+    processes = worker._IntakeProcesses(1)
+    try:
+        deadline = time.monotonic() + 60
+        while submissions.submissions_waiting(at_least=1) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        processes.stop_all()
+    (child,) = processes.children
+    assert child.exitcode == 0  # stopped between two batches, not killed
+    assert sorted(Case.objects.values_list("reference", flat=True)) == sorted(references)
+    assert not IntakeSubmission.objects.filter(case__isnull=True).exists()
+
+
+def test_a_further_intake_process_stops_when_told_or_when_its_worker_is_gone():
+    import multiprocessing
+    import os
+    import signal
+
+    from khidma.runtime.management.commands import worker
+
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        worker_stop = multiprocessing.get_context("fork").Event()
+        running = worker._IntakeProcessStop(worker_stop, os.getppid())
+        assert not running.is_set()
+        os.kill(os.getpid(), signal.SIGTERM)  # a flag, not an exit
+        assert running.is_set()
+
+        running = worker._IntakeProcessStop(worker_stop, os.getppid())
+        worker_stop.set()
+        assert running.is_set()
+
+        orphan = worker._IntakeProcessStop(multiprocessing.get_context("fork").Event(), os.getppid() + 1)
+        assert orphan.is_set()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_on_postgresql_a_worker_claims_the_next_reports_while_another_holds_the_first(makkah):
+    """Two intake processes claiming at the same moment: the second takes the next rows (SKIP LOCKED)
+    instead of waiting for the first's, or finding nothing left and resting."""
+    import threading
+
+    from django.db import connection, transaction
+
+    if not connection.features.has_select_for_update_skip_locked:
+        pytest.skip("SQLite has one writer: its claims never overlap")
+    from khidma.cases.intake import IntakeRequest
+
+    references = [
+        submissions.case_accept(
+            request=IntakeRequest(organization=makkah, channel="web", description=f"Pothole {n} on the road")
+        ).submission.reference
+        for n in range(4)
+    ]
+    holding, release = threading.Event(), threading.Event()
+
+    def other_worker() -> None:
+        with transaction.atomic():
+            first = IntakeSubmission.objects.order_by("accepted_at", "id").select_for_update()[:2]
+            assert len(list(first)) == 2
+            holding.set()
+            release.wait(30)
+        connection.close()
+
+    made: list[int] = []
+
+    def this_worker() -> None:
+        made.append(submissions.submissions_process_due(limit=2))
+        connection.close()
+
+    other = threading.Thread(target=other_worker)
+    other.start()
+    assert holding.wait(10)
+    claiming = threading.Thread(target=this_worker)
+    claiming.start()
+    claiming.join(timeout=15)
+    finished = not claiming.is_alive()
+    release.set()
+    other.join()
+    claiming.join()
+    assert finished, "the claim waited for the other worker's rows"
+    assert made == [2]
+    assert sorted(Case.objects.values_list("reference", flat=True)) == sorted(references[2:])

@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -131,17 +131,19 @@ def submissions_process_due(*, limit: int = 200) -> int:
     from several workers: a conditional update claims each row for one of them."""
     now = clock.now()
     waiting = Q(processed_at__isnull=True) & (Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-    ids = list(
-        IntakeSubmission.objects.filter(waiting)
-        .order_by("accepted_at", "id")
-        .values_list("pk", flat=True)[:limit]
-    )
-    if not ids:
-        return 0
     token = uuid.uuid4().hex
-    IntakeSubmission.objects.filter(waiting, pk__in=ids).update(
-        claim=token, claimed_until=now + LEASE, attempts=F("attempts") + 1
-    )
+    with transaction.atomic():
+        oldest = IntakeSubmission.objects.filter(waiting).order_by("accepted_at", "id")
+        if connection.features.has_select_for_update_skip_locked:
+            # Workers claiming at the same moment take the next rows instead of racing for the same ones
+            # (the loser found nothing left to claim and rested).
+            oldest = oldest.select_for_update(skip_locked=True)
+        ids = list(oldest.values_list("pk", flat=True)[:limit])
+        if not ids:
+            return 0
+        IntakeSubmission.objects.filter(waiting, pk__in=ids).update(
+            claim=token, claimed_until=now + LEASE, attempts=F("attempts") + 1
+        )
     made = 0
     mine = IntakeSubmission.objects.filter(claim=token, processed_at__isnull=True).select_related(
         "organization"
