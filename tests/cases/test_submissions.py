@@ -338,13 +338,14 @@ def test_a_further_intake_process_stops_when_told_or_when_its_worker_is_gone():
 
     from khidma.runtime.management.commands import worker
 
-    previous = signal.getsignal(signal.SIGTERM)
+    previous = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         worker_stop = multiprocessing.get_context("fork").Event()
-        running = worker._IntakeProcessStop(worker_stop, os.getppid())
-        assert not running.is_set()
-        os.kill(os.getpid(), signal.SIGTERM)  # a flag, not an exit
-        assert running.is_set()
+        for number in previous:  # a flag, not an exit nor a KeyboardInterrupt in the middle of a case
+            running = worker._IntakeProcessStop(worker_stop, os.getppid())
+            assert not running.is_set()
+            os.kill(os.getpid(), number)
+            assert running.is_set()
 
         running = worker._IntakeProcessStop(worker_stop, os.getppid())
         worker_stop.set()
@@ -353,7 +354,8 @@ def test_a_further_intake_process_stops_when_told_or_when_its_worker_is_gone():
         orphan = worker._IntakeProcessStop(multiprocessing.get_context("fork").Event(), os.getppid() + 1)
         assert orphan.is_set()
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def test_on_postgresql_a_worker_claims_the_next_reports_while_another_holds_the_first(makkah):

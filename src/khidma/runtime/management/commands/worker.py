@@ -138,13 +138,16 @@ def _intake_processes() -> int:
 
 class _IntakeProcessStop:
     """When a further intake process stops: the worker says so, the worker is gone, or this process got
-    SIGTERM (a flag only: a signal handler that took a lock could interrupt the same lock's holder)."""
+    SIGTERM or SIGINT (Ctrl-C in `make demo` reaches every process of the terminal). A signal only sets a
+    flag: a handler that took a lock could interrupt the same lock's holder, and an interrupt raised in the
+    middle of a case would leave its batch to wait for the lease."""
 
     def __init__(self, worker_stop: multiprocessing.synchronize.Event, worker: int) -> None:
         self.worker_stop = worker_stop
         self.worker = worker
         self.terminated = False
         signal.signal(signal.SIGTERM, self._terminate)
+        signal.signal(signal.SIGINT, self._terminate)
 
     def _terminate(self, *_args: object) -> None:
         self.terminated = True
@@ -167,6 +170,8 @@ def _make_cases_only(worker_stop: multiprocessing.synchronize.Event, worker: int
 
 
 class _IntakeProcesses:
+    """The worker's further intake processes, forked before any thread of its own starts."""
+
     def __init__(self, count: int) -> None:
         self.children: list[multiprocessing.Process] = []
         if count <= 0:
