@@ -97,15 +97,11 @@ def _loops() -> list[tuple[str, int, float, Callable[[], int]]]:
     """The work that must not wait behind any other job, each in its own thread: reports the public API
     accepted become cases, and due messages go out (a reporter waits for both). Each is (name, a full batch,
     seconds of rest after a batch that was not full, the work returning how much it did)."""
-    from khidma.cases.submissions import submissions_process_due
     from khidma.outbox.services import outbox_deliver_due
 
     def deliver() -> int:
         result = outbox_deliver_due(limit=_OUTBOX_BATCH)
         return result.sent + result.retrying + result.failed + result.uncertain + result.skipped
-
-    def make_cases() -> int:
-        return submissions_process_due(limit=_INTAKE_BATCH)
 
     if connection.vendor == "sqlite":
         # One writer at a time: in two threads the loops handed SQLite's write lock back and forth (each
@@ -113,7 +109,7 @@ def _loops() -> list[tuple[str, int, float, Callable[[], int]]]:
         # 120 reports a second instead of 145. One after the other in one thread, a batch of cases then the
         # messages due.
         def both() -> int:
-            made = make_cases()
+            made = _make_cases()
             sent = deliver()
             # Either batch full: go again at once.
             return _INTAKE_BATCH if sent >= _OUTBOX_BATCH else made
@@ -122,9 +118,16 @@ def _loops() -> list[tuple[str, int, float, Callable[[], int]]]:
         return [("accepted reports and messages", _INTAKE_BATCH, rest, both)]
     # PostgreSQL: one loop's waits for the server overlap the other's work.
     return [
-        ("accepted reports", _INTAKE_BATCH, 0.5, make_cases),
+        ("accepted reports", _INTAKE_BATCH, 0.5, _make_cases),
         ("deliver messages", _OUTBOX_BATCH, env_int("KHIDMA_OUTBOX_POLL_SECONDS", 1), deliver),
     ]
+
+
+def _make_cases() -> int:
+    """A batch of accepted reports made cases, in the worker's loop or a further intake process."""
+    from khidma.cases.submissions import submissions_process_due
+
+    return submissions_process_due(limit=_INTAKE_BATCH)
 
 
 def _intake_processes() -> int:
@@ -163,10 +166,8 @@ def _make_cases_only(worker_stop: multiprocessing.synchronize.Event, worker: int
     """A further intake process (forked after the triage models were loaded, so it shares their memory):
     only accepted reports become cases here — the messages, periodic jobs and tasks run once, in the
     worker's own process. It stops between two batches, not in the middle of a case."""
-    from khidma.cases.submissions import submissions_process_due
-
     stop = _IntakeProcessStop(worker_stop, worker)
-    _loop(stop, "accepted reports", _INTAKE_BATCH, 0.5, lambda: submissions_process_due(limit=_INTAKE_BATCH))
+    _loop(stop, "accepted reports", _INTAKE_BATCH, 0.5, _make_cases)
 
 
 class _IntakeProcesses:
